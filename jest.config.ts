@@ -1,0 +1,37 @@
+import type { Config } from 'jest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * One jest project per workspace that has a `test/` folder. Tests import the
+ * sibling packages from their `src` (see moduleNameMapper), so no build is needed first.
+ */
+const workspaceDirs = ['packages', 'examples']
+  .filter((parent) => existsSync(join(__dirname, parent)))
+  .flatMap((parent) =>
+  readdirSync(join(__dirname, parent), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(__dirname, parent, entry.name, 'test')))
+    .map((entry) => join(parent, entry.name)),
+);
+
+const config: Config = {
+  projects: workspaceDirs.map((dir) => ({
+    displayName: dir.split('/')[1],
+    rootDir: join(__dirname, dir),
+    testEnvironment: 'node',
+    testEnvironmentOptions: { globalsCleanup: 'off' },
+    testMatch: ['<rootDir>/test/**/*.test.ts'],
+    transform: {
+      '^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, 'tsconfig.test.json') }],
+    },
+    moduleNameMapper: {
+      '^@internal/test-support$': join(__dirname, 'packages/test-support/src'),
+      '^(passport-(?:provider-kit|petjeaf|gofundo|mijnklantportaal|altdentifier))$': join(
+        __dirname,
+        'packages/$1/src',
+      ),
+    },
+  })),
+};
+
+export default config;

@@ -1,0 +1,100 @@
+import { ProviderStrategy, type ProviderDefinition, type ProviderStrategyOptions } from 'passport-provider-kit';
+import { parseProfile, type AltDentifierProfile } from './profile';
+
+/** Where the user grants access. @see https://docs.altdentifier.dev/api/oauth2-api */
+export const AUTHORIZATION_URL = 'https://altdentifier.com/oauth2/authorize';
+/** Code exchange. @see https://docs.altdentifier.dev/api/oauth2-api */
+export const TOKEN_URL = 'https://altdentifier.com/oauth2/token';
+/**
+ * User endpoint. **An assumption**: the HTTP API page is not public; this follows the API's
+ * `/api/v2/user/{id}` naming and Discord's `@me`. Override with `userProfileURL`.
+ */
+export const USER_PROFILE_URL = 'https://altdentifier.com/api/v2/user/@me';
+/** Scopes: `read:user` (login) and `write:integrations`. */
+export const DEFAULT_SCOPE = ['read:user'];
+
+/** Options of the AltDentifier strategy. */
+export interface AltDentifierStrategyOptions extends ProviderStrategyOptions {
+  /** The endpoint the profile is read from. Default {@link USER_PROFILE_URL} (an assumption). */
+  userProfileURL?: string;
+  /** Client credentials in the token request body (`body`, default) or as HTTP Basic (`basic`); both are documented. */
+  clientAuth?: 'body' | 'basic';
+}
+
+/** `authenticate()` options this strategy understands. */
+export interface AltDentifierAuthenticateOptions {
+  /** Point the user at a Discord server; only with the `write:integrations` scope. Sent as `guild_id`. */
+  guildId?: string;
+}
+
+/** Options of {@link integrationURL}. */
+export interface IntegrationLinkOptions {
+  /** Pre-select a Discord server (`guild_id`). */
+  guildId?: string;
+  /** Override the authorize URL. */
+  authorizationURL?: string;
+}
+
+/**
+ * The documented "simplified integration flow" link, which adds your integration to a
+ * Discord server without a full OAuth2 login: `…/oauth2/authorize?client_id=…&scope=write:integrations`.
+ */
+export function integrationURL(clientID: string, options: IntegrationLinkOptions = {}): string {
+  if (typeof clientID !== 'string' || clientID === '') throw new TypeError('integrationURL() requires a clientID');
+  const url = new URL(options.authorizationURL ?? AUTHORIZATION_URL);
+  url.searchParams.set('client_id', clientID);
+  url.searchParams.set('scope', 'write:integrations');
+  if (options.guildId) url.searchParams.set('guild_id', options.guildId);
+  return url.toString();
+}
+
+/**
+ * Passport strategy for AltDentifier (`passport.authenticate('altdentifier')`).
+ *
+ * AltDentifier's quirks: scopes `read:user` (default) and `write:integrations`, with
+ * `guildId` from `authenticate()` options sent as `guild_id`; the client credentials may go
+ * in the body (default) or as HTTP Basic (`clientAuth: 'basic'`); the profile comes from
+ * a user endpoint whose path is an assumption; error bodies are `{"error": "<sentence>"}`;
+ * refresh is not documented, so `refresh()` tries the standard grant and reports the
+ * provider's refusal.
+ *
+ * @example
+ * ```ts
+ * passport.use(new Strategy(
+ *   { clientID, clientSecret, callbackURL: 'https://example.com/auth/altdentifier/callback' },
+ *   (accessToken, refreshToken, profile, done) => done(null, { id: profile.id, tag: profile.displayName }),
+ * ));
+ * ```
+ */
+export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifierStrategyOptions> {
+  /** AltDentifier as data, for the shared base. */
+  static describe(options: AltDentifierStrategyOptions): ProviderDefinition {
+    const clientAuth = options.clientAuth ?? 'body';
+    if (clientAuth !== 'body' && clientAuth !== 'basic') {
+      throw new TypeError('AltDentifier strategy: clientAuth must be body or basic');
+    }
+    if (options.userProfileURL !== undefined && !URL.canParse(options.userProfileURL)) {
+      throw new TypeError(`AltDentifier strategy: userProfileURL ${options.userProfileURL} is not an absolute URL`);
+    }
+    return {
+      name: 'altdentifier',
+      displayName: 'AltDentifier',
+      authorizationURL: AUTHORIZATION_URL,
+      token: { url: TOKEN_URL, bodyEncoding: 'form', clientAuth },
+      scopeSeparator: ' ',
+      defaultScope: DEFAULT_SCOPE,
+      errorFields: ['error', 'error_description', 'message'],
+    };
+  }
+
+  /** Passes `guildId` from `authenticate()` options as `guild_id`. */
+  override authorizationParams(options: AltDentifierAuthenticateOptions = {}): Record<string, string> {
+    return options.guildId ? { guild_id: options.guildId } : {};
+  }
+
+  /** Reads the user endpoint with the bearer token and maps its answer. */
+  protected override async loadProfile(accessToken: string): Promise<AltDentifierProfile> {
+    const answer = await this.callApi('user endpoint', 'GET', this.options.userProfileURL ?? USER_PROFILE_URL, accessToken);
+    return parseProfile(answer.json, answer.raw);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Passport strategy for MijnKlantportaal OAuth2.
+ * @packageDocumentation
+ */
+export {
+  Strategy,
+  AUTHORIZATION_URL,
+  TOKEN_URL,
+  DEFAULT_SCOPE,
+  PROMPTS,
+  type BearerHeader,
+  type MijnKlantportaalAuthenticateOptions,
+  type MijnKlantportaalStrategyOptions,
+} from './strategy';
+export { parseProfile, profileFromToken, type MijnKlantportaalProfile, type MijnKlantportaalProfileSource } from './profile';
+export {
+  ProviderApiError,
+  ProviderTokenError,
+  type TokenParams,
+  type TokenSet,
+  type VerifyCallback,
+} from 'passport-provider-kit';

@@ -1,0 +1,167 @@
+import type http from 'node:http';
+import { errorCodeFromBody, errorTextFromBody, isRecord } from '../errors/error-body';
+import type { FailureDetails } from '../errors/failure-reason';
+import { redactSecrets } from '../errors/redact';
+import { agentFor, createKeepAliveAgents, type ProviderAgents } from './agents';
+import { readJsonBody, retryAfterSeconds } from './read-json';
+import { sendRequest, TransportFailure, type HttpResponse } from './send-request';
+
+/** Builds the typed error for one endpoint (token errors vs. API errors). */
+export type ErrorFactory = (message: string, details: FailureDetails) => Error;
+
+/** Settings of one provider's HTTP client. */
+export interface ProviderHttpClientSettings {
+  /** Human name of the provider, used in every message. */
+  provider: string;
+  /** Where this provider puts its error text, in order of preference. */
+  errorFields: readonly string[];
+  /** Deadline of each exchange, in ms. */
+  timeoutMs: number;
+  /** Largest answer accepted, in bytes. */
+  maxBodyBytes: number;
+  /** A user-supplied agent (proxy, custom CA); keep-alive agents are used otherwise. */
+  agent?: http.Agent;
+  /** Values that must never appear in a message (the client secret). */
+  secrets: readonly string[];
+}
+
+/** One request to a provider endpoint. */
+export interface EndpointRequest {
+  /** How the endpoint is named in messages: `token endpoint`, `user endpoint`... */
+  label: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Builds the error class suited to this endpoint. */
+  error: ErrorFactory;
+  /** Tokens or credentials in this request, kept out of any message. */
+  secrets?: ReadonlyArray<string | undefined>;
+  /** Accept a 2xx with an empty body (e.g. a 204 from a revocation). */
+  allowEmpty?: boolean;
+}
+
+/** A successful JSON answer. */
+export interface JsonAnswer {
+  /** The parsed object (empty when an empty body was allowed). */
+  json: Record<string, unknown>;
+  /** The body as received. */
+  raw: string;
+  /** The HTTP status. */
+  status: number;
+}
+
+/**
+ * The one place where a strategy talks HTTP to its provider: deadlines, keep-alive
+ * connection reuse, size caps, and every kind of bad answer turned into a typed error whose
+ * message names the provider, the endpoint and the status and carries the provider's own
+ * text, with secrets redacted.
+ */
+export class ProviderHttpClient {
+  private readonly agents: ProviderAgents = createKeepAliveAgents();
+
+  constructor(private readonly settings: ProviderHttpClientSettings) {}
+
+  /** Sends the request and resolves with its JSON object, or rejects with a typed error. */
+  async requestJson(request: EndpointRequest): Promise<JsonAnswer> {
+    const url = new URL(request.url);
+    let response: HttpResponse;
+    try {
+      response = await sendRequest({
+        method: request.method,
+        url,
+        headers: request.headers,
+        body: request.body,
+        timeoutMs: this.settings.timeoutMs,
+        maxBodyBytes: this.settings.maxBodyBytes,
+        agent: agentFor(url, this.agents, this.settings.agent),
+      });
+    } catch (error) {
+      const failure = error instanceof TransportFailure ? error : new TransportFailure('network', 'failed');
+      throw this.fail(request, failure.message, { reason: failure.kind, providerStatus: failure.status, cause: failure });
+    }
+    return this.interpret(request, response);
+  }
+
+  /** Closes idle keep-alive sockets (for tests and graceful shutdowns). */
+  destroy(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  private interpret(request: EndpointRequest, response: HttpResponse): JsonAnswer {
+    const { status } = response;
+    if (status >= 300 && status < 400) {
+      throw this.fail(request, `answered ${status} (a redirect) instead of JSON`, {
+        reason: 'redirect',
+        providerStatus: status,
+      });
+    }
+    const body = readJsonBody(response);
+    if (status >= 400 || status < 200) return this.rejectErrorAnswer(request, response, body);
+
+    switch (body.kind) {
+      case 'json':
+        if (isRecord(body.value)) return { json: body.value, raw: response.body, status };
+        throw this.fail(request, `answered ${status} with JSON that is not an object`, {
+          reason: 'unexpected_shape',
+          providerStatus: status,
+        });
+      case 'empty':
+        if (request.allowEmpty) return { json: {}, raw: '', status };
+        throw this.fail(request, `answered ${status} with an empty body`, { reason: 'empty_body', providerStatus: status });
+      case 'html':
+        throw this.fail(request, `answered ${status} with an HTML page instead of JSON`, {
+          reason: 'html_body',
+          providerStatus: status,
+        });
+      case 'invalid_json':
+        throw this.fail(request, `answered ${status} with a body that is not valid JSON`, {
+          reason: 'invalid_json',
+          providerStatus: status,
+        });
+    }
+  }
+
+  private rejectErrorAnswer(request: EndpointRequest, response: HttpResponse, body: ReturnType<typeof readJsonBody>): never {
+    const { status } = response;
+    const value = body.kind === 'json' ? body.value : undefined;
+    const text = errorTextFromBody(value, this.settings.errorFields);
+    const retryAfter = status === 429 ? retryAfterSeconds(response) : undefined;
+    const detail =
+      text !== undefined
+        ? `: ${text}`
+        : body.kind === 'html'
+          ? ' with an HTML page instead of a JSON error'
+          : body.kind === 'empty'
+            ? ' with an empty body'
+            : '';
+    const wait = retryAfter !== undefined ? ` (retry after ${retryAfter} s)` : '';
+    throw this.fail(request, `answered ${status}${detail}${wait}`, {
+      reason: status === 429 ? 'rate_limited' : 'provider_error',
+      providerStatus: status,
+      retryAfter,
+      providerCode: errorCodeFromBody(value),
+    });
+  }
+
+  /**
+   * Builds the typed error for a well-formed answer that still cannot be used (e.g. a token
+   * answer without `access_token`), worded like every other failure of this client.
+   */
+  unusableAnswer(request: Pick<EndpointRequest, 'label' | 'error' | 'secrets'>, what: string, status: number): Error {
+    return this.fail(request, what, { reason: 'unexpected_shape', providerStatus: status });
+  }
+
+  private fail(
+    request: Pick<EndpointRequest, 'label' | 'error' | 'secrets'>,
+    what: string,
+    details: Omit<FailureDetails, 'provider'>,
+  ): Error {
+    const message = redactSecrets(`${this.settings.provider} ${request.label} ${what}`, [
+      ...this.settings.secrets,
+      ...(request.secrets ?? []),
+    ]);
+    return request.error(message, { ...details, provider: this.settings.provider });
+  }
+}

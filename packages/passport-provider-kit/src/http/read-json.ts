@@ -1,0 +1,34 @@
+import type { HttpResponse } from './send-request';
+
+/** What a provider's answer body turned out to be. */
+export type BodyKind =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'html' }
+  | { kind: 'empty' }
+  | { kind: 'invalid_json' };
+
+/**
+ * Classifies a body without ever throwing: JSON (parsed), an HTML page (a framework's
+ * error page, a login wall, a proxy), empty, or text that is not JSON.
+ */
+export function readJsonBody(response: Pick<HttpResponse, 'body' | 'headers'>): BodyKind {
+  const text = response.body.trim();
+  if (!text) return { kind: 'empty' };
+  const contentType = String(response.headers['content-type'] ?? '').toLowerCase();
+  if (contentType.includes('html') || text.startsWith('<')) return { kind: 'html' };
+  try {
+    return { kind: 'json', value: JSON.parse(text) as unknown };
+  } catch {
+    return { kind: 'invalid_json' };
+  }
+}
+
+/** Seconds from a `retry-after` header (delta-seconds or HTTP date), if it parses. */
+export function retryAfterSeconds(response: Pick<HttpResponse, 'headers'>): number | undefined {
+  const header = response.headers['retry-after'];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

@@ -1,0 +1,105 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
+
+/** One HTTP exchange with a provider. */
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  /** Deadline for the whole exchange, connect to last byte, in ms. */
+  timeoutMs: number;
+  /** Largest body accepted, in bytes. */
+  maxBodyBytes: number;
+  agent: http.Agent;
+}
+
+/** A complete answer, with the body decoded as UTF-8 once all bytes are in. */
+export interface HttpResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** Why an exchange produced no response. */
+export type TransportFailureKind = 'timeout' | 'network' | 'body_too_large';
+
+/**
+ * An exchange that produced no usable response. Its message never holds the URL's query
+ * or any header, so it is safe to wrap into user-facing errors.
+ */
+export class TransportFailure extends Error {
+  /** What went wrong. */
+  readonly kind: TransportFailureKind;
+  /** Status line seen before the failure (e.g. a body too large), if any. */
+  readonly status?: number;
+
+  constructor(kind: TransportFailureKind, message: string, status?: number) {
+    super(message);
+    this.name = 'TransportFailure';
+    this.kind = kind;
+    this.status = status;
+  }
+}
+
+/**
+ * Sends one request and resolves with the full answer; never follows redirects.
+ *
+ * Unlike node-oauth (what passport-oauth2 uses) it has a deadline for the whole exchange,
+ * a cap on the body size, and decodes the body only after the last chunk, so a multibyte
+ * character split across chunks arrives intact. On any failure the socket is destroyed.
+ */
+export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const transport = request.url.protocol === 'https:' ? https : http;
+    const headers: Record<string, string> = { ...request.headers };
+    if (request.body !== undefined) {
+      headers['Content-Length'] = String(Buffer.byteLength(request.body));
+    }
+    let settled = false;
+    const finish = (error: TransportFailure | null, response?: HttpResponse): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) {
+        req.destroy();
+        reject(error);
+      } else {
+        resolve(response as HttpResponse);
+      }
+    };
+
+    const req = transport.request(request.url, { method: request.method, headers, agent: request.agent });
+    const timer = setTimeout(() => {
+      finish(new TransportFailure('timeout', `did not answer within ${request.timeoutMs} ms`));
+    }, request.timeoutMs);
+
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      finish(new TransportFailure('network', `could not be reached (${error.code ?? error.message})`));
+    });
+    req.on('response', (res) => {
+      const status = res.statusCode ?? 0;
+      const tooLarge = (): void =>
+        finish(
+          new TransportFailure('body_too_large', `answered ${status} with a body over ${request.maxBodyBytes} bytes`, status),
+        );
+      const declared = Number(res.headers['content-length']);
+      if (declared > request.maxBodyBytes) return tooLarge();
+
+      const chunks: Buffer[] = [];
+      let received = 0;
+      res.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > request.maxBodyBytes) return tooLarge();
+        chunks.push(chunk);
+      });
+      res.on('error', () => finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)));
+      res.on('aborted', () => finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+        finish(null, { status, headers: res.headers, body });
+      });
+    });
+    req.end(request.body);
+  });
+}

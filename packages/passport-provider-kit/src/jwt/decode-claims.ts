@@ -1,0 +1,75 @@
+import type { FailureReason } from '../errors/failure-reason';
+import { ProviderApiError } from '../errors/provider-api-error';
+
+/** The claims of a JWT payload. */
+export type JwtClaims = Record<string, unknown>;
+
+/** The segments of a compact JWS, `header.payload.signature`, each base64url. */
+const COMPACT_JWS = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
+
+/**
+ * Reads the claims of a JWT without checking its signature, as a client may for a token it
+ * just received from the provider over TLS. Throws a {@link ProviderApiError} naming what
+ * is wrong: not three base64url segments, a payload that is not base64url JSON, or JSON
+ * that is not an object. Never puts the token itself in a message.
+ *
+ * Hand-written rather than `jsonwebtoken.decode()` so that strategies which never verify
+ * signatures do not load jsonwebtoken (and its dependencies) at all.
+ *
+ * @param token - the compact JWT.
+ * @param provider - the provider's human name, for messages.
+ * @param what - what the token is, for messages (default `access token`).
+ */
+export function decodeJwtClaims(token: string, provider: string, what = 'access token'): JwtClaims {
+  const fail = (reason: FailureReason, problem: string): ProviderApiError =>
+    new ProviderApiError(`${provider} ${what} ${problem}`, { provider, reason });
+
+  const match = COMPACT_JWS.exec(token);
+  if (!match) throw fail('invalid_token', 'is not a JWT (expected three base64url segments)');
+  const header = parseSegment(match[1]);
+  if (!isObject(header)) throw fail('invalid_token', 'has a JWT header that is not base64url-encoded JSON');
+  const payload = parseSegment(match[2]);
+  if (payload === undefined) throw fail('invalid_token', 'has a JWT payload that is not base64url-encoded JSON');
+  if (!isObject(payload)) throw fail('invalid_token', 'has a JWT payload that is not a JSON object');
+  return payload;
+}
+
+/** The `alg` of a JWT header, or undefined if it cannot be read. */
+export function jwtAlgorithm(token: string): string | undefined {
+  const header = parseSegment(token.split('.')[0] ?? '');
+  return isObject(header) && typeof header.alg === 'string' ? header.alg : undefined;
+}
+
+/**
+ * Refuses a token whose `exp` (seconds since the epoch) has passed, allowing some clock skew.
+ * A non-numeric `exp` is refused as well; a token without `exp` passes.
+ */
+export function assertNotExpired(
+  claims: JwtClaims,
+  provider: string,
+  options: { now?: number; clockToleranceSeconds?: number; what?: string } = {},
+): void {
+  const { exp } = claims;
+  if (exp === undefined) return;
+  const what = options.what ?? 'access token';
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
+    throw new ProviderApiError(`${provider} ${what} has an exp claim that is not a number`, { provider, reason: 'invalid_token' });
+  }
+  const nowSeconds = (options.now ?? Date.now()) / 1000;
+  if (exp + (options.clockToleranceSeconds ?? 0) <= nowSeconds) {
+    const when = new Date(exp * 1000).toISOString();
+    throw new ProviderApiError(`${provider} ${what} expired at ${when}`, { provider, reason: 'expired_token' });
+  }
+}
+
+function parseSegment(segment: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is JwtClaims {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

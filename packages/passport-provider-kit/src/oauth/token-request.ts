@@ -1,0 +1,87 @@
+import type { FailureDetails } from '../errors/failure-reason';
+import { ProviderTokenError } from '../errors/provider-token-error';
+import type { ProviderHttpClient } from '../http/provider-http-client';
+import type { TokenParams } from './token-set';
+
+/** How a provider's token endpoint wants to be called. */
+export interface TokenEndpoint {
+  /** The token endpoint URL. */
+  url: string;
+  /** `form` (`application/x-www-form-urlencoded`, RFC 6749) or `json`. */
+  bodyEncoding: 'form' | 'json';
+  /** Client credentials in the body (`client_id`/`client_secret`) or as HTTP Basic. */
+  clientAuth: 'body' | 'basic';
+  /** Extra headers, e.g. `Accept: application/json`. */
+  headers?: Record<string, string>;
+}
+
+/** The client's credentials. */
+export interface ClientCredentials {
+  clientID: string;
+  clientSecret: string;
+}
+
+/**
+ * Posts one grant to a token endpoint and validates the answer: a JSON object with a
+ * non-empty string `access_token`; `expires_in` made a number. Every failure is a
+ * {@link ProviderTokenError}.
+ *
+ * @param grant - the grant's fields (`grant_type`, `code`, `refresh_token`...); undefined values are left out.
+ */
+export async function requestToken(
+  client: ProviderHttpClient,
+  endpoint: TokenEndpoint,
+  credentials: ClientCredentials,
+  grant: Record<string, string | undefined>,
+): Promise<TokenParams> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(grant)) if (value !== undefined) fields[name] = value;
+
+  const headers: Record<string, string> = { Accept: 'application/json', ...endpoint.headers };
+  if (endpoint.clientAuth === 'basic') {
+    // RFC 6749 §2.3.1: id and secret are form-encoded before Base64.
+    const user = encodeURIComponent(credentials.clientID);
+    const pass = encodeURIComponent(credentials.clientSecret);
+    headers.Authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+  } else {
+    fields.client_id = credentials.clientID;
+    fields.client_secret = credentials.clientSecret;
+  }
+  let body: string;
+  if (endpoint.bodyEncoding === 'json') {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(fields);
+  } else {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(fields).toString();
+  }
+
+  const endpointRequest = {
+    label: 'token endpoint',
+    error: (message: string, details: FailureDetails) => new ProviderTokenError(message, details),
+    secrets: [grant.code, grant.refresh_token, grant.password, grant.code_verifier],
+  };
+  const answer = await client.requestJson({ ...endpointRequest, method: 'POST', url: endpoint.url, headers, body });
+  return validateTokenParams(answer.json, (what) => client.unusableAnswer(endpointRequest, what, answer.status));
+}
+
+/** Checks the fields of a 2xx token answer; `fail` builds the error for what is wrong. */
+export function validateTokenParams(json: Record<string, unknown>, fail: (what: string) => Error): TokenParams {
+  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
+  if (typeof accessToken !== 'string' || accessToken.length === 0) {
+    throw fail('answered without an access_token');
+  }
+  if (refreshToken !== undefined && refreshToken !== null && typeof refreshToken !== 'string') {
+    throw fail('answered with a refresh_token that is not a string');
+  }
+  const params: TokenParams = { ...json, access_token: accessToken };
+  if (refreshToken === null) delete params.refresh_token;
+  if (expiresIn !== undefined && expiresIn !== null) {
+    const seconds = typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+      throw fail('answered with an expires_in that is not a number of seconds');
+    }
+    params.expires_in = seconds;
+  }
+  return params;
+}

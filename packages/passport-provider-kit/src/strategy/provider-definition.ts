@@ -1,0 +1,25 @@
+import type { TokenEndpoint } from '../oauth/token-request';
+
+/**
+ * Everything that makes one provider different, as data: a provider package returns one of
+ * these from its strategy's static `describe(options)`, and {@link ProviderStrategy} does
+ * the rest.
+ */
+export interface ProviderDefinition {
+  /** Strategy name for `passport.authenticate(name)`, e.g. `'gofundo'`. */
+  name: string;
+  /** Human name used in error messages, e.g. `'Gofundo'`. */
+  displayName: string;
+  /** The authorize URL. */
+  authorizationURL: string;
+  /** How the token endpoint wants to be called (URL, body encoding, client auth, headers). */
+  token: TokenEndpoint;
+  /** Joins an array `scope`. */
+  scopeSeparator: string;
+  /** Scope sent when the user gives none. */
+  defaultScope?: string | readonly string[];
+  /** Headers sent on every API call besides the bearer token (e.g. `Accept`). */
+  apiHeaders?: Record<string, string>;
+  /** Where the provider's error bodies put their human text, in order of preference. */
+  errorFields: readonly string[];
+}
