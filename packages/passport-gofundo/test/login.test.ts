@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { completeLogin, createLoginApp, startLogin, useNock } from '@internal/test-support';
-import { Strategy } from 'passport-gofundo';
+import { Strategy, type GofundoProfile, type VerifyCallback } from 'passport-gofundo';
 
 useNock();
 
 const options = { clientID: 'client-1', clientSecret: 'shh-secret', callbackURL: 'http://localhost/callback' };
-const verify = (_a: string, _r: string | undefined, profile: unknown, done: (e: null, u: unknown) => void) => done(null, profile);
+const verify = (_a: string, _r: string | undefined, profile: GofundoProfile, done: VerifyCallback) => done(null, profile);
 
 describe('authorize redirect', () => {
   it('sends the documented parameters with scope as the empty string', async () => {
