@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nock from 'nock';
+import { epochSeconds, fakeJwt } from '@internal/test-support';
+import type { PetjeafProfile, PetjeafStrategyOptions, PetjeafTokenClaims, TokenParams, VerifyCallback } from 'passport-petjeaf';
+
+/** Shared setup of the Petje.af specification tests. */
+
+/** Origin and path of the documented token endpoint. */
+export const API_ORIGIN = 'https://api.petje.af';
+export const TOKEN_PATH = '/v1/oauth2/tokens';
+
+/** A client secret that must never show up in a message. */
+export const CLIENT_SECRET = 'petjeaf-client-secret-9f3k';
+
+/** Options of a strategy under test. */
+export const options: PetjeafStrategyOptions = {
+  clientID: 'petjeaf-client-1',
+  clientSecret: CLIENT_SECRET,
+  callbackURL: 'http://localhost/callback',
+};
+
+/** A user id in the format of the API's examples (28-character Firebase-style string). */
+export const USER_ID = '8jFy8VbRPTfkM1658U2IrwvIV7R2';
+
+/** The claims the docs promise: "a JSON Web Token with the name, email and id after decoding". */
+export function userClaims(extra: Record<string, unknown> = {}): PetjeafTokenClaims {
+  return { id: USER_ID, name: 'Zoë Ångström', email: 'zoe@example.com', exp: epochSeconds(3600), ...extra };
+}
+
+/** A fixture copied from the Petje.af docs (see fixtures/README.md). */
+export function fixture(name: 'tokens-200' | 'tokens-400'): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as Record<string, unknown>;
+}
+
+/** The documented 200 token answer with a real-looking JWT as access token. */
+export function tokenAnswer(accessToken = fakeJwt(userClaims())): Record<string, unknown> {
+  return { ...fixture('tokens-200'), access_token: accessToken };
+}
+
+/** What a mocked endpoint received. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A nock reply function that records the request into `into`, then answers `status`/`answer`. */
+export function recordInto(into: ReceivedRequest[], status: number, answer?: unknown) {
+  return function (this: nock.ReplyFnContext, path: string, body: nock.Body): nock.ReplyFnResult {
+    into.push({
+      method: this.req.method,
+      path,
+      headers: this.req.headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return answer === undefined ? [status] : [status, answer as nock.ReplyBody];
+  };
+}
+
+/** Mocks the token endpoint (default host) with one answer. */
+export function mockTokenEndpoint(status: number, answer: unknown, into: ReceivedRequest[] = []): nock.Scope {
+  return nock(API_ORIGIN).post(TOKEN_PATH).reply(recordInto(into, status, answer));
+}
+
+/** A form body as a plain object, to compare exactly. */
+export function formFields(body: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(body));
+}
+
+/** The 4-argument verify that logs in with the profile itself. */
+export function keepProfile(_accessToken: string, _refreshToken: string | undefined, profile: PetjeafProfile, done: VerifyCallback): void {
+  done(null, profile);
+}
+
+/** A 5-argument verify that logs in with the token answer and the profile. */
+export function keepParamsAndProfile(
+  _accessToken: string,
+  _refreshToken: string | undefined,
+  params: TokenParams,
+  profile: PetjeafProfile,
+  done: VerifyCallback,
+): void {
+  done(null, { params, profile });
+}
