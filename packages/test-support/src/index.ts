@@ -2,3 +2,4 @@
 export { completeLogin, createLoginApp, startLogin, type CallbackOutcome, type LoginAppOptions, type StartedLogin } from './login-app';
 export { epochSeconds, fakeJwt } from './fake-jwt';
 export { useNock } from './nock-setup';
+export { captureReply, type CapturedRequest } from './capture-request';
