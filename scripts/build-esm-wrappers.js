@@ -89,7 +89,7 @@ function main() {
           .filter((dir) => fs.existsSync(path.join(dir, 'package.json')));
   for (const dir of dirs) {
     const summary = writeWrapper(dir);
-    if (summary && !process.env.QUIET_BUILD) console.log(summary);
+    if (summary) console.error(summary);
   }
 }
 
