@@ -1,0 +1,114 @@
+import nock from 'nock';
+import { useNock } from '@internal/test-support';
+import { InternalOAuthError, TokenError } from 'passport-oauth2';
+import { ProviderApiError, ProviderTokenError, Strategy } from 'passport-petjeaf';
+import {
+  API_ORIGIN,
+  CLIENT_SECRET,
+  fixture,
+  formFields,
+  keepProfile,
+  mockTokenEndpoint,
+  options,
+  recordInto,
+  TOKEN_PATH,
+  type ReceivedRequest,
+} from './support';
+
+useNock();
+
+let strategy: Strategy;
+beforeEach(() => {
+  strategy = new Strategy(options, keepProfile);
+});
+afterEach(() => strategy.close());
+
+describe('refresh(): grant_type=refresh_token on the token endpoint; refresh tokens rotate', () => {
+  it('POSTs a form with grant_type=refresh_token, the refresh token and the credentials', async () => {
+    const received: ReceivedRequest[] = [];
+    mockTokenEndpoint(200, { ...fixture('tokens-200'), access_token: 'new-access', refresh_token: 'rotated-refresh' }, received);
+    await strategy.refresh('old-refresh-token');
+    expect(received).toHaveLength(1);
+    expect(received[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(formFields(received[0].body)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'old-refresh-token',
+      client_id: 'petjeaf-client-1',
+      client_secret: CLIENT_SECRET,
+    });
+  });
+
+  it('resolves with the new access token, the rotated refresh token and expires_in', async () => {
+    mockTokenEndpoint(200, { ...fixture('tokens-200'), access_token: 'new-access', refresh_token: 'rotated-refresh' });
+    const tokens = await strategy.refresh('old-refresh-token');
+    expect(tokens).toEqual({
+      accessToken: 'new-access',
+      refreshToken: 'rotated-refresh',
+      expiresIn: 3599,
+      params: { access_token: 'new-access', token_type: 'Bearer', expires_in: 3599, refresh_token: 'rotated-refresh', scope: 'memberships.read' },
+    });
+  });
+
+  it('rejects with the detail of a refused refresh, without the refresh token in the message', async () => {
+    mockTokenEndpoint(400, { status: 400, title: 'Bad Request', detail: 'Invalid grant: refresh token old-refresh-token is revoked' });
+    const failure = strategy.refresh('old-refresh-token');
+    await expect(failure).rejects.toBeInstanceOf(ProviderTokenError);
+    await expect(failure).rejects.toBeInstanceOf(TokenError);
+    await expect(failure).rejects.toMatchObject({
+      message: 'Petje.af token endpoint answered 400: Invalid grant: refresh token [redacted] is revoked',
+      status: 400,
+    });
+  });
+
+  it('refuses an empty refresh token with a TypeError, before any request', async () => {
+    await expect(strategy.refresh('')).rejects.toThrow(new TypeError('Petje.af refresh() requires a refresh token'));
+  });
+});
+
+describe('revoke(): DELETE on the token URL with the bearer token (official WordPress plugin)', () => {
+  function mockRevocation(status: number, answer?: unknown): ReceivedRequest[] {
+    const received: ReceivedRequest[] = [];
+    nock(API_ORIGIN).delete(TOKEN_PATH).reply(recordInto(received, status, answer));
+    return received;
+  }
+
+  it('sends DELETE https://api.petje.af/v1/oauth2/tokens with Authorization: Bearer and no token in the URL', async () => {
+    const received = mockRevocation(204);
+    await expect(strategy.revoke('access-to-revoke')).resolves.toBeUndefined();
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ method: 'DELETE', path: TOKEN_PATH });
+    expect(received[0].headers.authorization).toBe('Bearer access-to-revoke');
+    expect(received[0].body).toBe('');
+  });
+
+  it('resolves on 200 with a JSON body too', async () => {
+    mockRevocation(200, { status: 200, title: 'OK' });
+    await expect(strategy.revoke('access-to-revoke')).resolves.toBeUndefined();
+  });
+
+  it('resolves on 200 with an empty body', async () => {
+    mockRevocation(200);
+    await expect(strategy.revoke('access-to-revoke')).resolves.toBeUndefined();
+  });
+
+  it('rejects a 401 with a ProviderApiError carrying the detail and the status', async () => {
+    mockRevocation(401, { status: 401, title: 'Unauthorized', detail: 'Access token is invalid' });
+    const failure = strategy.revoke('access-to-revoke');
+    await expect(failure).rejects.toBeInstanceOf(ProviderApiError);
+    await expect(failure).rejects.toBeInstanceOf(InternalOAuthError);
+    await expect(failure).rejects.toMatchObject({
+      message: 'Petje.af revocation endpoint answered 401: Access token is invalid',
+      providerStatus: 401,
+      status: 401,
+    });
+  });
+
+  it('never puts the access token in the message, even if Petje.af echoes it', async () => {
+    mockRevocation(401, { status: 401, title: 'Unauthorized', detail: 'Token access-to-revoke is invalid' });
+    await expect(strategy.revoke('access-to-revoke')).rejects.toThrow('Petje.af revocation endpoint answered 401: Token [redacted] is invalid');
+  });
+
+  it('refuses an empty access token with a TypeError', async () => {
+    await expect(strategy.revoke('')).rejects.toThrow(new TypeError('Petje.af revoke() requires an access token'));
+  });
+});
