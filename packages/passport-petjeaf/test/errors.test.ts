@@ -1,3 +1,4 @@
+import type nock from 'nock';
 import { completeLogin, createLoginApp, useNock } from '@internal/test-support';
 import { TokenError } from 'passport-oauth2';
 import request from 'supertest';
@@ -6,7 +7,7 @@ import { CLIENT_SECRET, fixture, keepProfile, mockTokenEndpoint, options } from 
 
 useNock();
 
-async function failedLogin(status: number, answer: unknown) {
+async function failedLogin(status: number, answer: nock.Body) {
   const errors: unknown[] = [];
   mockTokenEndpoint(status, answer);
   const outcome = await completeLogin(createLoginApp(new Strategy(options, keepProfile), { errors }), 'bad-code-1234');

@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { completeLogin, createLoginApp, startLogin, useNock } from '@internal/test-support';
+import { captureReply, completeLogin, createLoginApp, startLogin, useNock, type CapturedRequest } from '@internal/test-support';
 import { Strategy } from 'passport-petjeaf';
-import { formFields, keepProfile, options, recordInto, tokenAnswer, USER_ID, type ReceivedRequest } from './support';
+import { formFields, keepProfile, options, tokenAnswer, USER_ID } from './support';
 
 useNock();
 
@@ -20,8 +20,8 @@ describe('authorizationURL and tokenURL overrides (e.g. the newer hosts petjeaf.
   });
 
   it('exchanges the code at the overridden token URL', async () => {
-    const received: ReceivedRequest[] = [];
-    const scope = nock('https://api.petjeaf.com').post('/v1/oauth2/tokens').reply(recordInto(received, 200, tokenAnswer()));
+    const received: CapturedRequest[] = [];
+    const scope = nock('https://api.petjeaf.com').post('/v1/oauth2/tokens').reply(captureReply(received, 200, tokenAnswer()));
     const outcome = await completeLogin(createLoginApp(new Strategy(newerHosts, keepProfile)), 'code-2');
     expect(scope.isDone()).toBe(true);
     expect(formFields(received[0].body)).toMatchObject({ grant_type: 'authorization_code', code: 'code-2' });

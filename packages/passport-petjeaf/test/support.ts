@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
-import { epochSeconds, fakeJwt } from '@internal/test-support';
+import { captureReply, epochSeconds, fakeJwt, type CapturedRequest } from '@internal/test-support';
 import type { PetjeafProfile, PetjeafStrategyOptions, PetjeafTokenClaims, TokenParams, VerifyCallback } from 'passport-petjeaf';
 
 /** Shared setup of the Petje.af specification tests. */
@@ -38,30 +38,9 @@ export function tokenAnswer(accessToken = fakeJwt(userClaims())): Record<string,
   return { ...fixture('tokens-200'), access_token: accessToken };
 }
 
-/** What a mocked endpoint received. */
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A nock reply function that records the request into `into`, then answers `status`/`answer`. */
-export function recordInto(into: ReceivedRequest[], status: number, answer?: unknown) {
-  return function (this: nock.ReplyFnContext, path: string, body: nock.Body): nock.ReplyFnResult {
-    into.push({
-      method: this.req.method,
-      path,
-      headers: this.req.headers,
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    return answer === undefined ? [status] : [status, answer as nock.ReplyBody];
-  };
-}
-
 /** Mocks the token endpoint (default host) with one answer. */
-export function mockTokenEndpoint(status: number, answer: unknown, into: ReceivedRequest[] = []): nock.Scope {
-  return nock(API_ORIGIN).post(TOKEN_PATH).reply(recordInto(into, status, answer));
+export function mockTokenEndpoint(status: number, answer: nock.Body, into: CapturedRequest[] = []): nock.Scope {
+  return nock(API_ORIGIN).post(TOKEN_PATH).reply(captureReply(into, status, answer));
 }
 
 /** A form body as a plain object, to compare exactly. */

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { useNock } from '@internal/test-support';
+import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
 import { InternalOAuthError, TokenError } from 'passport-oauth2';
 import { ProviderApiError, ProviderTokenError, Strategy } from 'passport-petjeaf';
 import {
@@ -10,9 +10,7 @@ import {
   keepProfile,
   mockTokenEndpoint,
   options,
-  recordInto,
   TOKEN_PATH,
-  type ReceivedRequest,
 } from './support';
 
 useNock();
@@ -25,7 +23,7 @@ afterEach(() => strategy.close());
 
 describe('refresh(): grant_type=refresh_token on the token endpoint; refresh tokens rotate', () => {
   it('POSTs a form with grant_type=refresh_token, the refresh token and the credentials', async () => {
-    const received: ReceivedRequest[] = [];
+    const received: CapturedRequest[] = [];
     mockTokenEndpoint(200, { ...fixture('tokens-200'), access_token: 'new-access', refresh_token: 'rotated-refresh' }, received);
     await strategy.refresh('old-refresh-token');
     expect(received).toHaveLength(1);
@@ -66,9 +64,9 @@ describe('refresh(): grant_type=refresh_token on the token endpoint; refresh tok
 });
 
 describe('revoke(): DELETE on the token URL with the bearer token (official WordPress plugin)', () => {
-  function mockRevocation(status: number, answer?: unknown): ReceivedRequest[] {
-    const received: ReceivedRequest[] = [];
-    nock(API_ORIGIN).delete(TOKEN_PATH).reply(recordInto(received, status, answer));
+  function mockRevocation(status: number, answer: nock.Body = ''): CapturedRequest[] {
+    const received: CapturedRequest[] = [];
+    nock(API_ORIGIN).delete(TOKEN_PATH).reply(captureReply(received, status, answer));
     return received;
   }
 
@@ -76,7 +74,7 @@ describe('revoke(): DELETE on the token URL with the bearer token (official Word
     const received = mockRevocation(204);
     await expect(strategy.revoke('access-to-revoke')).resolves.toBeUndefined();
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ method: 'DELETE', path: TOKEN_PATH });
+    expect(received[0].path).toBe(TOKEN_PATH);
     expect(received[0].headers.authorization).toBe('Bearer access-to-revoke');
     expect(received[0].body).toBe('');
   });

@@ -1,0 +1,3 @@
+import { petjeafCase, runReliabilitySuite } from '@internal/test-support';
+
+runReliabilitySuite(petjeafCase);
