@@ -3,3 +3,4 @@ export { completeLogin, createLoginApp, startLogin, type CallbackOutcome, type L
 export { epochSeconds, fakeJwt } from './fake-jwt';
 export { useNock } from './nock-setup';
 export { captureReply, type CapturedRequest } from './capture-request';
+export * from './reliability';

@@ -1,0 +1,3 @@
+import { altdentifierCase, runReliabilitySuite } from '@internal/test-support';
+
+runReliabilitySuite(altdentifierCase);

@@ -1,0 +1,3 @@
+import { gofundoCase, runReliabilitySuite } from '@internal/test-support';
+
+runReliabilitySuite(gofundoCase);

@@ -1,0 +1,4 @@
+import { mijnklantportaalCase, mijnklantportaalWithProfileCase, runReliabilitySuite } from '@internal/test-support';
+
+runReliabilitySuite(mijnklantportaalCase);
+runReliabilitySuite(mijnklantportaalWithProfileCase);

@@ -1,0 +1,14 @@
+import { Strategy, TOKEN_URL, USER_PROFILE_URL } from 'passport-altdentifier';
+import type { ProviderCase } from '../provider-case';
+
+/** AltDentifier: form token request, profile from the user endpoint (`{ id, username }`). */
+export const altdentifierCase: ProviderCase = {
+  title: 'AltDentifier',
+  name: 'altdentifier',
+  displayName: 'AltDentifier',
+  create: (options, verify) => new Strategy(options, verify),
+  tokenURL: TOKEN_URL,
+  tokenBodyEncoding: 'form',
+  profile: { url: USER_PROFILE_URL, body: (name) => ({ id: '66166172835385344', username: name }), expectedId: '66166172835385344' },
+  accessToken: (seed) => `altdentifier-at-${seed}`,
+};

@@ -1,0 +1,7 @@
+/** The shared reliability suite of the four strategies (issue 4), and the cases that describe them. */
+export { runReliabilitySuite } from './run-reliability-suite';
+export type { CaseStrategy, ProfileEndpoint, ProviderCase, SuiteStrategyOptions, SuiteVerify } from './provider-case';
+export { petjeafCase } from './cases/petjeaf';
+export { gofundoCase } from './cases/gofundo';
+export { altdentifierCase } from './cases/altdentifier';
+export { mijnklantportaalCase, mijnklantportaalWithProfileCase } from './cases/mijnklantportaal';

@@ -1,0 +1,19 @@
+import { useHarnesses } from './harness';
+import { LeakLedger } from './leak-ledger';
+import { guardProcess } from './process-guard';
+import type { ProviderCase } from './provider-case';
+import { describeStateChecks } from './state-suite';
+
+/**
+ * The reliability and security suite of issue 4 for one provider case: state / CSRF,
+ * timeouts, bad answers of the token and profile endpoints, JWT checks (Petje.af), callback
+ * input, and finally a leak scan of every error the suite produced.
+ */
+export function runReliabilitySuite(pc: ProviderCase): void {
+  describe(`${pc.title} reliability`, () => {
+    guardProcess();
+    const ledger = new LeakLedger();
+    const harnesses = useHarnesses(pc, ledger);
+    describeStateChecks(pc, ledger, harnesses);
+  });
+}
