@@ -1,1 +1,22 @@
-export {};
+/**
+ * A local stand-in for Petje.af, Gofundo, MijnKlantportaal and AltDentifier: one real
+ * HTTP(S) server per provider serving its documented OAuth2 endpoints, for the demo,
+ * end-to-end tests and benchmarks. Not a mock for unit tests (those use nock).
+ *
+ * @packageDocumentation
+ */
+export { startSandbox } from './start-sandbox';
+export { submitDecision, type DecisionInput, type SubmitDecisionOptions } from './decision';
+export { isAllowedRedirectURI, sandboxClient, SANDBOX_APP_NAME } from './clients';
+export { CODE_TTL_SECONDS } from './grants';
+export { SEEDED_USERS } from './users';
+export {
+  PROVIDER_NAMES,
+  type ProviderName,
+  type Sandbox,
+  type SandboxClient,
+  type SandboxOptions,
+  type SandboxProvider,
+  type SandboxStats,
+  type SandboxUser,
+} from './types';

@@ -1,0 +1,68 @@
+import http from 'node:http';
+import https from 'node:https';
+import { decide, type AuthorizeRules } from './authorize';
+
+/** A decision on the authorize page, as its form posts it. */
+export interface DecisionInput {
+  /** `approve` (default) or `deny`. */
+  decision?: 'approve' | 'deny';
+  /** The seeded user to log in as. Default: the provider's first user. */
+  userId?: string;
+}
+
+/**
+ * Decides in-process, without HTTP (benchmarks that count connections): validates the
+ * authorize URL's parameters exactly as the page does and returns the URL the browser would
+ * be sent back to (`?code=…&state=…` or `?error=access_denied…`).
+ *
+ * @throws Error when the page would refuse the request (unknown client, bad redirect URI, unknown user).
+ */
+export function decideLocally(rules: AuthorizeRules, authorizeURL: string | URL, input: DecisionInput = {}): string {
+  const params = Object.fromEntries(new URL(authorizeURL).searchParams);
+  const outcome = decide(rules, params, { decision: input.decision ?? 'approve', userId: input.userId ?? rules.users[0]?.id });
+  if ('redirect' in outcome) return outcome.redirect;
+  throw new Error(`${rules.provider} sandbox refused the authorize request (${outcome.refusal}): ${outcome.message}`);
+}
+
+/** Options of {@link submitDecision}. */
+export interface SubmitDecisionOptions extends DecisionInput {
+  /** PEM to trust when the sandbox serves HTTPS (`Sandbox.ca`). */
+  ca?: string;
+  /** Agent for the POST (e.g. keep-alive). */
+  agent?: http.Agent;
+}
+
+/**
+ * Submits the authorize page's form over HTTP, as a browser would after a click: POSTs the
+ * authorize URL's query parameters plus `user_id` and `decision` (form-urlencoded) to the
+ * authorize path, and resolves with the redirect's `Location`.
+ *
+ * @param authorizeURL - where the app redirected the browser (the provider's authorize URL with its query).
+ */
+export function submitDecision(authorizeURL: string | URL, options: SubmitDecisionOptions = {}): Promise<URL> {
+  const url = new URL(authorizeURL);
+  const form = new URLSearchParams(url.searchParams);
+  form.set('decision', options.decision ?? 'approve');
+  if (options.userId) form.set('user_id', options.userId);
+  const body = form.toString();
+  const transport = url.protocol === 'https:' ? https : http;
+  return new Promise<URL>((resolve, reject) => {
+    const req = transport.request(
+      url.origin + url.pathname,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
+        ca: options.ca,
+        agent: options.agent,
+      },
+      (res) => {
+        res.resume();
+        const location = res.headers.location;
+        if (res.statusCode === 302 && location) resolve(new URL(location, url));
+        else reject(new Error(`the sandbox answered the decision with ${res.statusCode} instead of a redirect`));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -1,0 +1,32 @@
+import type { Express } from 'express';
+import type { AuthorizeRules } from './authorize';
+import type { GrantStore } from './grants';
+import type { ProviderName, SandboxClient, SandboxUser } from './types';
+
+/** What a provider module gets to build its app. */
+export interface ProviderContext {
+  client: SandboxClient;
+  users: readonly SandboxUser[];
+  store: GrantStore;
+  /** Delay before every token and profile answer, in ms. */
+  delayMs: number;
+  /** The sandbox clock, epoch ms. */
+  now: () => number;
+  /** HS256 secret for providers that sign their tokens (Petje.af). */
+  jwtSecret: string;
+}
+
+/** One provider stand-in: its documented paths and how to build its app. */
+export interface ProviderModule {
+  name: ProviderName;
+  paths: { authorize: string; token: string; profile?: string; revocation?: string };
+  /** The provider signs JWTs with `ProviderContext.jwtSecret` (exposed as `SandboxProvider.jwtSecret`). */
+  signsTokens?: boolean;
+  createApp(context: ProviderContext): BuiltProvider;
+}
+
+/** A provider's app and the rules of its authorize page (for decisions taken without HTTP). */
+export interface BuiltProvider {
+  app: Express;
+  authorize: AuthorizeRules;
+}

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { decideLocally } from './decision';
+import { generateCertificate, type SandboxCertificate } from './certificate';
+import { sandboxClient } from './clients';
+import { GrantStore } from './grants';
+import { listen, type CountedServer } from './listen';
+import { PROVIDER_MODULES } from './providers';
+import { PROVIDER_NAMES, type ProviderName, type Sandbox, type SandboxOptions, type SandboxProvider } from './types';
+import { SEEDED_USERS } from './users';
+
+/**
+ * Starts one server per provider, each serving that provider's documented endpoints at the
+ * documented paths over real HTTP (or HTTPS with a certificate generated now).
+ *
+ * @example
+ * ```ts
+ * const sandbox = await startSandbox({ https: true });
+ * const { authorizationURL, tokenURL, client } = sandbox.providers.gofundo;
+ * // ... log in, then:
+ * await sandbox.close();
+ * ```
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const delayMs = options.delayMs ?? 0;
+  if (!(Number.isFinite(delayMs) && delayMs >= 0)) throw new TypeError('startSandbox: delayMs must be a number >= 0');
+  for (const [name, port] of Object.entries(options.ports ?? {})) {
+    if (!(Number.isInteger(port) && port >= 0 && port < 65536)) throw new TypeError(`startSandbox: ports.${name} must be an integer port`);
+  }
+  const now = options.clock ?? Date.now;
+  const certificate = options.https ? await generateCertificate() : undefined;
+
+  const servers: CountedServer[] = [];
+  const providers = {} as Record<ProviderName, SandboxProvider>;
+  try {
+    for (const name of PROVIDER_NAMES) {
+      const provider = await startProvider(name, { host, port: options.ports?.[name] ?? 0, delayMs, now, certificate });
+      servers.push(provider.server);
+      providers[name] = provider.provider;
+    }
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    throw error;
+  }
+  return {
+    providers,
+    ca: certificate?.cert,
+    close: async () => {
+      await Promise.all(servers.map((server) => server.close()));
+    },
+  };
+}
+
+interface StartSettings {
+  host: string;
+  port: number;
+  delayMs: number;
+  now: () => number;
+  certificate?: SandboxCertificate;
+}
+
+async function startProvider(name: ProviderName, settings: StartSettings): Promise<{ server: CountedServer; provider: SandboxProvider }> {
+  const module = PROVIDER_MODULES[name];
+  const client = sandboxClient(name);
+  const users = SEEDED_USERS[name].map((user) => ({ ...user }));
+  const jwtSecret = randomBytes(32).toString('base64url');
+  const { app, authorize } = module.createApp({ client, users, store: new GrantStore(settings.now), delayMs: settings.delayMs, now: settings.now, jwtSecret });
+  const server = await listen(app, settings.host, settings.port, settings.certificate);
+  const url = (path?: string) => (path ? server.origin + path : undefined);
+  const provider: SandboxProvider = {
+    name,
+    origin: server.origin,
+    authorizationURL: server.origin + module.paths.authorize,
+    tokenURL: server.origin + module.paths.token,
+    userProfileURL: url(module.paths.profile),
+    revocationURL: url(module.paths.revocation),
+    client,
+    users,
+    stats: server.stats,
+    resetStats: server.resetStats,
+    decide: (authorizeURL, input) => decideLocally(authorize, authorizeURL, input),
+  };
+  if (module.signsTokens) provider.jwtSecret = jwtSecret;
+  return { server, provider };
+}

@@ -1,0 +1,94 @@
+/** The four providers the sandbox stands in for. */
+export type ProviderName = 'petjeaf' | 'gofundo' | 'mijnklantportaal' | 'altdentifier';
+
+/** Every provider name, in the order of the CLI's ports (base, base+1, ...). */
+export const PROVIDER_NAMES: readonly ProviderName[] = ['petjeaf', 'gofundo', 'mijnklantportaal', 'altdentifier'];
+
+/** How {@link startSandbox} serves the providers. */
+export interface SandboxOptions {
+  /** Serve HTTPS with a self-signed certificate generated at start (see {@link Sandbox.ca}). Default false. */
+  https?: boolean;
+  /** Milliseconds added before every token and profile answer (benchmarks). Default 0. */
+  delayMs?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** Port per provider. Default 0 (an ephemeral port each). */
+  ports?: Partial<Record<ProviderName, number>>;
+  /**
+   * The sandbox's clock in milliseconds since the epoch, for tests of expired codes and
+   * tokens. Default `Date.now`.
+   */
+  clock?: () => number;
+}
+
+/** Connection counts of one provider's server since start or the last `resetStats()`. */
+export interface SandboxStats {
+  /** New TCP connections accepted. */
+  connections: number;
+  /** Completed TLS handshakes (0 over plain HTTP). */
+  tlsHandshakes: number;
+  /** HTTP requests received, of any kind. */
+  requests: number;
+}
+
+/**
+ * A seeded user of one provider, shown on its authorize page. `id` is always a string here;
+ * the provider's answers use its own type (Gofundo answers an integer).
+ */
+export interface SandboxUser {
+  /** The id in the provider's own style (Firebase-like, integer, `usr_`, snowflake). */
+  id: string;
+  /** Full name as the provider shows it (AltDentifier: the username). */
+  name: string;
+  email: string;
+  /** AltDentifier only: the Discord username. */
+  username?: string;
+  /** AltDentifier only: the Discord discriminator (`0001`). */
+  discriminator?: string;
+  /** MijnKlantportaal only: the portal's company name. */
+  companyName?: string;
+}
+
+/** The sandbox's registered client of one provider. */
+export interface SandboxClient {
+  clientID: string;
+  clientSecret: string;
+}
+
+/** One running provider stand-in. */
+export interface SandboxProvider {
+  name: ProviderName;
+  /** `http(s)://host:port` of this provider's server. */
+  origin: string;
+  authorizationURL: string;
+  tokenURL: string;
+  /** Where the profile is read (Petje.af: `/v1/users/me`, its profile normally comes from the JWT). */
+  userProfileURL?: string;
+  /** Petje.af only: `DELETE` here with the bearer token revokes it. */
+  revocationURL?: string;
+  /** The client registered with this provider; it accepts any localhost / 127.0.0.1 redirect URI. */
+  client: SandboxClient;
+  /** The seeded users, first one pre-selected on the authorize page. */
+  users: SandboxUser[];
+  /** Petje.af only: the HS256 secret its access tokens are signed with. */
+  jwtSecret?: string;
+  /** Connection counts since start or the last reset. */
+  stats(): SandboxStats;
+  /** Sets the counts back to zero. */
+  resetStats(): void;
+  /**
+   * Takes the authorize page's decision in-process (no HTTP, so no connection counted):
+   * validates `authorizeURL`'s parameters as the page does and returns the URL the browser
+   * would be redirected to. Default: approve as the first user. Throws when the page would refuse.
+   */
+  decide(authorizeURL: string | URL, input?: { decision?: 'approve' | 'deny'; userId?: string }): string;
+}
+
+/** The running sandbox: one server per provider. */
+export interface Sandbox {
+  providers: Record<ProviderName, SandboxProvider>;
+  /** PEM of the self-signed certificate, when serving HTTPS: trust it as a CA. */
+  ca?: string;
+  /** Stops every server and closes their connections. */
+  close(): Promise<void>;
+}
