@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { startSandbox } from './start-sandbox';
+export { generateCertificate, type SandboxCertificate } from './certificate';
 export { submitDecision, type DecisionInput, type SubmitDecisionOptions } from './decision';
 export { isAllowedRedirectURI, sandboxClient, SANDBOX_APP_NAME } from './clients';
 export { CODE_TTL_SECONDS } from './grants';

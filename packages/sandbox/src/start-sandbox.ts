@@ -28,7 +28,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!(Number.isInteger(port) && port >= 0 && port < 65536)) throw new TypeError(`startSandbox: ports.${name} must be an integer port`);
   }
   const now = options.clock ?? Date.now;
-  const certificate = options.https ? await generateCertificate() : undefined;
+  const certificate = options.certificate ?? (options.https ? await generateCertificate() : undefined);
 
   const servers: CountedServer[] = [];
   const providers = {} as Record<ProviderName, SandboxProvider>;

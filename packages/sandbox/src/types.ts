@@ -8,6 +8,11 @@ export const PROVIDER_NAMES: readonly ProviderName[] = ['petjeaf', 'gofundo', 'm
 export interface SandboxOptions {
   /** Serve HTTPS with a self-signed certificate generated at start (see {@link Sandbox.ca}). Default false. */
   https?: boolean;
+  /**
+   * Serve HTTPS with this key and certificate (PEM) instead of generating one, e.g. so that a
+   * process started with `NODE_EXTRA_CA_CERTS` pointing at `cert` trusts it. Implies `https`.
+   */
+  certificate?: { key: string; cert: string };
   /** Milliseconds added before every token and profile answer (benchmarks). Default 0. */
   delayMs?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
