@@ -1,0 +1,49 @@
+import nock from 'nock';
+import request from 'supertest';
+import { AuthorizationError, TokenError } from 'passport-oauth2';
+import { completeLogin, createLoginApp, startLogin, useNock } from '@internal/test-support';
+import { ProviderTokenError } from 'passport-altdentifier';
+import { badCredentialsAnswer, cannotGrantAnswer } from './fixtures/provider-answers';
+import { HOST, makeStrategy } from './helpers';
+
+useNock();
+
+describe('token errors {"error": "<sentence>"} (docs: 400 and 401 of "Exchange Token")', () => {
+  it.each([
+    [400, cannotGrantAnswer],
+    [401, badCredentialsAnswer],
+  ])('%i: the message is the sentence, the status is kept, and code is not the sentence', async (status, body) => {
+    nock(HOST).post('/oauth2/token').reply(status, body);
+    const errors: unknown[] = [];
+    const outcome = await completeLogin(createLoginApp(makeStrategy(), { errors }));
+    expect(outcome.status).toBe(status);
+    expect(outcome.body.error).toMatchObject({
+      name: 'ProviderTokenError',
+      message: `AltDentifier token endpoint answered ${status}: ${body.error}`,
+      reason: 'provider_error',
+    });
+    const error = errors[0] as ProviderTokenError;
+    expect(error).toBeInstanceOf(TokenError);
+    expect(error.providerStatus).toBe(status);
+    expect(error.code).not.toBe(body.error);
+    expect(error.code).toBe('provider_error');
+    expect(error.providerCode).toBeUndefined();
+  });
+});
+
+describe('callback with ?error=', () => {
+  it('access_denied is a failed login whose message carries the description', async () => {
+    const { agent, state } = await startLogin(createLoginApp(makeStrategy()));
+    const res = await agent.get('/callback').query({ error: 'access_denied', error_description: 'The user cancelled', state });
+    expect(res.status).toBe(401);
+    expect(res.body.failure.message).toContain('The user cancelled');
+  });
+
+  it('any other error is an AuthorizationError', async () => {
+    const errors: unknown[] = [];
+    const res = await request(createLoginApp(makeStrategy(), { errors })).get('/callback').query({ error: 'server_error' });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ name: 'AuthorizationError', code: 'server_error' });
+    expect(errors[0]).toBeInstanceOf(AuthorizationError);
+  });
+});
