@@ -1,0 +1,162 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConsumerProject } from '../src/consumer-project';
+import { lintTarballs, type TarballReport } from '../src/lint-tarballs';
+import { packPackages, type PackedPackage } from '../src/pack';
+import { publishedPackages } from '../src/published-packages';
+import { runNode } from '../src/run';
+import { compileTypeScript } from '../src/typescript';
+
+// Packing, installing and compiling real projects takes a while, above all on a cold npm cache.
+const SLOW = 240_000;
+jest.setTimeout(SLOW);
+
+const PUBLISHED = publishedPackages();
+const NAMES = PUBLISHED.map((pkg) => pkg.name);
+const STRATEGIES = ['passport-altdentifier', 'passport-gofundo', 'passport-mijnklantportaal', 'passport-petjeaf'];
+/** The names the strategies register with passport. */
+const STRATEGY_NAMES = STRATEGIES.map((name) => name.replace('passport-', ''));
+/** What a JavaScript app installs next to the strategies. */
+const APP_PACKAGES = ['passport@^0.7.0', 'express@^5.1.0'];
+
+/** The consumer apps, by fixture: what each installs from the registry besides the tarballs. */
+const CONSUMERS = {
+  'cjs-js': { fixtures: ['shared', 'cjs-js'], registry: APP_PACKAGES },
+  'esm-js': { fixtures: ['shared', 'esm-js'], registry: APP_PACKAGES },
+  // A typical TypeScript app, with the @types of what it uses.
+  'ts-node16': {
+    fixtures: ['shared', 'shared-ts', 'ts-node16'],
+    registry: [...APP_PACKAGES, '@types/node@^20', '@types/express@^5', '@types/passport@^1'],
+  },
+  // No @types of its own but Node's: the types of passport and express must come with the packages.
+  'ts-bundler': { fixtures: ['shared', 'shared-ts', 'ts-bundler'], registry: [...APP_PACKAGES, '@types/node@^20'] },
+} as const;
+type Consumer = keyof typeof CONSUMERS;
+
+let workDir: string;
+let packed: PackedPackage[];
+const projects = new Map<Consumer, Promise<string>>();
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'passport-nl-package-checks-'));
+  packed = await packPackages(PUBLISHED, join(workDir, 'tarballs'));
+  // The apps install side by side; each test waits for its own.
+  for (const [consumer, spec] of Object.entries(CONSUMERS) as Array<[Consumer, (typeof CONSUMERS)[Consumer]]>) {
+    const project = createConsumerProject({
+      dir: join(workDir, consumer),
+      fixtures: spec.fixtures,
+      tarballs: packed.map((pkg) => pkg.tarball),
+      registryPackages: spec.registry,
+    });
+    project.catch(() => undefined); // reported by the test that awaits it
+    projects.set(consumer, project);
+  }
+}, SLOW);
+
+afterAll(async () => {
+  await Promise.allSettled(projects.values());
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+/** The output of a consumer app that used the strategies: the names it logged in with. */
+function strategiesUsed(stdout: string): string[] {
+  const line = stdout.trim().split('\n').pop() ?? '';
+  return (JSON.parse(line) as { ok: string[] }).ok.sort();
+}
+
+function packedPackage(name: string): PackedPackage {
+  const pkg = packed.find((candidate) => candidate.name === name);
+  if (!pkg) throw new Error(`${name} was not packed`);
+  return pkg;
+}
+
+describe('the published packages', () => {
+  it('are the shared kit and the four strategies, all packed', () => {
+    expect(NAMES).toEqual(['passport-provider-kit', ...STRATEGIES].sort());
+    expect(packed.map((pkg) => pkg.name).sort()).toEqual(NAMES);
+  });
+});
+
+describe('each tarball ships only the build, README, LICENSE and CHANGELOG', () => {
+  const SHIPPABLE = /^(dist\/.+\.(js|mjs|d\.ts|d\.mts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
+  const REQUIRED = [
+    'CHANGELOG.md',
+    'LICENSE',
+    'README.md',
+    'dist/index.d.mts',
+    'dist/index.d.ts',
+    'dist/index.js',
+    'dist/index.mjs',
+    'package.json',
+  ];
+
+  it.each(NAMES)('%s', (name) => {
+    const { files } = packedPackage(name);
+    expect(files.filter((file) => !SHIPPABLE.test(file))).toEqual([]);
+    expect(REQUIRED.filter((file) => !files.includes(file))).toEqual([]);
+  });
+});
+
+describe('publint and are-the-types-wrong find no problem', () => {
+  let reports: TarballReport[];
+  beforeAll(async () => {
+    reports = await lintTarballs(packed.map((pkg) => pkg.tarball));
+  }, SLOW);
+
+  it.each(NAMES)('%s', (name) => {
+    const report = reports.find((candidate) => candidate.tarball === packedPackage(name).tarball.split('/').pop());
+    expect(report).toEqual(expect.objectContaining({ publint: [], attw: [] }));
+  });
+});
+
+describe('a CommonJS JavaScript app requires every strategy and logs in through passport', () => {
+  it('loads, constructs, registers and redirects to each provider; the kit classes are shared', async () => {
+    const dir = await projects.get('cjs-js')!;
+    const { stdout } = await runNode(['app.js'], { cwd: dir });
+    expect(strategiesUsed(stdout)).toEqual(STRATEGY_NAMES);
+  });
+});
+
+describe('an ESM JavaScript app imports every strategy by name and logs in through passport', () => {
+  it('gets the same classes from import as from require (no dual-package hazard)', async () => {
+    const dir = await projects.get('esm-js')!;
+    const { stdout } = await runNode(['app.js'], { cwd: dir });
+    expect(strategiesUsed(stdout)).toEqual(STRATEGY_NAMES);
+  });
+});
+
+describe('a TypeScript app with moduleResolution node16 (and nodenext) type-checks and runs', () => {
+  let compiled: Promise<unknown>;
+  beforeAll(() => {
+    compiled = projects.get('ts-node16')!.then((dir) => compileTypeScript(dir));
+    compiled.catch(() => undefined); // reported by the tests
+  });
+
+  it('type-checks with node16, mistakes included, and emits', async () => {
+    await expect(compiled).resolves.toBeDefined();
+  });
+
+  it('type-checks with nodenext', async () => {
+    const dir = await projects.get('ts-node16')!;
+    await expect(compileTypeScript(dir, 'tsconfig.nodenext.json')).resolves.toBeDefined();
+  });
+
+  it('runs its CommonJS file (require condition) and its ESM file (import condition)', async () => {
+    const dir = await projects.get('ts-node16')!;
+    await compiled;
+    const commonjs = await runNode(['require-app.cjs'], { cwd: dir });
+    expect(strategiesUsed(commonjs.stdout)).toEqual(['gofundo']);
+    const esm = await runNode(['import-app.mjs'], { cwd: dir });
+    expect(strategiesUsed(esm.stdout)).toEqual(STRATEGY_NAMES);
+  });
+});
+
+describe('a TypeScript app with moduleResolution bundler type-checks and runs', () => {
+  it('type-checks, mistakes included, with the types that come with the packages, and runs', async () => {
+    const dir = await projects.get('ts-bundler')!;
+    await compileTypeScript(dir);
+    const { stdout } = await runNode(['app.js'], { cwd: dir });
+    expect(strategiesUsed(stdout)).toEqual(STRATEGY_NAMES);
+  });
+});
