@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Request } from 'express';
 import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport-oauth2';
 import { cleanText } from '../errors/error-body';
@@ -26,8 +25,6 @@ const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 /** Longest authorization code accepted from a callback; real codes are far shorter. */
 const MAX_CODE_LENGTH = 4096;
 
-/** The token answer of the login in progress, for `loadProfile` (passport-oauth2 passes only the token). */
-const currentTokenParams = new AsyncLocalStorage<TokenParams>();
 
 /** A strategy class as {@link ProviderStrategy} expects it: with a static `describe`. */
 interface DescribedStrategyClass {
@@ -65,6 +62,14 @@ export abstract class ProviderStrategy<
   protected readonly http: ProviderHttpClient;
   private readonly clientSecret: string;
   private readonly clientId: string;
+  /**
+   * The token answer being handed to passport-oauth2, set only for the synchronous duration
+   * of that call: passport-oauth2 calls `userProfile(accessToken)` from inside it and passes
+   * no params, and `loadProfile` wants them (granted scopes). A plain field rather than
+   * AsyncLocalStorage, which on Node 20 would switch on promise hooks and slow every promise
+   * of the host app.
+   */
+  private handingOver: TokenParams | undefined;
 
   constructor(options: WithoutRequest<TOptions>, verify: VerifyFunction<TProfile>);
   constructor(options: WithoutRequest<TOptions>, verify: VerifyFunctionWithParams<TProfile>);
@@ -150,7 +155,7 @@ export abstract class ProviderStrategy<
    * exchange. Subclasses implement {@link ProviderStrategy.loadProfile} instead.
    */
   override userProfile(accessToken: string, done: (err?: unknown, profile?: TProfile) => void): void {
-    const params = currentTokenParams.getStore();
+    const params = this.handingOver;
     const ofThisToken = params?.access_token === accessToken ? params : undefined;
     settle(
       (async () => this.loadProfile(accessToken, ofThisToken))(),
@@ -235,9 +240,12 @@ export abstract class ProviderStrategy<
     }
     settle(this.grant({ ...params, code }), (err, tokenParams) => {
       if (err || !tokenParams) return callback(err);
-      currentTokenParams.run(tokenParams, () =>
-        callback(null, tokenParams.access_token, tokenParams.refresh_token, tokenParams),
-      );
+      this.handingOver = tokenParams;
+      try {
+        callback(null, tokenParams.access_token, tokenParams.refresh_token, tokenParams);
+      } finally {
+        this.handingOver = undefined;
+      }
     });
   }
 }
