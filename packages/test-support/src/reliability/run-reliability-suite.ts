@@ -3,6 +3,7 @@ import { LeakLedger } from './leak-ledger';
 import { guardProcess } from './process-guard';
 import type { ProviderCase } from './provider-case';
 import { describeStateChecks } from './state-suite';
+import { describeTimeouts } from './timeout-suite';
 
 /**
  * The reliability and security suite of issue 4 for one provider case: state / CSRF,
@@ -15,5 +16,6 @@ export function runReliabilitySuite(pc: ProviderCase): void {
     const ledger = new LeakLedger();
     const harnesses = useHarnesses(pc, ledger);
     describeStateChecks(pc, ledger, harnesses);
+    describeTimeouts(pc, ledger, harnesses);
   });
 }
