@@ -14,9 +14,15 @@ function mockLogin(): void {
 
 beforeEach(mockLogin);
 
-describe('strategy name', () => {
+describe('strategy name and module shape', () => {
   it("is 'altdentifier'", () => {
     expect(makeStrategy().name).toBe('altdentifier');
+  });
+
+  it("works with CommonJS require('passport-altdentifier').Strategy", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const required = require('passport-altdentifier') as typeof import('passport-altdentifier');
+    expect(required.Strategy).toBe(Strategy);
   });
 });
 

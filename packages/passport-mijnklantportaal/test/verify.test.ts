@@ -11,9 +11,15 @@ beforeEach(() => {
   nock(MANAGE_HOST).post('/oauth/tokens').reply(200, tokenAnswer);
 });
 
-describe('strategy name', () => {
+describe('strategy name and module shape', () => {
   it("is 'mijnklantportaal'", () => {
     expect(makeStrategy().name).toBe('mijnklantportaal');
+  });
+
+  it("works with CommonJS require('passport-mijnklantportaal').Strategy", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const required = require('passport-mijnklantportaal') as typeof import('passport-mijnklantportaal');
+    expect(required.Strategy).toBe(Strategy);
   });
 });
 
