@@ -30,7 +30,8 @@ function entriesOf(manifest) {
   const esmFile = typeof esm === 'string' ? esm : esm && esm.default;
   const cjsFile = typeof cjs === 'string' ? cjs : cjs && cjs.default;
   if (typeof esmFile !== 'string' || !esmFile.endsWith('.mjs')) return undefined;
-  if (typeof cjsFile !== 'string') throw new Error(`${manifest.name}: exports["."].import needs a matching exports["."].require`);
+  if (typeof cjsFile !== 'string')
+    throw new Error(`${manifest.name}: exports["."].import needs a matching exports["."].require`);
   const esmTypes = typeof esm === 'object' ? esm.types : undefined;
   return { esmFile, cjsFile, esmTypes };
 }
@@ -43,7 +44,6 @@ function specifier(fromFile, toFile) {
 
 /** The value export names of a built CommonJS module, as `import` from ESM would want them. */
 function exportNames(cjsPath) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the point is to load the CommonJS build
   const moduleExports = require(cjsPath);
   const names = Object.keys(moduleExports).filter((name) => name !== '__esModule' && name !== 'default');
   const invalid = names.filter((name) => !IDENTIFIER.test(name));

@@ -26,7 +26,15 @@ export async function createConsumerProject(spec: ConsumerProjectSpec): Promise<
     await cp(join(FIXTURES_DIR, fixture), spec.dir, { recursive: true });
   }
   await npm(
-    ['install', ...spec.tarballs, ...spec.registryPackages, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'],
+    [
+      'install',
+      ...spec.tarballs,
+      ...spec.registryPackages,
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+    ],
     spec.dir,
   );
   return spec.dir;

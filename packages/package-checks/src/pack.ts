@@ -26,7 +26,10 @@ interface NpmPackEntry {
  * Packs the packages with `npm pack` into `destination`, in one npm run. Their `prepack`
  * script builds them first, as `npm publish` would.
  */
-export async function packPackages(packages: readonly PublishedPackage[], destination: string): Promise<PackedPackage[]> {
+export async function packPackages(
+  packages: readonly PublishedPackage[],
+  destination: string,
+): Promise<PackedPackage[]> {
   await mkdir(destination, { recursive: true });
   const specs = packages.map((pkg) => `./${relative(REPO_ROOT, pkg.dir)}`);
   const { stdout } = await npm(['pack', ...specs, '--pack-destination', destination, '--json'], REPO_ROOT);

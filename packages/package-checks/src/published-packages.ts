@@ -17,7 +17,10 @@ export function publishedPackages(): PublishedPackage[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(packagesDir, entry.name, 'package.json')))
     .map((entry) => {
       const dir = join(packagesDir, entry.name);
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; private?: boolean };
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name: string;
+        private?: boolean;
+      };
       return { name: manifest.name, dir, private: manifest.private === true };
     })
     .filter((pkg) => !pkg.private)

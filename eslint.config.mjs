@@ -1,0 +1,60 @@
+// ESLint 9 flat config: typescript-eslint's recommended rules (no type information needed, so
+// it stays fast), with eslint-config-prettier last so that formatting is Prettier's alone.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+/** The Node.js globals our JavaScript files use (TypeScript files are checked by tsc instead). */
+const nodeGlobals = Object.fromEntries(
+  [
+    'AbortController',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'TextDecoder',
+    'TextEncoder',
+    'clearImmediate',
+    'clearInterval',
+    'clearTimeout',
+    'console',
+    'fetch',
+    'performance',
+    'process',
+    'queueMicrotask',
+    'setImmediate',
+    'setInterval',
+    'setTimeout',
+    'structuredClone',
+  ].map((name) => [name, 'readonly']),
+);
+const commonjsGlobals = {
+  __dirname: 'readonly',
+  __filename: 'readonly',
+  exports: 'writable',
+  module: 'writable',
+  require: 'readonly',
+};
+
+export default defineConfig(
+  globalIgnores(['**/dist/', '**/node_modules/', '**/coverage/', '**/test-artifacts/', '**/*.tsbuildinfo']),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, globals: nodeGlobals },
+    rules: {
+      // `_name` marks a parameter kept for its position (verify callbacks, Express handlers).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // CommonJS JavaScript: scripts/*.js (the root package has no "type") and *.cjs files.
+    files: ['**/*.cjs', 'scripts/**/*.js', '**/*.config.js', 'packages/package-checks/fixtures/cjs-js/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: commonjsGlobals },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+);
