@@ -1,0 +1,53 @@
+'use strict';
+/**
+ * The Express app a benchmark logs in through: express-session (memory store) and one
+ * Passport instance holding, for one provider, our strategy (`/ours/...`) and the plain
+ * passport-oauth2 baseline (`/base/...`), both pointed at the same sandbox.
+ */
+const express = require('express');
+const session = require('express-session');
+const { Passport } = require('passport');
+const { baselineStrategy } = require('./baseline');
+
+const PACKAGES = {
+  petjeaf: 'passport-petjeaf',
+  gofundo: 'passport-gofundo',
+  mijnklantportaal: 'passport-mijnklantportaal',
+  altdentifier: 'passport-altdentifier',
+};
+/** Providers whose profile is read from an endpoint (one more round trip). */
+const PROFILE_FROM_ENDPOINT = new Set(['gofundo', 'altdentifier']);
+/** The documented minimum of requests to the provider per login. */
+const ROUND_TRIPS = { petjeaf: 1, gofundo: 2, mijnklantportaal: 1, altdentifier: 2 };
+
+function createBenchApp(sandboxProvider) {
+  const name = sandboxProvider.name;
+  const { Strategy } = require(PACKAGES[name]);
+  const verify = (accessToken, refreshToken, profile, done) => done(null, { id: profile.id });
+  const endpoints = {
+    authorizationURL: sandboxProvider.authorizationURL,
+    tokenURL: sandboxProvider.tokenURL,
+    userProfileURL: PROFILE_FROM_ENDPOINT.has(name) ? sandboxProvider.userProfileURL : undefined,
+  };
+  const ours = new Strategy(
+    { ...sandboxProvider.client, ...endpoints, callbackURL: '/ours/callback' },
+    verify,
+  );
+  const baseline = baselineStrategy(name, { ...endpoints, callbackURL: '/base/callback', scope: ours._scope }, sandboxProvider.client, verify);
+
+  const passport = new Passport();
+  passport.use(ours);
+  passport.use(baseline);
+  const app = express();
+  app.use(session({ secret: 'bench', resave: false, saveUninitialized: false }));
+  for (const [prefix, strategyName] of [['ours', ours.name], ['base', baseline.name]]) {
+    app.get(`/${prefix}/login`, passport.authenticate(strategyName, { session: false }));
+    app.get(`/${prefix}/callback`, passport.authenticate(strategyName, { session: false, failWithError: true }), (req, res) =>
+      res.json(req.user),
+    );
+  }
+  app.use((err, req, res, _next) => res.status(err.status || 500).json({ error: err.message }));
+  return { app, close: () => ours.close() };
+}
+
+module.exports = { createBenchApp, ROUND_TRIPS };

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: complete logins through an Express app against the sandbox over HTTPS,
+ * for each of our four strategies and, alternately in the same process, a plain
+ * passport-oauth2 baseline. Prints ratios to the baseline; see README "Performance".
+ *
+ *   node scripts/bench/index.js            full run (about a minute)
+ *   node scripts/bench/index.js --quick    a few logins per provider, checks that it all works, times nothing
+ *
+ * The sandbox's self-signed CA must be trusted by the default agents of both sides (we
+ * measure our default keep-alive agents, not a hand-made one), so the script re-runs itself
+ * with NODE_EXTRA_CA_CERTS pointing at a certificate generated for this run.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const quick = process.argv.includes('--quick');
+
+if (!process.env.BENCH_CERT_DIR) {
+  const { generateCertificate } = require('provider-sandbox');
+  generateCertificate().then((certificate) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cert-'));
+    fs.writeFileSync(path.join(dir, 'cert.pem'), certificate.cert);
+    fs.writeFileSync(path.join(dir, 'key.pem'), certificate.key);
+    const child = spawnSync(process.execPath, [__filename, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_CERT_DIR: dir, NODE_EXTRA_CA_CERTS: path.join(dir, 'cert.pem') },
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(child.status ?? 1);
+  });
+} else {
+  require('./run')
+    .run({ quick, certDir: process.env.BENCH_CERT_DIR })
+    .then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+}

@@ -1,0 +1,158 @@
+'use strict';
+/** The benchmark proper; see index.js. */
+const fs = require('node:fs');
+const path = require('node:path');
+const https = require('node:https');
+const { startSandboxProcess } = require('./sandbox-process');
+const { createBenchApp, ROUND_TRIPS } = require('./app');
+const { coldRequireMs, installedFootprint } = require('./footprint');
+const { closeAgents } = require('./http-client');
+const { login, loginBatch } = require('./login');
+const { fixed, median, percentile, table } = require('./stats');
+
+const PROVIDERS = ['petjeaf', 'gofundo', 'mijnklantportaal', 'altdentifier'];
+const VARIANTS = ['ours', 'base'];
+const DELAY_MS = 20;
+const FULL = { rounds: 6, batch: 100, concurrency: 10, sequential: 100, delayed: 40, requireRuns: 9 };
+
+async function run({ quick, certDir }) {
+  const certificate = {
+    key: fs.readFileSync(path.join(certDir, 'key.pem'), 'utf8'),
+    cert: fs.readFileSync(path.join(certDir, 'cert.pem'), 'utf8'),
+  };
+  const sandbox = await startSandboxProcess(certificate);
+  const delayed = quick ? undefined : await startSandboxProcess({ ...certificate, delayMs: DELAY_MS });
+  try {
+    if (quick) return await quickCheck(sandbox);
+    console.log(`# Login benchmark: our strategies vs. plain passport-oauth2, sandbox over HTTPS (Node ${process.version})\n`);
+    console.log('Ratios are "higher is better": throughput ours ÷ baseline, latency baseline ÷ ours; target ≥ 0.95.\n');
+    for (const name of PROVIDERS) {
+      console.log(await benchProvider(name, sandbox.providers[name], delayed.providers[name]));
+      console.log();
+    }
+    console.log(footprintTable());
+  } finally {
+    await sandbox.close();
+    if (delayed) await delayed.close();
+    closeAgents();
+  }
+}
+
+/** `--quick`: a few logins per provider and variant; checks they work and make the documented requests. */
+async function quickCheck(sandbox) {
+  const rows = [];
+  for (const name of PROVIDERS) {
+    await withApp(sandbox.providers[name], async (origin) => {
+      for (const variant of VARIANTS) {
+        const results = [];
+        for (let i = 0; i < 3; i += 1) results.push(await login(origin, variant, sandbox.providers[name]));
+        const requests = results.map((r) => r.requests);
+        if (variant === 'ours' && requests.some((n) => n !== ROUND_TRIPS[name])) {
+          throw new Error(`${name}: expected ${ROUND_TRIPS[name]} requests per login, saw ${requests.join(', ')}`);
+        }
+        rows.push([name, variant, String(results.length), requests.join(', ')]);
+      }
+    });
+  }
+  console.log(table(['provider', 'variant', 'logins', 'requests to the provider per login'], rows));
+  console.log('\nquick mode: every login completed; nothing was timed.');
+}
+
+async function benchProvider(name, provider, delayedProvider) {
+  const throughput = { ours: [], base: [] };
+  const latencies = { ours: [], base: [] };
+  await withApp(provider, async (origin) => {
+    for (const variant of VARIANTS) await loginBatch(origin, variant, provider, 30, FULL.concurrency); // warm-up
+    for (let round = 0; round < FULL.rounds; round += 1) {
+      const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      for (const variant of order) {
+        const { results, seconds } = await loginBatch(origin, variant, provider, FULL.batch, FULL.concurrency);
+        throughput[variant].push(results.length / seconds);
+        latencies[variant].push(...results.map((r) => r.callbackMs));
+      }
+    }
+  });
+
+  const sequential = {};
+  for (const variant of VARIANTS) {
+    // A fresh app and fresh strategies, so that the first connection and handshake count too.
+    await withApp(provider, async (origin) => {
+      const results = [];
+      for (let i = 0; i < FULL.sequential; i += 1) results.push(await login(origin, variant, provider));
+      sequential[variant] = {
+        requestsPerLogin: results.reduce((a, r) => a + r.requests, 0) / results.length,
+        connections: results.reduce((a, r) => a + r.connections, 0),
+        tlsHandshakes: results.reduce((a, r) => a + r.tlsHandshakes, 0),
+      };
+    });
+  }
+
+  const delayedMs = { ours: [], base: [] };
+  await withApp(delayedProvider, async (origin) => {
+    for (const variant of VARIANTS) await login(origin, variant, delayedProvider); // connect outside the sample
+    for (let i = 0; i < FULL.delayed; i += 1) {
+      for (const variant of i % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
+        delayedMs[variant].push((await login(origin, variant, delayedProvider)).callbackMs);
+      }
+    }
+  });
+
+  const ideal = ROUND_TRIPS[name] * DELAY_MS;
+  const row = (label, ours, base, ratio) => [label, ours, base, ratio];
+  const t = { ours: median(throughput.ours), base: median(throughput.base) };
+  const p50 = { ours: percentile(latencies.ours, 50), base: percentile(latencies.base, 50) };
+  const p99 = { ours: percentile(latencies.ours, 99), base: percentile(latencies.base, 99) };
+  const d50 = { ours: median(delayedMs.ours), base: median(delayedMs.base) };
+  return [
+    `## ${name} (${ROUND_TRIPS[name]} documented round trip${ROUND_TRIPS[name] > 1 ? 's' : ''} per login)\n`,
+    table(
+      ['metric', 'ours', 'baseline', 'ratio'],
+      [
+        row('logins/s (10 in flight)', fixed(t.ours, 0), fixed(t.base, 0), fixed(t.ours / t.base)),
+        row('callback p50 (ms)', fixed(p50.ours), fixed(p50.base), fixed(p50.base / p50.ours)),
+        row('callback p99 (ms)', fixed(p99.ours), fixed(p99.base), fixed(p99.base / p99.ours)),
+        row('requests to the provider per login', fixed(sequential.ours.requestsPerLogin), fixed(sequential.base.requestsPerLogin), '—'),
+        row('new TCP connections per 100 sequential logins', String(sequential.ours.connections), String(sequential.base.connections), '—'),
+        row('TLS handshakes per 100 sequential logins', String(sequential.ours.tlsHandshakes), String(sequential.base.tlsHandshakes), '—'),
+        row(`callback p50 with ${DELAY_MS} ms per provider answer ÷ ideal ${ideal} ms`, fixed(d50.ours / ideal), fixed(d50.base / ideal), fixed(d50.base / d50.ours)),
+      ],
+    ),
+  ].join('\n');
+}
+
+async function withApp(provider, body) {
+  const bench = createBenchApp(provider);
+  const server = await new Promise((resolve) => {
+    const s = bench.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  try {
+    await body(`http://127.0.0.1:${server.address().port}`);
+  } finally {
+    bench.close();
+    // The baseline (node-oauth) uses Node's global agent: empty it too, so each phase starts cold for both.
+    https.globalAgent.destroy();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+function footprintTable() {
+  const base = { ms: coldRequireMs('passport-oauth2', FULL.requireRuns), ...installedFootprint('passport-oauth2') };
+  const rows = [['passport-oauth2 (baseline)', fixed(base.ms), '1.00', String(base.packages), kib(base.bytes)]];
+  for (const name of PROVIDERS) {
+    const pkg = `passport-${name}`;
+    const ms = coldRequireMs(pkg, FULL.requireRuns);
+    const footprint = installedFootprint(pkg);
+    rows.push([pkg, fixed(ms), fixed(ms / base.ms), String(footprint.packages), kib(footprint.bytes)]);
+  }
+  const jwt = installedFootprint('jsonwebtoken');
+  rows.push(['jsonwebtoken (loaded only with jwtVerification)', fixed(coldRequireMs('jsonwebtoken', FULL.requireRuns)), '—', String(jwt.packages), kib(jwt.bytes)]);
+  return [
+    `## Cold require() (median of ${FULL.requireRuns} fresh processes) and installed runtime footprint\n`,
+    table(['package', 'require (ms)', '× passport-oauth2', 'runtime packages', 'on disk'], rows),
+  ].join('\n');
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+module.exports = { run };
