@@ -1,6 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import { decide, type AuthorizeRules } from './authorize';
+import { sandboxClient } from './clients';
+import { PROVIDER_NAMES } from './types';
+import { SEEDED_USERS } from './users';
 
 /** A decision on the authorize page, as its form posts it. */
 export interface DecisionInput {
@@ -32,18 +35,26 @@ export interface SubmitDecisionOptions extends DecisionInput {
   agent?: http.Agent;
 }
 
+/** The first seeded user of the provider whose sandbox client is `clientID`. */
+function firstUserOf(clientID: string | null): string | undefined {
+  const name = PROVIDER_NAMES.find((candidate) => sandboxClient(candidate).clientID === clientID);
+  return name ? SEEDED_USERS[name][0].id : undefined;
+}
+
 /**
  * Submits the authorize page's form over HTTP, as a browser would after a click: POSTs the
  * authorize URL's query parameters plus `user_id` and `decision` (form-urlencoded) to the
  * authorize path, and resolves with the redirect's `Location`.
  *
  * @param authorizeURL - where the app redirected the browser (the provider's authorize URL with its query).
+ *   Without `userId`, the provider's first seeded user is chosen.
  */
 export function submitDecision(authorizeURL: string | URL, options: SubmitDecisionOptions = {}): Promise<URL> {
   const url = new URL(authorizeURL);
   const form = new URLSearchParams(url.searchParams);
   form.set('decision', options.decision ?? 'approve');
-  if (options.userId) form.set('user_id', options.userId);
+  const userId = options.userId ?? firstUserOf(url.searchParams.get('client_id'));
+  if (userId) form.set('user_id', userId);
   const body = form.toString();
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise<URL>((resolve, reject) => {

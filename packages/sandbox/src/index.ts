@@ -7,6 +7,7 @@
  */
 export { startSandbox } from './start-sandbox';
 export { generateCertificate, type SandboxCertificate } from './certificate';
+export { sandboxEndpoints } from './endpoints';
 export { submitDecision, type DecisionInput, type SubmitDecisionOptions } from './decision';
 export { isAllowedRedirectURI, sandboxClient, SANDBOX_APP_NAME } from './clients';
 export { CODE_TTL_SECONDS } from './grants';
@@ -16,6 +17,7 @@ export {
   type ProviderName,
   type Sandbox,
   type SandboxClient,
+  type SandboxEndpoints,
   type SandboxOptions,
   type SandboxProvider,
   type SandboxStats,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { decideLocally } from './decision';
+import { sandboxEndpoints } from './endpoints';
 import { generateCertificate, type SandboxCertificate } from './certificate';
 import { sandboxClient } from './clients';
 import { GrantStore } from './grants';
@@ -66,14 +67,8 @@ async function startProvider(name: ProviderName, settings: StartSettings): Promi
   const jwtSecret = randomBytes(32).toString('base64url');
   const { app, authorize } = module.createApp({ client, users, store: new GrantStore(settings.now), delayMs: settings.delayMs, now: settings.now, jwtSecret });
   const server = await listen(app, settings.host, settings.port, settings.certificate);
-  const url = (path?: string) => (path ? server.origin + path : undefined);
   const provider: SandboxProvider = {
-    name,
-    origin: server.origin,
-    authorizationURL: server.origin + module.paths.authorize,
-    tokenURL: server.origin + module.paths.token,
-    userProfileURL: url(module.paths.profile),
-    revocationURL: url(module.paths.revocation),
+    ...sandboxEndpoints(name, server.origin),
     client,
     users,
     stats: server.stats,

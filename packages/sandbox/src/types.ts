@@ -60,8 +60,8 @@ export interface SandboxClient {
   clientSecret: string;
 }
 
-/** One running provider stand-in. */
-export interface SandboxProvider {
+/** Where one provider stand-in is served and which client and users it has. */
+export interface SandboxEndpoints {
   name: ProviderName;
   /** `http(s)://host:port` of this provider's server. */
   origin: string;
@@ -75,6 +75,10 @@ export interface SandboxProvider {
   client: SandboxClient;
   /** The seeded users, first one pre-selected on the authorize page. */
   users: SandboxUser[];
+}
+
+/** One running provider stand-in. */
+export interface SandboxProvider extends SandboxEndpoints {
   /** Petje.af only: the HS256 secret its access tokens are signed with. */
   jwtSecret?: string;
   /** Connection counts since start or the last reset. */

@@ -1,0 +1,94 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { Passport } from 'passport';
+import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
+import { createStrategy, type DemoStrategy, type DemoUser, type ProviderSettings } from './providers';
+import { accountRoutes } from './routes/account';
+import { authRoutes } from './routes/auth';
+import { csrfToken, safeLocalPath } from './security';
+import { homePage } from './views/home';
+import { messagePage } from './views/message';
+
+/** What {@link createDemoApp} needs. */
+export interface DemoAppConfig {
+  /** The public origin, e.g. `http://localhost:3000`; callbacks are `<baseURL>/auth/<provider>/callback`. `https:` makes cookies `secure`. */
+  baseURL: string;
+  sessionSecret: string;
+  /** The providers to offer and how to reach each. */
+  providers: Partial<Record<ProviderName, ProviderSettings>>;
+  /** A shared session store (e.g. connect-redis); default express-session's memory store. */
+  sessionStore?: session.Store;
+  /** Trust `X-Forwarded-*` from a proxy in front. Default false. */
+  trustProxy?: boolean;
+}
+
+/** The demo app and what to close when done. */
+export interface DemoApp {
+  app: Express;
+  /** The strategies by provider. */
+  strategies: Partial<Record<ProviderName, DemoStrategy>>;
+  /** Closes the strategies' keep-alive connections. */
+  close(): void;
+}
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'demo.sid';
+
+/**
+ * The Express demo: home page with a "Log in with …" button per provider, profile page,
+ * token refresh and logout, with helmet headers, `httpOnly` + `sameSite=lax` session cookies
+ * (`secure` under an https `baseURL`), CSRF tokens on every POST, tokens kept server-side.
+ */
+export function createDemoApp(config: DemoAppConfig): DemoApp {
+  const baseURL = new URL(config.baseURL).origin;
+  const enabled = PROVIDER_NAMES.filter((name) => config.providers[name]);
+  const passport = new Passport();
+  const strategies: Partial<Record<ProviderName, DemoStrategy>> = {};
+  for (const name of enabled) {
+    const strategy = createStrategy(name, config.providers[name] as ProviderSettings, `${baseURL}/auth/${name}/callback`);
+    strategies[name] = strategy;
+    passport.use(name, strategy);
+  }
+  passport.serializeUser((user, done) => done(null, user));
+  passport.deserializeUser((user: DemoUser, done) => done(null, user));
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', true);
+  const secure = baseURL.startsWith('https:');
+  // Over plain http (local use) HSTS and upgrade-insecure-requests would break the demo's own forms.
+  app.use(helmet({ hsts: secure, contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }));
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store: config.sessionStore,
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: 8 * 3600_000 },
+    }),
+  );
+  app.use(passport.session());
+
+  app.get('/', (req, res) => {
+    const providers = enabled.map((name) => ({ name, sandbox: Boolean(config.providers[name]?.sandbox) }));
+    const user = req.user as DemoUser | undefined;
+    res.send(homePage({ providers, user, returnTo: safeLocalPath(req.query.returnTo), csrf: user ? csrfToken(req) : '' }));
+  });
+  app.use(authRoutes(passport, enabled));
+  app.use(accountRoutes(strategies));
+  app.use((req, res) => {
+    res.status(404).send(messagePage('Not found', `Nothing at ${req.path}.`));
+  });
+  app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
+    res.status(status).send(messagePage('Something went wrong', status < 500 ? err.message : 'The demo hit an unexpected error.'));
+  });
+
+  return {
+    app,
+    strategies,
+    close: () => Object.values(strategies).forEach((strategy) => strategy.close()),
+  };
+}

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
+
+/** A provider's real credentials, from `<PROVIDER>_CLIENT_ID` / `<PROVIDER>_CLIENT_SECRET`. */
+export interface ProviderCredentials {
+  clientID: string;
+  clientSecret: string;
+}
+
+/** The demo's configuration, read from the environment by {@link loadConfig}. */
+export interface DemoConfig {
+  /** `PORT`, default 3000 (0: any free port). */
+  port: number;
+  /** `HOST` to listen on, default `127.0.0.1`. */
+  host: string;
+  /** `BASE_URL`, the public origin (callback URLs are built from it); default `http://localhost:<PORT>`. */
+  baseURL?: string;
+  /** `SESSION_SECRET`; random per process when unset (see `warnings`). */
+  sessionSecret: string;
+  /** `REDIS_URL`: sessions in Redis, shared by several instances. */
+  redisURL?: string;
+  /** `TRUST_PROXY=1`: trust `X-Forwarded-*` (behind a TLS-terminating proxy). */
+  trustProxy: boolean;
+  /** `SANDBOX_PORT`: serve the sandbox on fixed ports from this base (reused when already running). */
+  sandboxPort?: number;
+  /** Providers with real credentials; the others use the sandbox. */
+  credentials: Partial<Record<ProviderName, ProviderCredentials>>;
+  /** Things the user should know (e.g. a generated session secret). */
+  warnings: string[];
+}
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The environment variable prefix of each provider, e.g. `PETJEAF` for `PETJEAF_CLIENT_ID`. */
+export const ENV_PREFIX: Readonly<Record<ProviderName, string>> = {
+  petjeaf: 'PETJEAF',
+  gofundo: 'GOFUNDO',
+  mijnklantportaal: 'MIJNKLANTPORTAAL',
+  altdentifier: 'ALTDENTIFIER',
+};
+
+/**
+ * Reads and checks the demo's environment variables (see `.env.example`). Empty values
+ * count as unset. Throws {@link ConfigError} naming the variable on a bad value.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): DemoConfig {
+  const value = (name: string) => (env[name]?.trim() ? env[name]?.trim() : undefined);
+  const warnings: string[] = [];
+  const port = parsePort('PORT', value('PORT') ?? '3000');
+  const baseURL = value('BASE_URL') === undefined ? undefined : parseBaseURL(value('BASE_URL') as string);
+  let sessionSecret = value('SESSION_SECRET');
+  if (sessionSecret === undefined) {
+    sessionSecret = randomBytes(32).toString('base64url');
+    warnings.push('SESSION_SECRET is not set: using a random one, so sessions end when the process stops and instances cannot share them.');
+  } else if (sessionSecret.length < 16) {
+    throw new ConfigError('SESSION_SECRET must be at least 16 characters long');
+  }
+  const redisURL = value('REDIS_URL');
+  if (redisURL !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisURL)) {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  const sandboxPort = value('SANDBOX_PORT') === undefined ? undefined : parsePort('SANDBOX_PORT', value('SANDBOX_PORT') as string);
+  const credentials: DemoConfig['credentials'] = {};
+  for (const name of PROVIDER_NAMES) {
+    const idName = `${ENV_PREFIX[name]}_CLIENT_ID`;
+    const secretName = `${ENV_PREFIX[name]}_CLIENT_SECRET`;
+    const clientID = value(idName);
+    const clientSecret = value(secretName);
+    if (clientID && clientSecret) credentials[name] = { clientID, clientSecret };
+    else if (clientID || clientSecret) throw new ConfigError(`set both ${idName} and ${secretName}, or neither (to use the sandbox)`);
+  }
+  return {
+    port,
+    host: value('HOST') ?? '127.0.0.1',
+    baseURL,
+    sessionSecret,
+    redisURL,
+    trustProxy: ['1', 'true', 'yes'].includes((value('TRUST_PROXY') ?? '').toLowerCase()),
+    sandboxPort,
+    credentials,
+    warnings,
+  };
+}
+
+function parsePort(name: string, text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new ConfigError(`${name} must be a port number (0-65535), not ${text}`);
+  return port;
+}
+
+function parseBaseURL(text: string): string {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash) {
+    throw new ConfigError(`BASE_URL must be an http(s) origin such as https://demo.example.com, not ${text}`);
+  }
+  return url.origin;
+}

@@ -1,0 +1,112 @@
+import https from 'node:https';
+import type { Strategy as PassportStrategy } from 'passport';
+import { Strategy as AltDentifierStrategy } from 'passport-altdentifier';
+import { Strategy as GofundoStrategy } from 'passport-gofundo';
+import { Strategy as MijnKlantportaalStrategy } from 'passport-mijnklantportaal';
+import { Strategy as PetjeafStrategy, type TokenParams, type TokenSet } from 'passport-petjeaf';
+import type { ProviderName, SandboxEndpoints } from 'provider-sandbox';
+
+/** Human names of the providers. */
+export const PROVIDER_LABELS: Readonly<Record<ProviderName, string>> = {
+  petjeaf: 'Petje.af',
+  gofundo: 'Gofundo',
+  mijnklantportaal: 'MijnKlantportaal',
+  altdentifier: 'AltDentifier',
+};
+
+/** How the demo talks to one provider: its credentials and, for the sandbox, its URLs. */
+export interface ProviderSettings {
+  clientID: string;
+  clientSecret: string;
+  /** True when this is the local sandbox (shown on the pages). */
+  sandbox: boolean;
+  authorizationURL?: string;
+  tokenURL?: string;
+  userProfileURL?: string;
+  /** PEM to trust (a sandbox served over HTTPS). */
+  ca?: string;
+}
+
+/** The settings that point a provider at a sandbox stand-in (`ca`: its certificate when served over HTTPS). */
+export function sandboxSettings(provider: SandboxEndpoints, ca?: string): ProviderSettings {
+  const { name } = provider;
+  return {
+    clientID: provider.client.clientID,
+    clientSecret: provider.client.clientSecret,
+    sandbox: true,
+    authorizationURL: provider.authorizationURL,
+    tokenURL: provider.tokenURL,
+    // Petje.af's profile comes from its JWT; MijnKlantportaal's from the sandbox-only endpoint.
+    userProfileURL: name === 'petjeaf' ? undefined : provider.userProfileURL,
+    ca,
+  };
+}
+
+/** What the demo stores in the session for a logged-in user (server-side only). */
+export interface DemoUser {
+  provider: ProviderName;
+  id: string;
+  displayName: string;
+  username?: string;
+  emails: string[];
+  /** The provider's raw profile answer (`_json`). */
+  json: unknown;
+  /** Granted scopes. */
+  scopes: string[];
+  accessToken: string;
+  refreshToken?: string;
+  /** When the access token expires, epoch ms. */
+  expiresAt?: number;
+}
+
+/** The strategies' shared shape, as the demo uses them. */
+export type DemoStrategy = PassportStrategy & { refresh(refreshToken: string): Promise<TokenSet>; close(): void };
+
+interface ProfileLike {
+  id: string;
+  displayName: string;
+  username?: string;
+  emails?: Array<{ value: string }>;
+  _json: unknown;
+  scopes?: string[];
+}
+
+/** Creates the strategy for `name`, with `callbackURL`, storing a {@link DemoUser} on success. */
+export function createStrategy(name: ProviderName, settings: ProviderSettings, callbackURL: string): DemoStrategy {
+  const verify = (accessToken: string, refreshToken: string | undefined, params: TokenParams, profile: ProfileLike, done: (err: unknown, user?: DemoUser) => void) =>
+    done(null, toDemoUser(name, accessToken, refreshToken, params, profile));
+  const options = {
+    clientID: settings.clientID,
+    clientSecret: settings.clientSecret,
+    callbackURL,
+    authorizationURL: settings.authorizationURL,
+    tokenURL: settings.tokenURL,
+    agent: settings.ca ? new https.Agent({ ca: settings.ca, keepAlive: true }) : undefined,
+  };
+  switch (name) {
+    case 'petjeaf':
+      return new PetjeafStrategy(options, verify);
+    case 'gofundo':
+      return new GofundoStrategy({ ...options, userProfileURL: settings.userProfileURL }, verify);
+    case 'mijnklantportaal':
+      return new MijnKlantportaalStrategy({ ...options, userProfileURL: settings.userProfileURL }, verify);
+    case 'altdentifier':
+      return new AltDentifierStrategy({ ...options, userProfileURL: settings.userProfileURL }, verify);
+  }
+}
+
+function toDemoUser(name: ProviderName, accessToken: string, refreshToken: string | undefined, params: TokenParams, profile: ProfileLike): DemoUser {
+  const scopes = profile.scopes ?? (typeof params.scope === 'string' ? params.scope.split(' ').filter(Boolean) : []);
+  return {
+    provider: name,
+    id: profile.id,
+    displayName: profile.displayName,
+    username: profile.username,
+    emails: (profile.emails ?? []).map((email) => email.value),
+    json: profile._json,
+    scopes,
+    accessToken,
+    refreshToken,
+    expiresAt: typeof params.expires_in === 'number' ? Date.now() + params.expires_in * 1000 : undefined,
+  };
+}

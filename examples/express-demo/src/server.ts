@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { ConfigError, loadConfig } from './config';
+import { PROVIDER_LABELS } from './providers';
+import { startDemo } from './start-demo';
+
+/** `npm start`: reads the environment, starts the demo (and the sandbox if needed) and prints the URL to open. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  for (const warning of config.warnings) console.warn(`warning: ${warning}`);
+  const running = await startDemo(config);
+  for (const [name, endpoints] of Object.entries(running.sandbox?.endpoints ?? {})) {
+    const label = PROVIDER_LABELS[name as keyof typeof PROVIDER_LABELS];
+    console.log(`${label}: local sandbox at ${endpoints.origin}${running.sandbox?.startedHere ? '' : ' (shared)'}`);
+  }
+  for (const name of Object.keys(config.credentials)) console.log(`${PROVIDER_LABELS[name as keyof typeof PROVIDER_LABELS]}: real provider`);
+  if (config.redisURL) console.log('Sessions: Redis');
+  console.log(`\nDemo running. Open ${running.url}\n`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});
