@@ -1,0 +1,137 @@
+import { TransportFailure } from 'passport-provider-kit';
+import { get, rejectionOf, useTestServer } from './support/local';
+
+/** sendRequest against a real server on 127.0.0.1, so sockets, chunks and deadlines are real. */
+const local = useTestServer();
+
+async function failureOf(promise: Promise<unknown>): Promise<TransportFailure> {
+  const error = await rejectionOf(promise);
+  expect(error).toBeInstanceOf(TransportFailure);
+  return error as TransportFailure;
+}
+
+describe('sendRequest: deadline for the whole exchange', () => {
+  it('fails with kind timeout when the server accepts and never answers, and closes that socket', async () => {
+    local.server().handle(() => undefined);
+    const failure = await failureOf(get(local.server().url('/hang'), local.agent(), { timeoutMs: 150 }));
+    expect(failure.kind).toBe('timeout');
+    expect(failure.message).toBe('did not answer within 150 ms');
+    expect(local.server().requests).toHaveLength(1);
+    await local.server().allClosed();
+    expect(local.server().openSockets()).toBe(0);
+  });
+
+  it('fails with kind timeout when the server stalls in the middle of the body, and closes that socket', async () => {
+    local.server().handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"access_token":');
+    });
+    const failure = await failureOf(get(local.server().url('/stall'), local.agent(), { timeoutMs: 150 }));
+    expect(failure.kind).toBe('timeout');
+    await local.server().allClosed();
+    expect(local.server().openSockets()).toBe(0);
+  });
+});
+
+describe('sendRequest: body size cap', () => {
+  it('refuses a declared content-length over the cap', async () => {
+    local.server().handle((_req, res) => res.writeHead(200, { 'content-length': '2048' }).end('x'.repeat(2048)));
+    const failure = await failureOf(get(local.server().url(), local.agent()));
+    expect(failure.kind).toBe('body_too_large');
+    expect(failure.status).toBe(200);
+    expect(failure.message).toBe('answered 200 with a body over 1024 bytes');
+  });
+
+  it('refuses a chunked body once the bytes received pass the cap, and closes the socket', async () => {
+    local.server().handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      for (let i = 0; i < 5; i++) res.write('y'.repeat(400));
+      // never ends: only the cap can stop this answer before the (long) deadline
+    });
+    const failure = await failureOf(get(local.server().url(), local.agent(), { timeoutMs: 10_000 }));
+    expect(failure.kind).toBe('body_too_large');
+    await local.server().allClosed();
+    expect(local.server().openSockets()).toBe(0);
+  });
+
+  it('accepts a body of exactly the cap', async () => {
+    local.server().reply(200, 'z'.repeat(1024), {});
+    const response = await get(local.server().url(), local.agent());
+    expect(response.body).toHaveLength(1024);
+  });
+});
+
+describe('sendRequest: UTF-8 decoded after the last chunk', () => {
+  it('keeps a multibyte character split across chunks intact ("Zoë Ångström" split inside the ë)', async () => {
+    const bytes = Buffer.from(JSON.stringify({ name: 'Zoë Ångström' }), 'utf8');
+    const insideE = bytes.indexOf(Buffer.from('ë', 'utf8')) + 1;
+    local.server().handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(bytes.subarray(0, insideE));
+      setTimeout(() => res.end(bytes.subarray(insideE)), 20);
+    });
+    const response = await get(local.server().url(), local.agent());
+    expect(JSON.parse(response.body)).toEqual({ name: 'Zoë Ångström' });
+  });
+
+  it('drops a leading byte order mark', async () => {
+    local.server().handle((_req, res) => res.writeHead(200).end(Buffer.from('\uFEFF{"a":1}', 'utf8')));
+    const response = await get(local.server().url(), local.agent());
+    expect(response.body).toBe('{"a":1}');
+  });
+});
+
+describe('sendRequest: redirects are not followed', () => {
+  it('resolves with the 3xx itself and makes no second request', async () => {
+    local.server().handle((req, res) =>
+      req.url === '/moved' ? res.writeHead(302, { location: local.server().url('/elsewhere') }).end() : res.writeHead(200).end('{}'),
+    );
+    const response = await get(local.server().url('/moved'), local.agent());
+    expect(response.status).toBe(302);
+    expect(local.server().requests.map((request) => request.url)).toEqual(['/moved']);
+  });
+});
+
+describe('sendRequest: network failures', () => {
+  it('fails with kind network when the connection is refused', async () => {
+    const url = local.server().url();
+    await local.server().stop();
+    const failure = await failureOf(get(url, local.agent()));
+    expect(failure.kind).toBe('network');
+    expect(failure.message).toBe('could not be reached (ECONNREFUSED)');
+  });
+
+  it('fails with kind network when the server closes the connection mid-answer', async () => {
+    local.server().handle((request, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('{"partial":');
+      setTimeout(() => request.socket.destroy(), 20);
+    });
+    const failure = await failureOf(get(local.server().url(), local.agent(), { timeoutMs: 10_000 }));
+    expect(failure.kind).toBe('network');
+    expect(failure.status).toBe(200);
+  });
+});
+
+describe('sendRequest: keep-alive connection reuse', () => {
+  it('sends two sequential requests on one TCP connection', async () => {
+    local.server().reply(200, { ok: true });
+    await get(local.server().url('/one'), local.agent());
+    await get(local.server().url('/two'), local.agent());
+    expect(local.server().requests).toHaveLength(2);
+    expect(local.server().connections).toBe(1);
+  });
+});
+
+describe('sendRequest: the request it sends', () => {
+  it('sends the method, the headers and the body with its byte length', async () => {
+    local.server().reply(200, {});
+    const body = 'name=Zo%C3%AB&x=ë';
+    await get(local.server().url(), local.agent(), { method: 'POST', headers: { 'X-Test': 'yes' }, body });
+    const [seen] = local.server().requests;
+    expect(seen.method).toBe('POST');
+    expect(seen.headers['x-test']).toBe('yes');
+    expect(seen.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    expect(seen.body).toBe(body);
+  });
+});

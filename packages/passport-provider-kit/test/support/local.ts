@@ -1,0 +1,126 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createKeepAliveAgents, sendRequest, type HttpRequest, type HttpResponse } from 'passport-provider-kit';
+
+/** A request as the test server received it. */
+export interface Received {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  socket: Socket;
+}
+
+/** Answers one request, or never does. */
+export type Handler = (request: Received, res: http.ServerResponse) => void;
+
+/**
+ * A real HTTP server on 127.0.0.1 with one handler for every request, which counts the TCP
+ * connections it accepts (`connection` events) and knows which are still open.
+ */
+export class TestServer {
+  /** Every request received, in order. */
+  readonly requests: Received[] = [];
+  /** How many TCP connections the server accepted. */
+  connections = 0;
+  private readonly sockets = new Set<Socket>();
+  private readonly server: http.Server;
+
+  private constructor(private handler: Handler) {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const received: Received = {
+          method: req.method ?? '',
+          url: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          socket: req.socket,
+        };
+        this.requests.push(received);
+        this.handler(received, res);
+      });
+    });
+    this.server.on('connection', (socket: Socket) => {
+      this.connections += 1;
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  /** Starts a server on a free port of 127.0.0.1. */
+  static async start(handler: Handler = (_req, res) => res.writeHead(404).end()): Promise<TestServer> {
+    const server = new TestServer(handler);
+    await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
+    return server;
+  }
+
+  /** Replaces the handler. */
+  handle(handler: Handler): this {
+    this.handler = handler;
+    return this;
+  }
+
+  /** Answers every request with `status` and `body` (JSON-encoded unless a string) and `headers`. */
+  reply(status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): this {
+    return this.handle((_req, res) => res.writeHead(status, headers).end(typeof body === 'string' ? body : JSON.stringify(body)));
+  }
+
+  /** The absolute URL of `path` on this server. */
+  url(path = '/'): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}${path}`;
+  }
+
+  /** How many connections are open now. */
+  openSockets(): number {
+    return this.sockets.size;
+  }
+
+  /** Resolves once every connection to the server is closed. */
+  async allClosed(): Promise<void> {
+    await Promise.all(
+      [...this.sockets].map((socket) => (socket.destroyed ? undefined : new Promise((resolve) => socket.once('close', resolve)))),
+    );
+  }
+
+  /** Stops the server, destroying the connections still open. */
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    if (this.server.listening) await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** A fresh server and keep-alive agent per test, stopped and destroyed after it. */
+export function useTestServer(): { server: () => TestServer; agent: () => http.Agent } {
+  let server: TestServer | undefined;
+  let agents: ReturnType<typeof createKeepAliveAgents> | undefined;
+  beforeEach(async () => {
+    server = await TestServer.start();
+    agents = createKeepAliveAgents();
+  });
+  afterEach(async () => {
+    agents?.http.destroy();
+    await server?.stop();
+  });
+  return {
+    server: () => server as TestServer,
+    agent: () => (agents as ReturnType<typeof createKeepAliveAgents>).http,
+  };
+}
+
+/** sendRequest with small defaults (GET, deadline 1 s, cap 1 KiB). */
+export function get(url: string, agent: http.Agent, overrides: Partial<HttpRequest> = {}): Promise<HttpResponse> {
+  return sendRequest({ method: 'GET', url: new URL(url), headers: {}, timeoutMs: 1000, maxBodyBytes: 1024, agent, ...overrides });
+}
+
+/** The rejection of a promise that must reject. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
