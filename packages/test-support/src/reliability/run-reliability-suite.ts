@@ -1,3 +1,4 @@
+import { describeBadAnswers } from './bad-answer-suite';
 import { useHarnesses } from './harness';
 import { LeakLedger } from './leak-ledger';
 import { guardProcess } from './process-guard';
@@ -17,5 +18,6 @@ export function runReliabilitySuite(pc: ProviderCase): void {
     const harnesses = useHarnesses(pc, ledger);
     describeStateChecks(pc, ledger, harnesses);
     describeTimeouts(pc, ledger, harnesses);
+    describeBadAnswers(pc, ledger, harnesses);
   });
 }
