@@ -25,6 +25,7 @@ export class TestServer {
   connections = 0;
   private readonly sockets = new Set<Socket>();
   private readonly server: http.Server;
+  private port = 0;
 
   private constructor(private handler: Handler) {
     this.server = http.createServer((req, res) => {
@@ -53,6 +54,7 @@ export class TestServer {
   static async start(handler: Handler = (_req, res) => res.writeHead(404).end()): Promise<TestServer> {
     const server = new TestServer(handler);
     await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
+    server.port = (server.server.address() as AddressInfo).port;
     return server;
   }
 
@@ -67,10 +69,9 @@ export class TestServer {
     return this.handle((_req, res) => res.writeHead(status, headers).end(typeof body === 'string' ? body : JSON.stringify(body)));
   }
 
-  /** The absolute URL of `path` on this server. */
+  /** The absolute URL of `path` on this server (still its old address once stopped). */
   url(path = '/'): string {
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}${path}`;
+    return `http://127.0.0.1:${this.port}${path}`;
   }
 
   /** How many connections are open now. */
