@@ -23,12 +23,17 @@ export function readJsonBody(response: Pick<HttpResponse, 'body' | 'headers'>): 
   }
 }
 
+/** An HTTP date begins with the day's name in all three of its formats (RFC 9110 §5.6.7). */
+const HTTP_DATE_START = /^[A-Za-z]{3,9},? /;
+
 /** Seconds from a `retry-after` header (delta-seconds or HTTP date), if it parses. */
 export function retryAfterSeconds(response: Pick<HttpResponse, 'headers'>): number | undefined {
   const header = response.headers['retry-after'];
-  const value = Array.isArray(header) ? header[0] : header;
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  if (/^\d+$/.test(value)) return Number(value);
+  // Date.parse alone would read `-5` or `1.5` as dates (years), i.e. "retry now".
+  if (!HTTP_DATE_START.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
