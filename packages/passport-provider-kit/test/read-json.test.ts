@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { readJsonBody, retryAfterSeconds } from 'passport-provider-kit';
 
 /** Classifying a body without throwing, and reading retry-after. */
@@ -29,7 +30,8 @@ describe('readJsonBody', () => {
 });
 
 describe('retryAfterSeconds', () => {
-  const withHeader = (value: string | string[] | undefined) => ({ headers: { 'retry-after': value } });
+  // Node types retry-after as a string; a repeated header can still arrive as an array.
+  const withHeader = (value: string | string[] | undefined) => ({ headers: { 'retry-after': value } as IncomingHttpHeaders });
 
   afterEach(() => jest.restoreAllMocks());
 

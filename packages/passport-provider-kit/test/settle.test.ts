@@ -37,9 +37,10 @@ describe('settle: a callback that throws does not become an unhandled rejection'
   ])('%s promise: the throw leaves through process.nextTick, and the callback is not called again', async (_what, make) => {
     // Capture the ticks so the callback's throw can be observed instead of crashing the test run.
     const ticks: Array<() => void> = [];
-    jest.spyOn(process, 'nextTick').mockImplementation((fn: (...args: unknown[]) => void, ...args: unknown[]) => {
+    const capture = (fn: (...args: unknown[]) => void, ...args: unknown[]) => {
       ticks.push(() => fn(...args));
-    });
+    };
+    jest.spyOn(process, 'nextTick').mockImplementation(capture as typeof process.nextTick);
     const rejections: unknown[] = [];
     const onRejection = (reason: unknown) => rejections.push(reason);
     process.on('unhandledRejection', onRejection);
