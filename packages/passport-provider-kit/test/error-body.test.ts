@@ -82,7 +82,9 @@ describe('isRecord', () => {
 
 describe('redactSecrets', () => {
   it('replaces every occurrence of every secret', () => {
-    expect(redactSecrets('a SECRET1 b SECRET1 c TOKEN22', ['SECRET1', 'TOKEN22'])).toBe('a [redacted] b [redacted] c [redacted]');
+    expect(redactSecrets('a SECRET1 b SECRET1 c TOKEN22', ['SECRET1', 'TOKEN22'])).toBe(
+      'a [redacted] b [redacted] c [redacted]',
+    );
   });
 
   it('ignores undefined, empty and very short values (which would shred ordinary words)', () => {

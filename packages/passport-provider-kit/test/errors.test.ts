@@ -57,7 +57,10 @@ describe('ProviderTokenError', () => {
   });
 
   it('uses the reason as code when the provider sent none', () => {
-    expect(new ProviderTokenError('m', { provider: 'Acme', reason: 'timeout' })).toMatchObject({ code: 'timeout', status: 504 });
+    expect(new ProviderTokenError('m', { provider: 'Acme', reason: 'timeout' })).toMatchObject({
+      code: 'timeout',
+      status: 504,
+    });
   });
 });
 
@@ -79,7 +82,11 @@ describe('ProviderApiError', () => {
   });
 
   it('toString() is the message alone (no oauthError JSON appended)', () => {
-    const error = new ProviderApiError('Acme user endpoint answered 500', { provider: 'Acme', reason: 'provider_error', providerStatus: 500 });
+    const error = new ProviderApiError('Acme user endpoint answered 500', {
+      provider: 'Acme',
+      reason: 'provider_error',
+      providerStatus: 500,
+    });
     expect(error.toString()).toBe('ProviderApiError: Acme user endpoint answered 500');
     expect(error.status).toBe(502);
   });

@@ -1,10 +1,17 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { assertNotExpired, decodeJwtClaims, jwtAlgorithm, ProviderApiError, verifyJwtSignature } from 'passport-provider-kit';
+import {
+  assertNotExpired,
+  decodeJwtClaims,
+  jwtAlgorithm,
+  ProviderApiError,
+  verifyJwtSignature,
+} from 'passport-provider-kit';
 
 /** Claim decoding, expiry and signature checks of JWTs (Petje.af's access token is one). */
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const HEADER = b64({ alg: 'HS256', typ: 'JWT' });
 
 function refusal(run: () => unknown): ProviderApiError {
@@ -34,11 +41,31 @@ describe('decodeJwtClaims: refuses what is not a usable JWT, naming the problem 
     ['an opaque token', 'opaque-access-token-123', 'is not a JWT (expected three base64url segments)'],
     ['two segments', `${HEADER}.${b64({ id: 1 })}`, 'is not a JWT (expected three base64url segments)'],
     ['four segments', `${HEADER}.${b64({ id: 1 })}.sig.extra`, 'is not a JWT (expected three base64url segments)'],
-    ['characters outside base64url', `${HEADER}.${b64({ id: 1 })}+/=.sig`, 'is not a JWT (expected three base64url segments)'],
-    ['a header that is not JSON', `${b64('not json')}.${b64({ id: 1 })}.sig`, 'has a JWT header that is not base64url-encoded JSON'],
-    ['a header that is a JSON array', `${b64([1])}.${b64({ id: 1 })}.sig`, 'has a JWT header that is not base64url-encoded JSON'],
-    ['a payload that is bad base64 (not JSON once decoded)', `${HEADER}.QQ.sig`, 'has a JWT payload that is not base64url-encoded JSON'],
-    ['a payload that is not JSON', `${HEADER}.${b64('{"id": 1')}.sig`, 'has a JWT payload that is not base64url-encoded JSON'],
+    [
+      'characters outside base64url',
+      `${HEADER}.${b64({ id: 1 })}+/=.sig`,
+      'is not a JWT (expected three base64url segments)',
+    ],
+    [
+      'a header that is not JSON',
+      `${b64('not json')}.${b64({ id: 1 })}.sig`,
+      'has a JWT header that is not base64url-encoded JSON',
+    ],
+    [
+      'a header that is a JSON array',
+      `${b64([1])}.${b64({ id: 1 })}.sig`,
+      'has a JWT header that is not base64url-encoded JSON',
+    ],
+    [
+      'a payload that is bad base64 (not JSON once decoded)',
+      `${HEADER}.QQ.sig`,
+      'has a JWT payload that is not base64url-encoded JSON',
+    ],
+    [
+      'a payload that is not JSON',
+      `${HEADER}.${b64('{"id": 1')}.sig`,
+      'has a JWT payload that is not base64url-encoded JSON',
+    ],
     ['a JSON array payload', `${HEADER}.${b64([{ id: 1 }])}.sig`, 'has a JWT payload that is not a JSON object'],
     ['a JSON string payload', `${HEADER}.${b64('"id"')}.sig`, 'has a JWT payload that is not a JSON object'],
     ['a JSON null payload', `${HEADER}.${b64('null')}.sig`, 'has a JWT payload that is not a JSON object'],
@@ -86,11 +113,15 @@ describe('assertNotExpired', () => {
   it('allows clockToleranceSeconds of skew, and no more', () => {
     const claims = { exp: NOW / 1000 - 30 };
     expect(() => assertNotExpired(claims, 'Acme', { now: NOW, clockToleranceSeconds: 31 })).not.toThrow();
-    expect(refusal(() => assertNotExpired(claims, 'Acme', { now: NOW, clockToleranceSeconds: 30 })).reason).toBe('expired_token');
+    expect(refusal(() => assertNotExpired(claims, 'Acme', { now: NOW, clockToleranceSeconds: 30 })).reason).toBe(
+      'expired_token',
+    );
   });
 
   it('uses the current time by default', () => {
-    expect(refusal(() => assertNotExpired({ exp: Math.floor(Date.now() / 1000) - 1 }, 'Acme')).reason).toBe('expired_token');
+    expect(refusal(() => assertNotExpired({ exp: Math.floor(Date.now() / 1000) - 1 }, 'Acme')).reason).toBe(
+      'expired_token',
+    );
     expect(() => assertNotExpired({ exp: Math.floor(Date.now() / 1000) + 3600 }, 'Acme')).not.toThrow();
   });
 
@@ -141,10 +172,12 @@ describe('verifyJwtSignature: HS256 with a shared secret', () => {
 
   it('checks issuer and audience when given', () => {
     const token = jwt.sign(claims, secret);
-    expect(() => verifyJwtSignature(token, { key: secret, issuer: claims.iss, audience: claims.aud }, 'Acme')).not.toThrow();
-    expect(refusal(() => verifyJwtSignature(token, { key: secret, issuer: 'https://evil.example' }, 'Acme')).message).toMatch(
-      /^Acme access token was refused: jwt issuer invalid/,
-    );
+    expect(() =>
+      verifyJwtSignature(token, { key: secret, issuer: claims.iss, audience: claims.aud }, 'Acme'),
+    ).not.toThrow();
+    expect(
+      refusal(() => verifyJwtSignature(token, { key: secret, issuer: 'https://evil.example' }, 'Acme')).message,
+    ).toMatch(/^Acme access token was refused: jwt issuer invalid/);
     expect(refusal(() => verifyJwtSignature(token, { key: secret, audience: 'someone-else' }, 'Acme')).message).toMatch(
       /^Acme access token was refused: jwt audience invalid/,
     );

@@ -26,7 +26,9 @@ interface Verdict {
 }
 
 function verify(s: MultiStateSessionStore, req: Request, provided: unknown): Promise<Verdict> {
-  return new Promise((resolve, reject) => s.verify(req, provided, (err, ok, info) => (err ? reject(err) : resolve({ ok, info }))));
+  return new Promise((resolve, reject) =>
+    s.verify(req, provided, (err, ok, info) => (err ? reject(err) : resolve({ ok, info }))),
+  );
 }
 
 function makeStore(options: Partial<MultiStateSessionStoreOptions> = {}): MultiStateSessionStore {
@@ -95,13 +97,19 @@ describe('MultiStateSessionStore: unknown state', () => {
     const s = makeStore();
     const req = requestWith();
     const handle = await store(s, req);
-    expect(await verify(s, req, `${handle.slice(0, -1)}x`)).toEqual({ ok: false, info: { message: STATE_MESSAGES.invalid } });
+    expect(await verify(s, req, `${handle.slice(0, -1)}x`)).toEqual({
+      ok: false,
+      info: { message: STATE_MESSAGES.invalid },
+    });
     expect(await verify(s, req, 'short')).toEqual({ ok: false, info: { message: STATE_MESSAGES.invalid } });
     expect((await verify(s, req, handle)).ok).toBe(true);
   });
 
   it('fails as invalid when the session has no pending login', async () => {
-    expect(await verify(makeStore(), requestWith(), 'some-state')).toEqual({ ok: false, info: { message: STATE_MESSAGES.invalid } });
+    expect(await verify(makeStore(), requestWith(), 'some-state')).toEqual({
+      ok: false,
+      info: { message: STATE_MESSAGES.invalid },
+    });
   });
 
   it("does not accept another store key's state", async () => {

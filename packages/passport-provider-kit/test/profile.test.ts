@@ -50,7 +50,14 @@ describe('normalizeProfile', () => {
 
   it('builds a Passport profile with provider, string id, _raw and _json', () => {
     const json = { id: 42, login: 'zoe' };
-    const profile = normalizeProfile('acme', 'Acme', 'user endpoint', { id: 42, displayName: 'Zoë Ångström', username: 'zoe', email: 'zoe@example.com' }, raw, json);
+    const profile = normalizeProfile(
+      'acme',
+      'Acme',
+      'user endpoint',
+      { id: 42, displayName: 'Zoë Ångström', username: 'zoe', email: 'zoe@example.com' },
+      raw,
+      json,
+    );
     expect(profile).toEqual({
       provider: 'acme',
       id: '42',
@@ -63,7 +70,9 @@ describe('normalizeProfile', () => {
   });
 
   it('falls back for displayName to username, then email, then id', () => {
-    expect(normalizeProfile('acme', 'Acme', 's', { id: 1, displayName: ' ', username: 'u' }, raw, {}).displayName).toBe('u');
+    expect(normalizeProfile('acme', 'Acme', 's', { id: 1, displayName: ' ', username: 'u' }, raw, {}).displayName).toBe(
+      'u',
+    );
     expect(normalizeProfile('acme', 'Acme', 's', { id: 1, email: 'e@x.nl' }, raw, {}).displayName).toBe('e@x.nl');
     expect(normalizeProfile('acme', 'Acme', 's', { id: 1 }, raw, {}).displayName).toBe('1');
   });

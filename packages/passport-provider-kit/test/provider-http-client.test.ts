@@ -1,4 +1,10 @@
-import { ProviderApiError, ProviderHttpClient, ProviderTokenError, type FailureDetails, type ProviderHttpClientSettings } from 'passport-provider-kit';
+import {
+  ProviderApiError,
+  ProviderHttpClient,
+  ProviderTokenError,
+  type FailureDetails,
+  type ProviderHttpClientSettings,
+} from 'passport-provider-kit';
 import { rejectionOf, TestServer } from './support/local';
 
 /** ProviderHttpClient against a real server on 127.0.0.1: every bad answer becomes a typed error. */
@@ -74,12 +80,42 @@ describe('ProviderHttpClient: the deadline', () => {
 
 describe('ProviderHttpClient: bad 2xx answers', () => {
   it.each([
-    ['an HTML page', '<!doctype html><html><body>Login</body></html>', { 'content-type': 'text/html' }, 'html_body', 'with an HTML page instead of JSON'],
+    [
+      'an HTML page',
+      '<!doctype html><html><body>Login</body></html>',
+      { 'content-type': 'text/html' },
+      'html_body',
+      'with an HTML page instead of JSON',
+    ],
     ['an empty body', '', {}, 'empty_body', 'with an empty body'],
-    ['invalid JSON', '{"id": 1', { 'content-type': 'application/json' }, 'invalid_json', 'with a body that is not valid JSON'],
-    ['a JSON array', '[{"id":1}]', { 'content-type': 'application/json' }, 'unexpected_shape', 'with JSON that is not an object'],
-    ['a JSON string', '"id"', { 'content-type': 'application/json' }, 'unexpected_shape', 'with JSON that is not an object'],
-    ['JSON null', 'null', { 'content-type': 'application/json' }, 'unexpected_shape', 'with JSON that is not an object'],
+    [
+      'invalid JSON',
+      '{"id": 1',
+      { 'content-type': 'application/json' },
+      'invalid_json',
+      'with a body that is not valid JSON',
+    ],
+    [
+      'a JSON array',
+      '[{"id":1}]',
+      { 'content-type': 'application/json' },
+      'unexpected_shape',
+      'with JSON that is not an object',
+    ],
+    [
+      'a JSON string',
+      '"id"',
+      { 'content-type': 'application/json' },
+      'unexpected_shape',
+      'with JSON that is not an object',
+    ],
+    [
+      'JSON null',
+      'null',
+      { 'content-type': 'application/json' },
+      'unexpected_shape',
+      'with JSON that is not an object',
+    ],
   ])('%s fails with its reason, the status kept', async (_what, body, headers, reason, words) => {
     server.reply(200, body, headers);
     const error = await failure();
@@ -99,7 +135,9 @@ describe('ProviderHttpClient: bad 2xx answers', () => {
 describe('ProviderHttpClient: redirects', () => {
   it('a 3xx fails with reason redirect and is never followed', async () => {
     server.handle((req, res) =>
-      req.url === '/me' ? res.writeHead(302, { location: server.url('/login') }).end() : res.writeHead(200).end('{"id":1}'),
+      req.url === '/me'
+        ? res.writeHead(302, { location: server.url('/login') }).end()
+        : res.writeHead(200).end('{"id":1}'),
     );
     const error = await failure();
     expect(error.reason).toBe('redirect');
@@ -135,11 +173,40 @@ describe('ProviderHttpClient: error answers (4xx/5xx)', () => {
 
   // Each provider's documented error body, read with that provider's field order.
   it.each([
-    ['Petje.af', ['detail', 'error_description', 'message', 'error', 'title'], { status: 401, title: 'Unauthorized', detail: 'Token is invalid.', _links: {} }, 'Token is invalid.'],
-    ['Gofundo', ['error_description', 'message', 'error', 'hint'], { error: 'invalid_client', error_description: 'Client authentication failed', message: 'Client authentication failed' }, 'Client authentication failed'],
-    ['Gofundo (message only)', ['error_description', 'message', 'error', 'hint'], { message: 'Unauthenticated.' }, 'Unauthenticated.'],
-    ['MijnKlantportaal', ['message', 'error_description', 'error'], { code: 'unauthorized', message: 'Access token missing or invalid' }, 'Access token missing or invalid'],
-    ['AltDentifier', ['error', 'error_description', 'message'], { error: 'The provided authorization code is invalid.' }, 'The provided authorization code is invalid.'],
+    [
+      'Petje.af',
+      ['detail', 'error_description', 'message', 'error', 'title'],
+      { status: 401, title: 'Unauthorized', detail: 'Token is invalid.', _links: {} },
+      'Token is invalid.',
+    ],
+    [
+      'Gofundo',
+      ['error_description', 'message', 'error', 'hint'],
+      {
+        error: 'invalid_client',
+        error_description: 'Client authentication failed',
+        message: 'Client authentication failed',
+      },
+      'Client authentication failed',
+    ],
+    [
+      'Gofundo (message only)',
+      ['error_description', 'message', 'error', 'hint'],
+      { message: 'Unauthenticated.' },
+      'Unauthenticated.',
+    ],
+    [
+      'MijnKlantportaal',
+      ['message', 'error_description', 'error'],
+      { code: 'unauthorized', message: 'Access token missing or invalid' },
+      'Access token missing or invalid',
+    ],
+    [
+      'AltDentifier',
+      ['error', 'error_description', 'message'],
+      { error: 'The provided authorization code is invalid.' },
+      'The provided authorization code is invalid.',
+    ],
   ])('%s error body: the first usable field of errorFields wins', async (_provider, errorFields, body, text) => {
     makeClient({ errorFields });
     server.reply(401, body);

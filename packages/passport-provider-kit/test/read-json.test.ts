@@ -3,7 +3,10 @@ import { readJsonBody, retryAfterSeconds } from 'passport-provider-kit';
 
 /** Classifying a body without throwing, and reading retry-after. */
 
-const answer = (body: string, contentType?: string) => ({ body, headers: contentType ? { 'content-type': contentType } : {} });
+const answer = (body: string, contentType?: string) => ({
+  body,
+  headers: contentType ? { 'content-type': contentType } : {},
+});
 
 describe('readJsonBody', () => {
   it('parses JSON of any type', () => {
@@ -31,7 +34,9 @@ describe('readJsonBody', () => {
 
 describe('retryAfterSeconds', () => {
   // Node types retry-after as a string; a repeated header can still arrive as an array.
-  const withHeader = (value: string | string[] | undefined) => ({ headers: { 'retry-after': value } as IncomingHttpHeaders });
+  const withHeader = (value: string | string[] | undefined) => ({
+    headers: { 'retry-after': value } as IncomingHttpHeaders,
+  });
 
   afterEach(() => jest.restoreAllMocks());
 

@@ -83,9 +83,13 @@ describe('sendRequest: UTF-8 decoded after the last chunk', () => {
 
 describe('sendRequest: redirects are not followed', () => {
   it('resolves with the 3xx itself and makes no second request', async () => {
-    local.server().handle((req, res) =>
-      req.url === '/moved' ? res.writeHead(302, { location: local.server().url('/elsewhere') }).end() : res.writeHead(200).end('{}'),
-    );
+    local
+      .server()
+      .handle((req, res) =>
+        req.url === '/moved'
+          ? res.writeHead(302, { location: local.server().url('/elsewhere') }).end()
+          : res.writeHead(200).end('{}'),
+      );
     const response = await get(local.server().url('/moved'), local.agent());
     expect(response.status).toBe(302);
     expect(local.server().requests.map((request) => request.url)).toEqual(['/moved']);

@@ -34,30 +34,33 @@ describe('settle: a callback that throws does not become an unhandled rejection'
   it.each([
     ['resolved', () => Promise.resolve('v')],
     ['rejected', () => Promise.reject(new Error('first'))],
-  ])('%s promise: the throw leaves through process.nextTick, and the callback is not called again', async (_what, make) => {
-    // Capture the ticks so the callback's throw can be observed instead of crashing the test run.
-    const ticks: Array<() => void> = [];
-    const capture = (fn: (...args: unknown[]) => void, ...args: unknown[]) => {
-      ticks.push(() => fn(...args));
-    };
-    jest.spyOn(process, 'nextTick').mockImplementation(capture as typeof process.nextTick);
-    const rejections: unknown[] = [];
-    const onRejection = (reason: unknown) => rejections.push(reason);
-    process.on('unhandledRejection', onRejection);
-    try {
-      const callback = jest.fn(() => {
-        throw new Error('thrown by user code');
-      });
-      settle(make(), callback);
-      await flush();
-      expect(ticks).toHaveLength(1);
-      jest.restoreAllMocks();
-      expect(() => ticks[0]()).toThrow('thrown by user code');
-      await flush();
-      expect(callback).toHaveBeenCalledTimes(1);
-      expect(rejections).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onRejection);
-    }
-  });
+  ])(
+    '%s promise: the throw leaves through process.nextTick, and the callback is not called again',
+    async (_what, make) => {
+      // Capture the ticks so the callback's throw can be observed instead of crashing the test run.
+      const ticks: Array<() => void> = [];
+      const capture = (fn: (...args: unknown[]) => void, ...args: unknown[]) => {
+        ticks.push(() => fn(...args));
+      };
+      jest.spyOn(process, 'nextTick').mockImplementation(capture as typeof process.nextTick);
+      const rejections: unknown[] = [];
+      const onRejection = (reason: unknown) => rejections.push(reason);
+      process.on('unhandledRejection', onRejection);
+      try {
+        const callback = jest.fn(() => {
+          throw new Error('thrown by user code');
+        });
+        settle(make(), callback);
+        await flush();
+        expect(ticks).toHaveLength(1);
+        jest.restoreAllMocks();
+        expect(() => ticks[0]()).toThrow('thrown by user code');
+        await flush();
+        expect(callback).toHaveBeenCalledTimes(1);
+        expect(rejections).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', onRejection);
+      }
+    },
+  );
 });

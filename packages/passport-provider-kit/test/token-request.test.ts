@@ -1,4 +1,10 @@
-import { ProviderHttpClient, ProviderTokenError, requestToken, TokenError, type TokenEndpoint } from 'passport-provider-kit';
+import {
+  ProviderHttpClient,
+  ProviderTokenError,
+  requestToken,
+  TokenError,
+  type TokenEndpoint,
+} from 'passport-provider-kit';
 import { rejectionOf, TestServer } from './support/local';
 
 /** requestToken against a real server on 127.0.0.1: the exact request, and the checks of the answer. */
@@ -30,7 +36,11 @@ function endpoint(overrides: Partial<TokenEndpoint> = {}): TokenEndpoint {
 }
 
 function exchange(overrides: Partial<TokenEndpoint> = {}, credentials = CREDENTIALS) {
-  return requestToken(client, endpoint(overrides), credentials, { grant_type: 'authorization_code', code: CODE, redirect_uri: undefined });
+  return requestToken(client, endpoint(overrides), credentials, {
+    grant_type: 'authorization_code',
+    code: CODE,
+    redirect_uri: undefined,
+  });
 }
 
 async function tokenFailure(promise: Promise<unknown>): Promise<ProviderTokenError> {
@@ -113,7 +123,14 @@ describe('requestToken: headers', () => {
 
 describe('requestToken: checks of a 2xx answer', () => {
   it('resolves with the whole answer', async () => {
-    const answer = { access_token: 'at', token_type: 'Bearer', refresh_token: 'rt', expires_in: 3600, scope: 'a b', extra: true };
+    const answer = {
+      access_token: 'at',
+      token_type: 'Bearer',
+      refresh_token: 'rt',
+      expires_in: 3600,
+      scope: 'a b',
+      extra: true,
+    };
     server.reply(200, answer);
     await expect(exchange()).resolves.toEqual(answer);
   });
@@ -132,10 +149,26 @@ describe('requestToken: checks of a 2xx answer', () => {
     ['no access_token', { token_type: 'Bearer' }, 'answered without an access_token'],
     ['an empty access_token', { access_token: '' }, 'answered without an access_token'],
     ['a numeric access_token', { access_token: 12345 }, 'answered without an access_token'],
-    ['a refresh_token that is not a string', { access_token: 'at', refresh_token: 42 }, 'answered with a refresh_token that is not a string'],
-    ['a negative expires_in', { access_token: 'at', expires_in: -5 }, 'answered with an expires_in that is not a number of seconds'],
-    ['a garbage expires_in', { access_token: 'at', expires_in: 'soon' }, 'answered with an expires_in that is not a number of seconds'],
-    ['an expires_in object', { access_token: 'at', expires_in: { s: 1 } }, 'answered with an expires_in that is not a number of seconds'],
+    [
+      'a refresh_token that is not a string',
+      { access_token: 'at', refresh_token: 42 },
+      'answered with a refresh_token that is not a string',
+    ],
+    [
+      'a negative expires_in',
+      { access_token: 'at', expires_in: -5 },
+      'answered with an expires_in that is not a number of seconds',
+    ],
+    [
+      'a garbage expires_in',
+      { access_token: 'at', expires_in: 'soon' },
+      'answered with an expires_in that is not a number of seconds',
+    ],
+    [
+      'an expires_in object',
+      { access_token: 'at', expires_in: { s: 1 } },
+      'answered with an expires_in that is not a number of seconds',
+    ],
   ])('a 200 with %s is a ProviderTokenError (unexpected_shape)', async (_what, answer, words) => {
     server.reply(200, answer);
     const error = await tokenFailure(exchange());
@@ -171,7 +204,13 @@ describe('requestToken: ProviderTokenError fields', () => {
 
   it('a timeout becomes status 504 with reason timeout', async () => {
     client.destroy();
-    client = new ProviderHttpClient({ provider: 'Acme', errorFields: [], timeoutMs: 100, maxBodyBytes: 4096, secrets: [] });
+    client = new ProviderHttpClient({
+      provider: 'Acme',
+      errorFields: [],
+      timeoutMs: 100,
+      maxBodyBytes: 4096,
+      secrets: [],
+    });
     server.handle(() => undefined);
     const error = await tokenFailure(exchange());
     expect(error).toMatchObject({ status: 504, reason: 'timeout', code: 'timeout' });

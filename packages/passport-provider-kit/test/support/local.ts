@@ -66,7 +66,9 @@ export class TestServer {
 
   /** Answers every request with `status` and `body` (JSON-encoded unless a string) and `headers`. */
   reply(status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): this {
-    return this.handle((_req, res) => res.writeHead(status, headers).end(typeof body === 'string' ? body : JSON.stringify(body)));
+    return this.handle((_req, res) =>
+      res.writeHead(status, headers).end(typeof body === 'string' ? body : JSON.stringify(body)),
+    );
   }
 
   /** The absolute URL of `path` on this server (still its old address once stopped). */
@@ -82,7 +84,9 @@ export class TestServer {
   /** Resolves once every connection to the server is closed. */
   async allClosed(): Promise<void> {
     await Promise.all(
-      [...this.sockets].map((socket) => (socket.destroyed ? undefined : new Promise((resolve) => socket.once('close', resolve)))),
+      [...this.sockets].map((socket) =>
+        socket.destroyed ? undefined : new Promise((resolve) => socket.once('close', resolve)),
+      ),
     );
   }
 
@@ -113,7 +117,15 @@ export function useTestServer(): { server: () => TestServer; agent: () => http.A
 
 /** sendRequest with small defaults (GET, deadline 1 s, cap 1 KiB). */
 export function get(url: string, agent: http.Agent, overrides: Partial<HttpRequest> = {}): Promise<HttpResponse> {
-  return sendRequest({ method: 'GET', url: new URL(url), headers: {}, timeoutMs: 1000, maxBodyBytes: 1024, agent, ...overrides });
+  return sendRequest({
+    method: 'GET',
+    url: new URL(url),
+    headers: {},
+    timeoutMs: 1000,
+    maxBodyBytes: 1024,
+    agent,
+    ...overrides,
+  });
 }
 
 /** The rejection of a promise that must reject. */
