@@ -262,6 +262,14 @@ describe('ProviderStrategy: the profile request', () => {
     expect(seen[0].headers['x-api-version']).toBe('3');
   });
 
+  it('an access token that cannot go in a header fails the login with a typed error, not a crash', async () => {
+    mockToken([], 200, { access_token: 'bad\r\ntoken' });
+    const outcome = await completeLogin(createLoginApp(strategy()));
+    expect(outcome.status).toBe(502);
+    expect(outcome.body.error).toMatchObject({ name: 'ProviderApiError', reason: 'network' });
+    expect(outcome.body.error?.message).toBe('TestProv user endpoint failed');
+  });
+
   it('loadProfile receives the token answer of the login as its second argument', async () => {
     mockToken();
     mockUser();
