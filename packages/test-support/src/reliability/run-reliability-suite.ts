@@ -1,5 +1,7 @@
 import { describeBadAnswers } from './bad-answer-suite';
+import { describeCallbackInput } from './callback-input-suite';
 import { useHarnesses } from './harness';
+import { describeJwtChecks } from './jwt-suite';
 import { LeakLedger } from './leak-ledger';
 import { guardProcess } from './process-guard';
 import type { ProviderCase } from './provider-case';
@@ -19,5 +21,7 @@ export function runReliabilitySuite(pc: ProviderCase): void {
     describeStateChecks(pc, ledger, harnesses);
     describeTimeouts(pc, ledger, harnesses);
     describeBadAnswers(pc, ledger, harnesses);
+    describeJwtChecks(pc, ledger, harnesses);
+    describeCallbackInput(pc, ledger, harnesses);
   });
 }
