@@ -158,10 +158,11 @@ export class ProviderHttpClient {
     what: string,
     details: Omit<FailureDetails, 'provider'>,
   ): Error {
-    const message = redactSecrets(`${this.settings.provider} ${request.label} ${what}`, [
-      ...this.settings.secrets,
-      ...(request.secrets ?? []),
-    ]);
-    return request.error(message, { ...details, provider: this.settings.provider });
+    const secrets = [...this.settings.secrets, ...(request.secrets ?? [])];
+    const message = redactSecrets(`${this.settings.provider} ${request.label} ${what}`, secrets);
+    // A provider that echoes a secret as its error code must not put it in `code`/`providerCode`.
+    const { providerCode } = details;
+    const safeCode = providerCode !== undefined && redactSecrets(providerCode, secrets) === providerCode ? providerCode : undefined;
+    return request.error(message, { ...details, providerCode: safeCode, provider: this.settings.provider });
   }
 }

@@ -3,6 +3,7 @@ import { describeCallbackInput } from './callback-input-suite';
 import { useHarnesses } from './harness';
 import { describeJwtChecks } from './jwt-suite';
 import { LeakLedger } from './leak-ledger';
+import { describeLeakChecks } from './leak-suite';
 import { guardProcess } from './process-guard';
 import type { ProviderCase } from './provider-case';
 import { describeStateChecks } from './state-suite';
@@ -23,5 +24,6 @@ export function runReliabilitySuite(pc: ProviderCase): void {
     describeBadAnswers(pc, ledger, harnesses);
     describeJwtChecks(pc, ledger, harnesses);
     describeCallbackInput(pc, ledger, harnesses);
+    describeLeakChecks(pc, ledger, harnesses);
   });
 }
