@@ -144,7 +144,12 @@ export abstract class ProviderStrategy<
         return this.fail({ message: `${this.provider.displayName}: access was denied${description ? ` (${text})` : ''}` });
       }
       return this.error(
-        new AuthorizationError(`${this.provider.displayName} refused the authorization: ${text}`, cleanText(code), undefined, 403),
+        new AuthorizationError(
+          `${this.provider.displayName} refused the authorization: ${text}`,
+          cleanText(redactSecrets(code, [this.clientSecret])),
+          undefined,
+          403,
+        ),
       );
     }
     super.authenticate(req, options);

@@ -79,6 +79,13 @@ export function describeLeakChecks(pc: ProviderCase, ledger: LeakLedger, harness
         const outcome = await harness.callback(login, { error: 'invalid_client', error_description: `unknown secret ${harness.clientSecret}`, state: login.state ?? '' });
         expect(outcome.status).toBe(403);
       });
+
+      it('answers with an AuthorizationError that does not hold it when it comes as the error code', async () => {
+        const harness = harnesses.make();
+        const login = await harness.start();
+        const outcome = await harness.callback(login, { error: harness.clientSecret, state: login.state ?? '' });
+        expect(outcome.status).toBe(403);
+      });
     });
 
     describe('leaves no client secret, access token or refresh token in any error the suite produced', () => {
