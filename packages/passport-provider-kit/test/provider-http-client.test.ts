@@ -5,6 +5,7 @@ import {
   type FailureDetails,
   type ProviderHttpClientSettings,
 } from 'passport-provider-kit';
+import { useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 
 /** ProviderHttpClient against a real server on 127.0.0.1: every bad answer becomes a typed error. */
@@ -13,6 +14,8 @@ const CLIENT_SECRET = 'kit-client-secret-9f3k';
 
 let server: TestServer;
 let client: ProviderHttpClient;
+
+useRealHttpRequest();
 
 function makeClient(overrides: Partial<ProviderHttpClientSettings> = {}): ProviderHttpClient {
   client.destroy();

@@ -267,7 +267,7 @@ describe('ProviderStrategy: the profile request', () => {
     const outcome = await completeLogin(createLoginApp(strategy()));
     expect(outcome.status).toBe(502);
     expect(outcome.body.error).toMatchObject({ name: 'ProviderApiError', reason: 'network' });
-    expect(outcome.body.error?.message).toBe('TestProv user endpoint failed');
+    expect(outcome.body.error?.message).toBe('TestProv user endpoint could not be sent (ERR_INVALID_CHAR)');
   });
 
   it('loadProfile receives the token answer of the login as its second argument', async () => {

@@ -5,6 +5,7 @@ import {
   TokenError,
   type TokenEndpoint,
 } from 'passport-provider-kit';
+import { useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 
 /** requestToken against a real server on 127.0.0.1: the exact request, and the checks of the answer. */
@@ -14,6 +15,8 @@ const CODE = 'auth-code-4d2e';
 
 let server: TestServer;
 let client: ProviderHttpClient;
+
+useRealHttpRequest();
 
 beforeEach(async () => {
   server = await TestServer.start();

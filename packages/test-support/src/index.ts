@@ -3,4 +3,5 @@ export { completeLogin, createLoginApp, startLogin, type CallbackOutcome, type L
 export { epochSeconds, fakeJwt } from './fake-jwt';
 export { useNock } from './nock-setup';
 export { captureReply, type CapturedRequest } from './capture-request';
+export { useRealHttpRequest } from './reliability/real-http';
 export * from './reliability';

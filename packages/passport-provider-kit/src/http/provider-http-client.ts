@@ -77,7 +77,7 @@ export class ProviderHttpClient {
         agent: agentFor(url, this.agents, this.settings.agent),
       });
     } catch (error) {
-      const failure = error instanceof TransportFailure ? error : new TransportFailure('network', 'failed');
+      const failure = error instanceof TransportFailure ? error : requestNotSent(error);
       throw this.fail(request, failure.message, { reason: failure.kind, providerStatus: failure.status, cause: failure });
     }
     return this.interpret(request, response);
@@ -165,4 +165,14 @@ export class ProviderHttpClient {
     const safeCode = providerCode !== undefined && redactSecrets(providerCode, secrets) === providerCode ? providerCode : undefined;
     return request.error(message, { ...details, providerCode: safeCode, provider: this.settings.provider });
   }
+}
+
+/**
+ * A request Node refused to send (e.g. ERR_INVALID_CHAR: a token with a line break cannot go
+ * in a header). Only the error code is kept: Node's own message quotes the offending value.
+ */
+function requestNotSent(error: unknown): TransportFailure {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why = typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : '';
+  return new TransportFailure('network', `could not be sent${why}`);
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { useRealHttpRequest } from '@internal/test-support';
 import { createKeepAliveAgents, sendRequest, type HttpRequest, type HttpResponse } from 'passport-provider-kit';
 
 /** A request as the test server received it. */
@@ -97,8 +98,13 @@ export class TestServer {
   }
 }
 
-/** A fresh server and keep-alive agent per test, stopped and destroyed after it. */
+/**
+ * A fresh server and keep-alive agent per test, stopped and destroyed after it. Node's own
+ * `http.request` is used meanwhile: a nock interceptor left by an earlier test file of the
+ * same jest worker would otherwise sit between the client and the real sockets.
+ */
 export function useTestServer(): { server: () => TestServer; agent: () => http.Agent } {
+  useRealHttpRequest();
   let server: TestServer | undefined;
   let agents: ReturnType<typeof createKeepAliveAgents> | undefined;
   beforeEach(async () => {
