@@ -57,7 +57,9 @@ export function assertNotExpired(
   }
   const nowSeconds = (options.now ?? Date.now()) / 1000;
   if (exp + (options.clockToleranceSeconds ?? 0) <= nowSeconds) {
-    const when = new Date(exp * 1000).toISOString();
+    // An exp far outside Date's range (±8.64e12 s) is still expired; toISOString() would throw on it.
+    const date = new Date(exp * 1000);
+    const when = Number.isNaN(date.getTime()) ? `exp ${exp}` : date.toISOString();
     throw new ProviderApiError(`${provider} ${what} expired at ${when}`, { provider, reason: 'expired_token' });
   }
 }

@@ -5,3 +5,4 @@ export { petjeafCase } from './cases/petjeaf';
 export { gofundoCase } from './cases/gofundo';
 export { altdentifierCase } from './cases/altdentifier';
 export { mijnklantportaalCase, mijnklantportaalWithProfileCase } from './cases/mijnklantportaal';
+export { runPropertySuite } from './property-suite';

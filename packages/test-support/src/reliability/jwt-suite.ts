@@ -27,6 +27,7 @@ const BAD_TOKENS: readonly BadToken[] = [
   { title: 'has a payload that is not JSON', token: () => `${HEADER}.${b64('{"id": "petje-user-1",')}.c2ln`, reason: 'invalid_token', mentions: ['JSON'] },
   { title: 'has a payload that is JSON but not an object', token: () => `${HEADER}.${b64('["petje-user-1"]')}.c2ln`, reason: 'invalid_token', mentions: ['not a JSON object'] },
   { title: 'expired (exp in the past)', token: (pc) => pc.jwt(claims({ exp: epochSeconds(-60) })), reason: 'expired_token', mentions: ['expired'] },
+  { title: "has an exp before the earliest date JavaScript can represent", token: (pc) => pc.jwt(claims({ exp: -8.64e12 - 1 })), reason: 'expired_token', mentions: ['expired'] },
   { title: 'has an exp that is not a number', token: (pc) => pc.jwt(claims({ exp: 'tomorrow' })), reason: 'invalid_token', mentions: ['exp'] },
   { title: 'has no id claim', token: (pc) => pc.jwt(claims({ id: undefined })), reason: 'invalid_profile', mentions: ['no id'] },
   { title: 'has an id that is an object', token: (pc) => pc.jwt(claims({ id: { value: 'petje-user-1' } })), reason: 'invalid_profile', mentions: ['id'] },

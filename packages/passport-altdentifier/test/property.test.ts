@@ -1,0 +1,3 @@
+import { altdentifierCase, runPropertySuite } from '@internal/test-support';
+
+runPropertySuite(altdentifierCase);

@@ -1,0 +1,3 @@
+import { gofundoCase, runPropertySuite } from '@internal/test-support';
+
+runPropertySuite(gofundoCase);

@@ -1,0 +1,4 @@
+import { mijnklantportaalCase, mijnklantportaalWithProfileCase, runPropertySuite } from '@internal/test-support';
+
+runPropertySuite(mijnklantportaalCase);
+runPropertySuite(mijnklantportaalWithProfileCase);

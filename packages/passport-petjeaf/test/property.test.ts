@@ -1,0 +1,3 @@
+import { petjeafCase, runPropertySuite } from '@internal/test-support';
+
+runPropertySuite(petjeafCase);
