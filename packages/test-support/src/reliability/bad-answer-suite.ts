@@ -112,7 +112,12 @@ export function describeBadAnswers(pc: ProviderCase, ledger: LeakLedger, harness
           }
           const harness = harnesses.make(urls());
           const outcome = await harness.login();
-          expectTypedFailure(pc, harness, outcome, { type: endpoint.type, status: 502, reason: 'body_too_large', providerStatus: 200 });
+          expectTypedFailure(pc, harness, outcome, {
+            type: endpoint.type,
+            status: 502,
+            reason: 'body_too_large',
+            providerStatus: 200,
+          });
         });
       });
     }

@@ -6,7 +6,12 @@ export const OVERSIZED_BYTES = 1024 * 1024 + 1;
 /** A provider error text that every provider's error fields pick up. */
 const ERROR_TEXT = 'Upstream is down';
 /** An error body with the text in every field the four providers read. */
-export const PROVIDER_ERROR_BODY = { error: ERROR_TEXT, error_description: ERROR_TEXT, message: ERROR_TEXT, detail: ERROR_TEXT };
+export const PROVIDER_ERROR_BODY = {
+  error: ERROR_TEXT,
+  error_description: ERROR_TEXT,
+  message: ERROR_TEXT,
+  detail: ERROR_TEXT,
+};
 
 /** One kind of bad answer and how the strategy must report it. */
 export interface BadAnswer {
@@ -33,7 +38,8 @@ export interface BadAnswer {
   knownGap?: string;
 }
 
-const HTML_PAGE = '<!DOCTYPE html><html><head><title>Server Error</title></head><body><h1>Whoops, looks like something went wrong.</h1></body></html>';
+const HTML_PAGE =
+  '<!DOCTYPE html><html><head><title>Server Error</title></head><body><h1>Whoops, looks like something went wrong.</h1></body></html>';
 const both = ['token', 'profile'] as const;
 
 /** The bad answers of issue 4, each checked on the token and the profile endpoint. */
@@ -56,7 +62,14 @@ export const BAD_ANSWERS: readonly BadAnswer[] = [
     status: 502,
     mentions: ['HTML'],
   },
-  { title: 'a 200 with an empty body', endpoints: both, reply: (i) => i.reply(200, ''), reason: 'empty_body', providerStatus: 200, status: 502 },
+  {
+    title: 'a 200 with an empty body',
+    endpoints: both,
+    reply: (i) => i.reply(200, ''),
+    reason: 'empty_body',
+    providerStatus: 200,
+    status: 502,
+  },
   {
     title: 'a 200 with invalid JSON',
     endpoints: both,
@@ -109,7 +122,8 @@ export const BAD_ANSWERS: readonly BadAnswer[] = [
     providerStatus: 200,
     status: 502,
     mentions: ['id'],
-    knownGap: 'the error has no providerStatus and its message does not name the HTTP status ("user endpoint has no id")',
+    knownGap:
+      'the error has no providerStatus and its message does not name the HTTP status ("user endpoint has no id")',
   },
   {
     title: 'a 302 redirect',
@@ -132,7 +146,18 @@ export const BAD_ANSWERS: readonly BadAnswer[] = [
   {
     title: 'a 429 with retry-after',
     endpoints: both,
-    reply: (i) => i.reply(429, { ...PROVIDER_ERROR_BODY, message: 'Too many requests', error: 'Too many requests', error_description: 'Too many requests', detail: 'Too many requests' }, { 'retry-after': '30' }),
+    reply: (i) =>
+      i.reply(
+        429,
+        {
+          ...PROVIDER_ERROR_BODY,
+          message: 'Too many requests',
+          error: 'Too many requests',
+          error_description: 'Too many requests',
+          detail: 'Too many requests',
+        },
+        { 'retry-after': '30' },
+      ),
     reason: 'rate_limited',
     providerStatus: 429,
     status: 429,

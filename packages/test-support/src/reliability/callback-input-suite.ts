@@ -29,7 +29,11 @@ export function describeCallbackInput(pc: ProviderCase, ledger: LeakLedger, harn
         const harness = harnesses.make();
         const token = untouchedToken();
         const login = await harness.start();
-        const outcome = await harness.callback(login, { error: 'access_denied', error_description: 'The user said no', state: login.state ?? '' });
+        const outcome = await harness.callback(login, {
+          error: 'access_denied',
+          error_description: 'The user said no',
+          state: login.state ?? '',
+        });
         expect(outcome.status).toBe(401);
         expect(outcome.body.failure?.message).toContain(pc.displayName);
         expect(outcome.body.failure?.message).toContain('The user said no');
@@ -43,8 +47,16 @@ export function describeCallbackInput(pc: ProviderCase, ledger: LeakLedger, harn
         const harness = harnesses.make();
         const token = untouchedToken();
         const login = await harness.start();
-        const outcome = await harness.callback(login, { error: 'invalid_scope', error_description: 'Scope pages.write is unknown', state: login.state ?? '' });
-        const error = expectTypedFailure(pc, harness, outcome, { type: AuthorizationError, status: 403, mentions: ['Scope pages.write is unknown'] });
+        const outcome = await harness.callback(login, {
+          error: 'invalid_scope',
+          error_description: 'Scope pages.write is unknown',
+          state: login.state ?? '',
+        });
+        const error = expectTypedFailure(pc, harness, outcome, {
+          type: AuthorizationError,
+          status: 403,
+          mentions: ['Scope pages.write is unknown'],
+        });
         expect(error).toMatchObject({ code: 'invalid_scope' });
         expect(token.isDone()).toBe(false);
       });
@@ -91,7 +103,13 @@ export function describeCallbackInput(pc: ProviderCase, ledger: LeakLedger, harn
           expectSingleSuccess(harness, await harness.callback(login, { code, state: login.state ?? '' }));
 
           const [tokenRequest] = server.requests.filter((request) => request.method === 'POST');
-          const expected = { grant_type: 'authorization_code', code, redirect_uri: CALLBACK_URL, client_id: CLIENT_ID, client_secret: harness.clientSecret };
+          const expected = {
+            grant_type: 'authorization_code',
+            code,
+            redirect_uri: CALLBACK_URL,
+            client_id: CLIENT_ID,
+            client_secret: harness.clientSecret,
+          };
           if (pc.tokenBodyEncoding === 'json') {
             expect(tokenRequest.headers['content-type']).toBe('application/json');
             expect(JSON.parse(tokenRequest.body)).toEqual(expected);

@@ -24,7 +24,12 @@ export interface ExpectedFailure {
  * message names the provider (and the provider's status), the app's answer with its status,
  * no call of `verify`, and one response to the callback. Returns the error.
  */
-export function expectTypedFailure(pc: ProviderCase, harness: Harness, outcome: CallbackOutcome, expected: ExpectedFailure): Error {
+export function expectTypedFailure(
+  pc: ProviderCase,
+  harness: Harness,
+  outcome: CallbackOutcome,
+  expected: ExpectedFailure,
+): Error {
   expect(harness.errors).toHaveLength(1);
   const error = harness.errors[0] as Error & { reason?: string; providerStatus?: number };
   expect(error).toBeInstanceOf(expected.type);

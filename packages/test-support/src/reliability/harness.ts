@@ -73,7 +73,12 @@ export function useHarnesses(pc: ProviderCase, ledger: LeakLedger): HarnessFacto
   return { clientSecret, make: (overrides = {}) => makeHarness(pc, clientSecret, overrides, made) };
 }
 
-function makeHarness(pc: ProviderCase, clientSecret: string, overrides: Partial<SuiteStrategyOptions>, made: Harness[]): Harness {
+function makeHarness(
+  pc: ProviderCase,
+  clientSecret: string,
+  overrides: Partial<SuiteStrategyOptions>,
+  made: Harness[],
+): Harness {
   const verifyCalls: VerifyCall[] = [];
   const errors: unknown[] = [];
   let ends = 0;
@@ -97,7 +102,10 @@ function makeHarness(pc: ProviderCase, clientSecret: string, overrides: Partial<
   });
   app.use(createLoginApp(strategy, { errors }));
 
-  const callback = async (login: StartedLogin, query: Record<string, string | string[]> | string): Promise<CallbackOutcome> => {
+  const callback = async (
+    login: StartedLogin,
+    query: Record<string, string | string[]> | string,
+  ): Promise<CallbackOutcome> => {
     const res = await login.agent.get('/callback').query(query);
     return { status: res.status, body: res.body as CallbackOutcome['body'] };
   };

@@ -68,7 +68,9 @@ export class LeakLedger {
   /** Every URL that carries an access token. */
   urlLeaks(): Leak[] {
     return this.urls.flatMap((url) =>
-      [...this.accessTokens].filter((token) => url.includes(token) || url.includes(encodeURIComponent(token))).map((secret) => ({ secret, where: url })),
+      [...this.accessTokens]
+        .filter((token) => url.includes(token) || url.includes(encodeURIComponent(token)))
+        .map((secret) => ({ secret, where: url })),
     );
   }
 }
@@ -77,7 +79,10 @@ function errorViews(error: unknown): Record<string, string> {
   const record = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; stack?: unknown };
   let json: string;
   try {
-    json = JSON.stringify(error, (_key, value: unknown) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value)) ?? '';
+    json =
+      JSON.stringify(error, (_key, value: unknown) =>
+        value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+      ) ?? '';
   } catch {
     json = '';
   }

@@ -7,7 +7,14 @@ import { profileEndpoint, splitURL, tokenEndpoint, validTokenAnswer } from './pr
 
 /** An error body that repeats `secret` in every field a provider's error text or code is read from. */
 function echoing(secret: string): Record<string, string> {
-  return { error: secret, code: secret, error_description: `rejected ${secret}`, message: `rejected ${secret}`, detail: `rejected ${secret}`, title: secret };
+  return {
+    error: secret,
+    code: secret,
+    error_description: `rejected ${secret}`,
+    message: `rejected ${secret}`,
+    detail: `rejected ${secret}`,
+    title: secret,
+  };
 }
 
 /**
@@ -22,7 +29,11 @@ export function describeLeakChecks(pc: ProviderCase, ledger: LeakLedger, harness
       it('fails with a ProviderTokenError that holds neither', async () => {
         const harness = harnesses.make();
         const code = ledger.secret('auth-code-echoed-0451');
-        tokenEndpoint(pc, ledger).reply(400, { ...echoing(harness.clientSecret), message: `bad ${code} for ${harness.clientSecret}`, detail: `bad ${code}` });
+        tokenEndpoint(pc, ledger).reply(400, {
+          ...echoing(harness.clientSecret),
+          message: `bad ${code} for ${harness.clientSecret}`,
+          detail: `bad ${code}`,
+        });
         const outcome = await harness.login(code);
         expect(outcome.status).toBe(400);
         expect(harness.errors[0]).toBeInstanceOf(ProviderTokenError);
@@ -66,7 +77,11 @@ export function describeLeakChecks(pc: ProviderCase, ledger: LeakLedger, harness
       it('rejects with a ProviderTokenError that holds neither', async () => {
         const harness = harnesses.make();
         const refreshToken = ledger.secret(`${pc.name}-refresh-echoed-0451`);
-        tokenEndpoint(pc, ledger).reply(400, { ...echoing(refreshToken), message: `${refreshToken} / ${harness.clientSecret}`, detail: `${harness.clientSecret} ${refreshToken}` });
+        tokenEndpoint(pc, ledger).reply(400, {
+          ...echoing(refreshToken),
+          message: `${refreshToken} / ${harness.clientSecret}`,
+          detail: `${harness.clientSecret} ${refreshToken}`,
+        });
         const error = await ledger.rejection(harness.strategy.refresh(refreshToken));
         expect(error).toBeInstanceOf(ProviderTokenError);
       });
@@ -76,7 +91,11 @@ export function describeLeakChecks(pc: ProviderCase, ledger: LeakLedger, harness
       it('answers with an AuthorizationError that does not hold it', async () => {
         const harness = harnesses.make();
         const login = await harness.start();
-        const outcome = await harness.callback(login, { error: 'invalid_client', error_description: `unknown secret ${harness.clientSecret}`, state: login.state ?? '' });
+        const outcome = await harness.callback(login, {
+          error: 'invalid_client',
+          error_description: `unknown secret ${harness.clientSecret}`,
+          state: login.state ?? '',
+        });
         expect(outcome.status).toBe(403);
       });
 

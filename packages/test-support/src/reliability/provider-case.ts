@@ -1,5 +1,12 @@
 import type { Strategy as PassportStrategy } from 'passport';
-import type { JwtVerification, ProviderProfile, ProviderStrategyOptions, TokenParams, TokenSet, VerifyCallback } from 'passport-provider-kit';
+import type {
+  JwtVerification,
+  ProviderProfile,
+  ProviderStrategyOptions,
+  TokenParams,
+  TokenSet,
+  VerifyCallback,
+} from 'passport-provider-kit';
 
 /** Options the reliability suite may give any strategy; each case passes on those its provider knows. */
 export interface SuiteStrategyOptions extends ProviderStrategyOptions {

@@ -19,7 +19,8 @@ export function useRealHttpRequest(): void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ClientRequest } = require('_http_client') as { ClientRequest: typeof http.ClientRequest };
     previous = http.request;
-    http.request = ((...args: ConstructorParameters<typeof http.ClientRequest>) => new ClientRequest(...args)) as RequestFunction;
+    http.request = ((...args: ConstructorParameters<typeof http.ClientRequest>) =>
+      new ClientRequest(...args)) as RequestFunction;
   });
   afterAll(() => {
     if (previous) http.request = previous;

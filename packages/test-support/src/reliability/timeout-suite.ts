@@ -28,9 +28,12 @@ const STALLS: ReadonlyArray<{ title: string; stall: (res: ServerResponse) => voi
 export function describeTimeouts(pc: ProviderCase, ledger: LeakLedger, harnesses: HarnessFactory): void {
   describe('Timeouts', () => {
     const local = useLocalProvider(ledger);
-    const endpoints: Array<{ label: string; type: ErrorClass; route: ['POST' | 'GET', string]; prepare?: (server: LocalProvider) => void }> = [
-      { label: 'token endpoint', type: ProviderTokenError, route: ['POST', '/token'] },
-    ];
+    const endpoints: Array<{
+      label: string;
+      type: ErrorClass;
+      route: ['POST' | 'GET', string];
+      prepare?: (server: LocalProvider) => void;
+    }> = [{ label: 'token endpoint', type: ProviderTokenError, route: ['POST', '/token'] }];
     if (pc.profile) {
       endpoints.push({
         label: 'profile endpoint',
@@ -49,7 +52,12 @@ export function describeTimeouts(pc: ProviderCase, ledger: LeakLedger, harnesses
             server.on(...endpoint.route, (_req, res) => stall(res));
             const harness = harnesses.make({ tokenURL: server.url('/token'), userProfileURL: server.url('/profile') });
             const outcome = await harness.login();
-            expectTypedFailure(pc, harness, outcome, { type: endpoint.type, status: 504, reason: 'timeout', mentions: [`${SUITE_TIMEOUT_MS} ms`] });
+            expectTypedFailure(pc, harness, outcome, {
+              type: endpoint.type,
+              status: 504,
+              reason: 'timeout',
+              mentions: [`${SUITE_TIMEOUT_MS} ms`],
+            });
             const stalled = server.requests.find((request) => request.method === endpoint.route[0]);
             if (!stalled) throw new Error(`the ${endpoint.label} was never called`);
             await server.closed(stalled.socket);

@@ -9,6 +9,10 @@ export const altdentifierCase: ProviderCase = {
   create: (options, verify) => new Strategy(options, verify),
   tokenURL: TOKEN_URL,
   tokenBodyEncoding: 'form',
-  profile: { url: USER_PROFILE_URL, body: (name) => ({ id: '66166172835385344', username: name }), expectedId: '66166172835385344' },
+  profile: {
+    url: USER_PROFILE_URL,
+    body: (name) => ({ id: '66166172835385344', username: name }),
+    expectedId: '66166172835385344',
+  },
   accessToken: (seed) => `altdentifier-at-${seed}`,
 };

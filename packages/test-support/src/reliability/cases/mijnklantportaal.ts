@@ -19,6 +19,7 @@ export const mijnklantportaalCase: ProviderCase = {
 export const mijnklantportaalWithProfileCase: ProviderCase = {
   ...mijnklantportaalCase,
   title: 'MijnKlantportaal with userProfileURL',
-  create: ({ userProfileURL, ...options }, verify) => new Strategy({ ...options, userProfileURL: userProfileURL ?? PROFILE_URL }, verify),
+  create: ({ userProfileURL, ...options }, verify) =>
+    new Strategy({ ...options, userProfileURL: userProfileURL ?? PROFILE_URL }, verify),
   profile: { url: PROFILE_URL, body: (name) => ({ id: 'cust-42', name }), expectedId: 'cust-42' },
 };

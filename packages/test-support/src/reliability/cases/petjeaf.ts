@@ -10,7 +10,8 @@ export const petjeafCase: ProviderCase = {
   create: (options, verify) => new Strategy(options, verify),
   tokenURL: TOKEN_URL,
   tokenBodyEncoding: 'form',
-  accessToken: (seed) => fakeJwt({ id: 'petje-user-1', name: 'Petje User', email: 'petje@example.com', exp: epochSeconds(3600), jti: seed }),
+  accessToken: (seed) =>
+    fakeJwt({ id: 'petje-user-1', name: 'Petje User', email: 'petje@example.com', exp: epochSeconds(3600), jti: seed }),
   expectedIdFromToken: () => 'petje-user-1',
   jwt: (claims, header) => fakeJwt(claims, header),
 };
