@@ -1,10 +1,16 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config';
 import { PROVIDER_LABELS } from './providers';
 import { startDemo } from './start-demo';
 
 /** `npm start`: reads the environment, starts the demo (and the sandbox if needed) and prints the URL to open. */
 async function main(): Promise<void> {
+  // A `.env` in the working directory (examples/express-demo under `npm start`); set variables win.
+  if (existsSync('.env')) {
+    process.loadEnvFile('.env');
+    console.log('Read .env');
+  }
   const config = loadConfig(process.env);
   for (const warning of config.warnings) console.warn(`warning: ${warning}`);
   const running = await startDemo(config);

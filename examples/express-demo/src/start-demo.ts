@@ -1,11 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RedisStore } from 'connect-redis';
-import { createClient } from 'redis';
 import { PROVIDER_NAMES, sandboxEndpoints, startSandbox, type ProviderName, type Sandbox, type SandboxEndpoints } from 'provider-sandbox';
 import { createDemoApp, type DemoApp } from './app';
 import type { DemoConfig } from './config';
 import { sandboxSettings, type ProviderSettings } from './providers';
+import { connectRedisSessions, type RedisSessions } from './redis-store';
 
 /** A running demo. */
 export interface RunningDemo {
@@ -66,13 +65,11 @@ export async function startDemo(config: DemoConfig, options: StartDemoOptions = 
       if (credentials) providers[name] = { ...credentials, sandbox: false };
     }
 
-    let sessionStore: RedisStore | undefined;
+    let sessionStore: RedisSessions['store'] | undefined;
     if (config.redisURL) {
-      const client = createClient({ url: config.redisURL, socket: { connectTimeout: 5000, reconnectStrategy: false } });
-      client.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
-      await client.connect();
-      cleanups.push(() => client.destroy());
-      sessionStore = new RedisStore({ client, prefix: 'demo:sess:' });
+      const redis = await connectRedisSessions(config.redisURL);
+      cleanups.push(redis.close);
+      sessionStore = redis.store;
     }
 
     const demo = createDemoApp({ baseURL: url, sessionSecret: config.sessionSecret, providers, sessionStore, trustProxy: config.trustProxy });
