@@ -13,7 +13,9 @@ describe('integrationURL() builds the documented simplified integration link', (
   });
 
   it('honours an authorizationURL override', () => {
-    expect(integrationURL('id', { authorizationURL: 'https://sandbox.example/authorize' })).toMatch(/^https:\/\/sandbox\.example\/authorize\?/);
+    expect(integrationURL('id', { authorizationURL: 'https://sandbox.example/authorize' })).toMatch(
+      /^https:\/\/sandbox\.example\/authorize\?/,
+    );
   });
 
   it('throws a TypeError without a clientID', () => {

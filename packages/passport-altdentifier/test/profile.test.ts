@@ -10,7 +10,9 @@ describe('profile request: GET https://altdentifier.com/api/v2/user/@me (an assu
   it('sends the bearer token in the Authorization header and never in the query string', async () => {
     const seen: CapturedRequest[] = [];
     nock(HOST).post('/oauth2/token').reply(200, tokenAnswer);
-    nock(HOST).get('/api/v2/user/@me').reply(captureReply(seen, 200, memberObject));
+    nock(HOST)
+      .get('/api/v2/user/@me')
+      .reply(captureReply(seen, 200, memberObject));
     const outcome = await completeLogin(createLoginApp(makeStrategy()));
     expect(outcome.status).toBe(200);
     expect(seen).toHaveLength(1);
@@ -22,7 +24,9 @@ describe('profile request: GET https://altdentifier.com/api/v2/user/@me (an assu
   it('reads userProfileURL instead when it is set', async () => {
     const seen: CapturedRequest[] = [];
     nock(HOST).post('/oauth2/token').reply(200, tokenAnswer);
-    nock(HOST).get('/api/v2/users/me').reply(captureReply(seen, 200, memberObject));
+    nock(HOST)
+      .get('/api/v2/users/me')
+      .reply(captureReply(seen, 200, memberObject));
     const outcome = await completeLogin(createLoginApp(makeStrategy({ userProfileURL: `${HOST}/api/v2/users/me` })));
     expect(outcome.status).toBe(200);
     expect(seen).toHaveLength(1);
@@ -54,7 +58,10 @@ describe('profile request: GET https://altdentifier.com/api/v2/user/@me (an assu
     const errors: unknown[] = [];
     const outcome = await completeLogin(createLoginApp(makeStrategy(), { errors }));
     expect(outcome.status).toBe(401);
-    expect(outcome.body.error).toMatchObject({ name: 'ProviderApiError', message: 'AltDentifier user endpoint answered 401: Invalid token' });
+    expect(outcome.body.error).toMatchObject({
+      name: 'ProviderApiError',
+      message: 'AltDentifier user endpoint answered 401: Invalid token',
+    });
     expect(errors[0]).toBeInstanceOf(ProviderApiError);
   });
 });
@@ -63,11 +70,19 @@ describe('profile mapping (the webhook Member object, docs: /api/webhooks)', () 
   const map = (json: Record<string, unknown>) => parseProfile(json, JSON.stringify(json));
 
   it('keeps the id as a string and shows username#discriminator', () => {
-    expect(map(memberObject)).toMatchObject({ id: '66166172835385344', username: 'Auxim', discriminator: '0001', displayName: 'Auxim#0001' });
+    expect(map(memberObject)).toMatchObject({
+      id: '66166172835385344',
+      username: 'Auxim',
+      discriminator: '0001',
+      displayName: 'Auxim#0001',
+    });
   });
 
   it('accepts name where username is missing (the official example server reads name)', () => {
-    expect(map({ id: '1', name: 'Auxim Solutions', discriminator: '4242' })).toMatchObject({ username: 'Auxim Solutions', displayName: 'Auxim Solutions#4242' });
+    expect(map({ id: '1', name: 'Auxim Solutions', discriminator: '4242' })).toMatchObject({
+      username: 'Auxim Solutions',
+      displayName: 'Auxim Solutions#4242',
+    });
   });
 
   it('shows just the username when there is no discriminator or it is "0" (Discord usernames without tags)', () => {
@@ -81,10 +96,14 @@ describe('profile mapping (the webhook Member object, docs: /api/webhooks)', () 
 
   it('refuses a numeric id beyond 2^53 (its digits are already lost)', () => {
     expect(() => map({ id: 66166172835385344, username: 'Auxim' })).toThrow(ProviderApiError);
-    expect(() => map({ id: 66166172835385344, username: 'Auxim' })).toThrow('AltDentifier user endpoint has an id that is not a string or an integer');
+    expect(() => map({ id: 66166172835385344, username: 'Auxim' })).toThrow(
+      'AltDentifier user endpoint has an id that is not a string or an integer',
+    );
   });
 
   it('refuses an answer without id, with reason invalid_profile', () => {
-    expect(() => map({ username: 'Auxim' })).toThrow(expect.objectContaining({ reason: 'invalid_profile', message: 'AltDentifier user endpoint has no id' }));
+    expect(() => map({ username: 'Auxim' })).toThrow(
+      expect.objectContaining({ reason: 'invalid_profile', message: 'AltDentifier user endpoint has no id' }),
+    );
   });
 });

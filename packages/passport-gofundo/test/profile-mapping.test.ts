@@ -50,7 +50,11 @@ describe('profile mapping (lenient: only id is required)', () => {
     const outcome = await completeLogin(createLoginApp(new Strategy(options, keepProfile), { errors }));
     expect(errors[0]).toBeInstanceOf(ProviderApiError);
     expect(errors[0]).toBeInstanceOf(InternalOAuthError);
-    expect(errors[0]).toMatchObject({ message: 'Gofundo user endpoint has no id', reason: 'invalid_profile', status: 502 });
+    expect(errors[0]).toMatchObject({
+      message: 'Gofundo user endpoint has no id',
+      reason: 'invalid_profile',
+      status: 502,
+    });
     expect(outcome.body.user).toBeUndefined();
   });
 

@@ -28,7 +28,14 @@ export function profileFromToken(accessToken: string, scopes: string[]): MijnKla
   const id = `token-${createHash('sha256').update(accessToken).digest('hex').slice(0, 32)}`;
   const json: MijnKlantportaalProfileSource = { scopes };
   return {
-    ...normalizeProfile('mijnklantportaal', 'MijnKlantportaal', 'token', { id, displayName: 'MijnKlantportaal account' }, JSON.stringify(json), json),
+    ...normalizeProfile(
+      'mijnklantportaal',
+      'MijnKlantportaal',
+      'token',
+      { id, displayName: 'MijnKlantportaal account' },
+      JSON.stringify(json),
+      json,
+    ),
     scopes,
     idFromToken: true,
   };

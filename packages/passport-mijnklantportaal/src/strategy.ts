@@ -68,7 +68,10 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     if (options.userProfileURL !== undefined && !URL.canParse(options.userProfileURL)) {
       throw new TypeError(`MijnKlantportaal strategy: userProfileURL ${options.userProfileURL} is not an absolute URL`);
     }
-    if (options.bearerHeader !== undefined && !['both', 'Authorization', 'Authentication'].includes(options.bearerHeader)) {
+    if (
+      options.bearerHeader !== undefined &&
+      !['both', 'Authorization', 'Authentication'].includes(options.bearerHeader)
+    ) {
       throw new TypeError('MijnKlantportaal strategy: bearerHeader must be both, Authorization or Authentication');
     }
     return {
@@ -86,7 +89,8 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
   override authorizationParams(options: MijnKlantportaalAuthenticateOptions = {}): Record<string, string> {
     const { prompt } = options;
     if (prompt === undefined) return {};
-    if (!PROMPTS.includes(prompt)) throw new TypeError(`MijnKlantportaal prompt must be consent or login, not ${String(prompt)}`);
+    if (!PROMPTS.includes(prompt))
+      throw new TypeError(`MijnKlantportaal prompt must be consent or login, not ${String(prompt)}`);
     return { prompt };
   }
 
@@ -99,7 +103,10 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
   }
 
   /** Without `userProfileURL`, no HTTP call; with it, reads and maps that endpoint. */
-  protected override async loadProfile(accessToken: string, params: TokenParams | undefined): Promise<MijnKlantportaalProfile> {
+  protected override async loadProfile(
+    accessToken: string,
+    params: TokenParams | undefined,
+  ): Promise<MijnKlantportaalProfile> {
     const scopes = this.grantedScopes(params);
     const url = this.options.userProfileURL;
     if (!url) return profileFromToken(accessToken, scopes);

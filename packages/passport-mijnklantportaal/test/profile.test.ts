@@ -37,8 +37,12 @@ describe('default profile: no identity endpoint, so no HTTP call', () => {
   });
 
   it('takes the scopes from the token answer when it has a scope', async () => {
-    nock(MANAGE_HOST).post('/oauth/tokens').reply(200, { ...tokenAnswer, scope: 'customers.read invoices.read' });
-    const outcome = await completeLogin(createLoginApp(makeStrategy({ scope: ['customers.read', 'invoices.read', 'files.read'] })));
+    nock(MANAGE_HOST)
+      .post('/oauth/tokens')
+      .reply(200, { ...tokenAnswer, scope: 'customers.read invoices.read' });
+    const outcome = await completeLogin(
+      createLoginApp(makeStrategy({ scope: ['customers.read', 'invoices.read', 'files.read'] })),
+    );
     expect(outcome.body.user?.scopes).toEqual(['customers.read', 'invoices.read']);
   });
 
@@ -70,7 +74,9 @@ describe('userProfileURL: opt-in profile endpoint', () => {
   it('GETs the URL with the bearer token in both Authorization and Authentication by default', async () => {
     const seen: CapturedRequest[] = [];
     nock(MANAGE_HOST).post('/oauth/tokens').reply(200, tokenAnswer);
-    nock(API_HOST).get('/v1/whoami').reply(captureReply(seen, 200, account));
+    nock(API_HOST)
+      .get('/v1/whoami')
+      .reply(captureReply(seen, 200, account));
     const outcome = await completeLogin(createLoginApp(makeStrategy({ userProfileURL: PROFILE_URL })));
     expect(outcome.status).toBe(200);
     expect(seen).toHaveLength(1);
@@ -82,7 +88,9 @@ describe('userProfileURL: opt-in profile endpoint', () => {
   it("with bearerHeader: 'Authorization' sends only Authorization", async () => {
     const seen: CapturedRequest[] = [];
     nock(MANAGE_HOST).post('/oauth/tokens').reply(200, tokenAnswer);
-    nock(API_HOST).get('/v1/whoami').reply(captureReply(seen, 200, account));
+    nock(API_HOST)
+      .get('/v1/whoami')
+      .reply(captureReply(seen, 200, account));
     await completeLogin(createLoginApp(makeStrategy({ userProfileURL: PROFILE_URL, bearerHeader: 'Authorization' })));
     expect(seen[0].headers.authorization).toBe(`Bearer ${tokenAnswer.access_token}`);
     expect(seen[0].headers.authentication).toBeUndefined();
@@ -91,7 +99,9 @@ describe('userProfileURL: opt-in profile endpoint', () => {
   it("with bearerHeader: 'Authentication' sends only Authentication", async () => {
     const seen: CapturedRequest[] = [];
     nock(MANAGE_HOST).post('/oauth/tokens').reply(200, tokenAnswer);
-    nock(API_HOST).get('/v1/whoami').reply(captureReply(seen, 200, account));
+    nock(API_HOST)
+      .get('/v1/whoami')
+      .reply(captureReply(seen, 200, account));
     await completeLogin(createLoginApp(makeStrategy({ userProfileURL: PROFILE_URL, bearerHeader: 'Authentication' })));
     expect(seen[0].headers.authentication).toBe(`Bearer ${tokenAnswer.access_token}`);
     expect(seen[0].headers.authorization).toBeUndefined();
@@ -121,6 +131,10 @@ describe('userProfileURL: opt-in profile endpoint', () => {
     nock(MANAGE_HOST).post('/oauth/tokens').reply(200, tokenAnswer);
     nock(API_HOST).get('/v1/whoami').reply(200, { name: 'No id' });
     const outcome = await completeLogin(createLoginApp(makeStrategy({ userProfileURL: PROFILE_URL })));
-    expect(outcome.body.error).toMatchObject({ name: 'ProviderApiError', reason: 'invalid_profile', message: 'MijnKlantportaal user endpoint has no id' });
+    expect(outcome.body.error).toMatchObject({
+      name: 'ProviderApiError',
+      reason: 'invalid_profile',
+      message: 'MijnKlantportaal user endpoint has no id',
+    });
   });
 });

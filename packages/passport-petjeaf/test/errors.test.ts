@@ -42,13 +42,25 @@ describe('token error body {status,title,detail,_links} (docs: tokens, 400 tab)'
   });
 
   it('answers 502 for a provider 5xx, keeping the provider status', async () => {
-    const { outcome, error } = await failedLogin(503, { status: 503, title: 'Service Unavailable', detail: 'Maintenance' });
-    expect(error).toMatchObject({ providerStatus: 503, status: 502, message: 'Petje.af token endpoint answered 503: Maintenance' });
+    const { outcome, error } = await failedLogin(503, {
+      status: 503,
+      title: 'Service Unavailable',
+      detail: 'Maintenance',
+    });
+    expect(error).toMatchObject({
+      providerStatus: 503,
+      status: 502,
+      message: 'Petje.af token endpoint answered 503: Maintenance',
+    });
     expect(outcome.status).toBe(502);
   });
 
   it('never puts the client secret or the code in the message, even if Petje.af echoes them', async () => {
-    const { error } = await failedLogin(400, { status: 400, title: 'Bad Request', detail: `bad client_secret ${CLIENT_SECRET} for code bad-code-1234` });
+    const { error } = await failedLogin(400, {
+      status: 400,
+      title: 'Bad Request',
+      detail: `bad client_secret ${CLIENT_SECRET} for code bad-code-1234`,
+    });
     expect(error.message).not.toContain(CLIENT_SECRET);
     expect(error.message).not.toContain('bad-code-1234');
     expect(error.message).toContain('[redacted]');
@@ -66,7 +78,9 @@ describe('a 200 token answer without access_token', () => {
 describe('a callback with ?error= (user declined)', () => {
   it('fails the login (no user, no token request) for access_denied', async () => {
     const app = createLoginApp(new Strategy(options, keepProfile));
-    const res = await request(app).get('/callback').query({ error: 'access_denied', error_description: 'The user declined' });
+    const res = await request(app)
+      .get('/callback')
+      .query({ error: 'access_denied', error_description: 'The user declined' });
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ failure: { message: 'Petje.af: access was denied (The user declined)' } });
   });

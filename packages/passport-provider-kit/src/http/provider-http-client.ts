@@ -78,7 +78,11 @@ export class ProviderHttpClient {
       });
     } catch (error) {
       const failure = error instanceof TransportFailure ? error : requestNotSent(error);
-      throw this.fail(request, failure.message, { reason: failure.kind, providerStatus: failure.status, cause: failure });
+      throw this.fail(request, failure.message, {
+        reason: failure.kind,
+        providerStatus: failure.status,
+        cause: failure,
+      });
     }
     return this.interpret(request, response);
   }
@@ -109,7 +113,10 @@ export class ProviderHttpClient {
         });
       case 'empty':
         if (request.allowEmpty) return { json: {}, raw: '', status };
-        throw this.fail(request, `answered ${status} with an empty body`, { reason: 'empty_body', providerStatus: status });
+        throw this.fail(request, `answered ${status} with an empty body`, {
+          reason: 'empty_body',
+          providerStatus: status,
+        });
       case 'html':
         throw this.fail(request, `answered ${status} with an HTML page instead of JSON`, {
           reason: 'html_body',
@@ -123,7 +130,11 @@ export class ProviderHttpClient {
     }
   }
 
-  private rejectErrorAnswer(request: EndpointRequest, response: HttpResponse, body: ReturnType<typeof readJsonBody>): never {
+  private rejectErrorAnswer(
+    request: EndpointRequest,
+    response: HttpResponse,
+    body: ReturnType<typeof readJsonBody>,
+  ): never {
     const { status } = response;
     const value = body.kind === 'json' ? body.value : undefined;
     const text = errorTextFromBody(value, this.settings.errorFields);
@@ -162,7 +173,8 @@ export class ProviderHttpClient {
     const message = redactSecrets(`${this.settings.provider} ${request.label} ${what}`, secrets);
     // A provider that echoes a secret as its error code must not put it in `code`/`providerCode`.
     const { providerCode } = details;
-    const safeCode = providerCode !== undefined && redactSecrets(providerCode, secrets) === providerCode ? providerCode : undefined;
+    const safeCode =
+      providerCode !== undefined && redactSecrets(providerCode, secrets) === providerCode ? providerCode : undefined;
     return request.error(message, { ...details, providerCode: safeCode, provider: this.settings.provider });
   }
 }

@@ -31,8 +31,12 @@ export function normalizeProfile<TProvider extends string, TJson>(
 ): ProviderProfile<TProvider, TJson> {
   const id = profileId(fields.id);
   if (id === undefined) {
-    const problem = fields.id === undefined || fields.id === null ? 'has no id' : 'has an id that is not a string or an integer';
-    throw new ProviderApiError(`${providerName} ${source} ${problem}`, { provider: providerName, reason: 'invalid_profile' });
+    const problem =
+      fields.id === undefined || fields.id === null ? 'has no id' : 'has an id that is not a string or an integer';
+    throw new ProviderApiError(`${providerName} ${source} ${problem}`, {
+      provider: providerName,
+      reason: 'invalid_profile',
+    });
   }
   const username = nonEmptyString(fields.username);
   const email = nonEmptyString(fields.email);
