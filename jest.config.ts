@@ -15,12 +15,15 @@ const workspaceDirs = ['packages', 'examples']
 );
 
 const config: Config = {
+  // A safety net: a worker that holds more than this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1GB',
   projects: workspaceDirs.map((dir) => ({
     displayName: dir.split('/')[1],
     rootDir: join(__dirname, dir),
     testEnvironment: 'node',
     testEnvironmentOptions: { globalsCleanup: 'off' },
     testMatch: ['<rootDir>/test/**/*.test.ts'],
+    setupFilesAfterEnv: [join(__dirname, 'scripts/jest/restore-nock.ts')],
     transform: {
       '^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, 'tsconfig.test.json') }],
     },
