@@ -11,6 +11,7 @@ const PROBE_ORIGIN = 'http://local.invalid';
  */
 export function safeLocalPath(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 2048) return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return undefined;
   const url = new URL(value, PROBE_ORIGIN);
   if (url.origin !== PROBE_ORIGIN) return undefined;
