@@ -26,8 +26,10 @@ export interface AltDentifierProfile extends ProviderProfile<'altdentifier', Alt
  * Maps the user endpoint's answer: `id` → `id` (snowflakes must be strings; a number past
  * 2^53 has already lost digits and is refused), `username` (or `name`) → `username`, and
  * `displayName` `username#discriminator` when there is a discriminator other than `0`.
+ *
+ * @param status - the user endpoint's HTTP status, named in the error when `id` is unusable.
  */
-export function parseProfile(json: Record<string, unknown>, raw: string): AltDentifierProfile {
+export function parseProfile(json: Record<string, unknown>, raw: string, status?: number): AltDentifierProfile {
   const username = nonEmptyString(json.username) ?? nonEmptyString(json.name);
   const discriminator = nonEmptyString(json.discriminator);
   const tagged = username && discriminator && discriminator !== '0' ? `${username}#${discriminator}` : username;
@@ -38,6 +40,7 @@ export function parseProfile(json: Record<string, unknown>, raw: string): AltDen
     { id: json.id, username, displayName: tagged, email: json.email },
     raw,
     json as AltDentifierUser,
+    status,
   );
   if (discriminator !== undefined) profile.discriminator = discriminator;
   return profile;

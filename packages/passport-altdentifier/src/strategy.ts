@@ -100,6 +100,6 @@ export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifier
       this.options.userProfileURL ?? USER_PROFILE_URL,
       accessToken,
     );
-    return parseProfile(answer.json, answer.raw);
+    return parseProfile(answer.json, answer.raw, answer.status);
   }
 }

@@ -106,4 +106,14 @@ describe('profile mapping (the webhook Member object, docs: /api/webhooks)', () 
       expect.objectContaining({ reason: 'invalid_profile', message: 'AltDentifier user endpoint has no id' }),
     );
   });
+
+  it('names the HTTP status when given one (as the strategy does)', () => {
+    expect(() => parseProfile({ username: 'Auxim' }, '{"username":"Auxim"}', 200)).toThrow(
+      expect.objectContaining({
+        reason: 'invalid_profile',
+        providerStatus: 200,
+        message: 'AltDentifier user endpoint answered 200 without an id',
+      }),
+    );
+  });
 });

@@ -17,8 +17,10 @@ export type GofundoProfile = ProviderProfile<'gofundo', GofundoUser>;
 /**
  * Maps the user endpoint's answer leniently: `id` (required, string or integer) → `id`,
  * `name` → `displayName`, `email` → `emails[0].value`.
+ *
+ * @param status - the user endpoint's HTTP status, named in the error when `id` is unusable.
  */
-export function parseProfile(json: Record<string, unknown>, raw: string): GofundoProfile {
+export function parseProfile(json: Record<string, unknown>, raw: string, status?: number): GofundoProfile {
   return normalizeProfile(
     'gofundo',
     'Gofundo',
@@ -26,5 +28,6 @@ export function parseProfile(json: Record<string, unknown>, raw: string): Gofund
     { id: json.id, displayName: json.name, email: json.email },
     raw,
     json as GofundoUser,
+    status,
   );
 }

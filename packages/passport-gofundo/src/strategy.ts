@@ -93,7 +93,7 @@ export class Strategy extends ProviderStrategy<GofundoProfile, GofundoStrategyOp
       this.options.userProfileURL ?? USER_PROFILE_URL,
       accessToken,
     );
-    return parseProfile(answer.json, answer.raw);
+    return parseProfile(answer.json, answer.raw, answer.status);
   }
 }
 

@@ -43,6 +43,12 @@ describe('profile mapping (lenient: only id is required)', () => {
     expect(parse).toThrow(expect.objectContaining({ message, provider: 'Gofundo', reason: 'invalid_profile' }));
   });
 
+  it('names the HTTP status when given one (as the strategy does)', () => {
+    expect(() => parseProfile({ name: 'No Id' }, '{"name":"No Id"}', 200)).toThrow(
+      expect.objectContaining({ message: 'Gofundo user endpoint answered 200 without an id', providerStatus: 200 }),
+    );
+  });
+
   it('fails the login with a ProviderApiError (an InternalOAuthError) when /api/user has no id', async () => {
     const errors: unknown[] = [];
     mockToken(200, TOKEN_ANSWER);
@@ -51,8 +57,9 @@ describe('profile mapping (lenient: only id is required)', () => {
     expect(errors[0]).toBeInstanceOf(ProviderApiError);
     expect(errors[0]).toBeInstanceOf(InternalOAuthError);
     expect(errors[0]).toMatchObject({
-      message: 'Gofundo user endpoint has no id',
+      message: 'Gofundo user endpoint answered 200 without an id',
       reason: 'invalid_profile',
+      providerStatus: 200,
       status: 502,
     });
     expect(outcome.body.user).toBeUndefined();

@@ -44,8 +44,15 @@ export function profileFromToken(accessToken: string, scopes: string[]): MijnKla
 /**
  * Maps the answer of a `userProfileURL` leniently: `id` (required) → `id`, `name` or
  * `company_name` → `displayName`, `email` → `emails[0].value`.
+ *
+ * @param status - the endpoint's HTTP status, named in the error when `id` is unusable.
  */
-export function parseProfile(json: Record<string, unknown>, raw: string, scopes: string[]): MijnKlantportaalProfile {
+export function parseProfile(
+  json: Record<string, unknown>,
+  raw: string,
+  scopes: string[],
+  status?: number,
+): MijnKlantportaalProfile {
   const source: MijnKlantportaalProfileSource = { ...json, scopes };
   return {
     ...normalizeProfile(
@@ -55,6 +62,7 @@ export function parseProfile(json: Record<string, unknown>, raw: string, scopes:
       { id: json.id, displayName: json.name ?? json.company_name, email: json.email },
       raw,
       source,
+      status,
     ),
     scopes,
     idFromToken: false,

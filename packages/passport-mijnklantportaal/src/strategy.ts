@@ -111,7 +111,7 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     const url = this.options.userProfileURL;
     if (!url) return profileFromToken(accessToken, scopes);
     const answer = await this.callApi('user endpoint', 'GET', url, accessToken);
-    return parseProfile(answer.json, answer.raw, scopes);
+    return parseProfile(answer.json, answer.raw, scopes, answer.status);
   }
 
   /** The token answer's `scope` when it has one, else the scopes requested. */

@@ -134,7 +134,7 @@ describe('userProfileURL: opt-in profile endpoint', () => {
     expect(outcome.body.error).toMatchObject({
       name: 'ProviderApiError',
       reason: 'invalid_profile',
-      message: 'MijnKlantportaal user endpoint has no id',
+      message: 'MijnKlantportaal user endpoint answered 200 without an id',
     });
   });
 });

@@ -71,7 +71,7 @@ describe('a 200 token answer without access_token', () => {
   it('fails with a ProviderTokenError that says so', async () => {
     const { error } = await failedLogin(200, { token_type: 'Bearer', expires_in: 3599 });
     expect(error).toBeInstanceOf(ProviderTokenError);
-    expect(error.message).toBe('Petje.af token endpoint answered without an access_token');
+    expect(error.message).toBe('Petje.af token endpoint answered 200 without an access_token');
   });
 });
 

@@ -83,19 +83,43 @@ describe('normalizeProfile', () => {
     expect(profile).not.toHaveProperty('emails');
   });
 
-  it.each([
-    ['no id', undefined, 'Acme user endpoint has no id'],
-    ['a null id', null, 'Acme user endpoint has no id'],
-    ['an id of the wrong type', { nested: 1 }, 'Acme user endpoint has an id that is not a string or an integer'],
-    ['an empty id', '', 'Acme user endpoint has an id that is not a string or an integer'],
-  ])('refuses %s with reason invalid_profile', (_what, id, message) => {
+  const refusal = (run: () => unknown): ProviderApiError => {
     let caught: unknown;
     try {
-      normalizeProfile('acme', 'Acme', 'user endpoint', { id }, raw, {});
+      run();
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ProviderApiError);
-    expect(caught).toMatchObject({ message, reason: 'invalid_profile', provider: 'Acme', status: 502 });
+    return caught as ProviderApiError;
+  };
+
+  it.each([
+    ['no id', undefined, 'Acme user endpoint answered 200 without an id'],
+    ['a null id', null, 'Acme user endpoint answered 200 without an id'],
+    [
+      'an id of the wrong type',
+      { nested: 1 },
+      'Acme user endpoint answered 200 with an id that is not a string or an integer',
+    ],
+    ['an empty id', '', 'Acme user endpoint answered 200 with an id that is not a string or an integer'],
+  ])('refuses %s from an HTTP answer, naming its status, with reason invalid_profile', (_what, id, message) => {
+    const error = refusal(() => normalizeProfile('acme', 'Acme', 'user endpoint', { id }, raw, {}, 200));
+    expect(error).toMatchObject({
+      message,
+      reason: 'invalid_profile',
+      provider: 'Acme',
+      providerStatus: 200,
+      status: 502,
+    });
+  });
+
+  it.each([
+    ['no id', undefined, 'Acme access token has no id'],
+    ['an id of the wrong type', { nested: 1 }, 'Acme access token has an id that is not a string or an integer'],
+  ])('refuses %s from fields of no HTTP answer (JWT claims) without a status', (_what, id, message) => {
+    const error = refusal(() => normalizeProfile('acme', 'Acme', 'access token', { id }, raw, {}));
+    expect(error).toMatchObject({ message, reason: 'invalid_profile', provider: 'Acme', status: 502 });
+    expect(error.providerStatus).toBeUndefined();
   });
 });

@@ -149,28 +149,28 @@ describe('requestToken: checks of a 2xx answer', () => {
   });
 
   it.each([
-    ['no access_token', { token_type: 'Bearer' }, 'answered without an access_token'],
-    ['an empty access_token', { access_token: '' }, 'answered without an access_token'],
-    ['a numeric access_token', { access_token: 12345 }, 'answered without an access_token'],
+    ['no access_token', { token_type: 'Bearer' }, 'answered 200 without an access_token'],
+    ['an empty access_token', { access_token: '' }, 'answered 200 without an access_token'],
+    ['a numeric access_token', { access_token: 12345 }, 'answered 200 without an access_token'],
     [
       'a refresh_token that is not a string',
       { access_token: 'at', refresh_token: 42 },
-      'answered with a refresh_token that is not a string',
+      'answered 200 with a refresh_token that is not a string',
     ],
     [
       'a negative expires_in',
       { access_token: 'at', expires_in: -5 },
-      'answered with an expires_in that is not a number of seconds',
+      'answered 200 with an expires_in that is not a number of seconds',
     ],
     [
       'a garbage expires_in',
       { access_token: 'at', expires_in: 'soon' },
-      'answered with an expires_in that is not a number of seconds',
+      'answered 200 with an expires_in that is not a number of seconds',
     ],
     [
       'an expires_in object',
       { access_token: 'at', expires_in: { s: 1 } },
-      'answered with an expires_in that is not a number of seconds',
+      'answered 200 with an expires_in that is not a number of seconds',
     ],
   ])('a 200 with %s is a ProviderTokenError (unexpected_shape)', async (_what, answer, words) => {
     server.reply(200, answer);
@@ -179,6 +179,27 @@ describe('requestToken: checks of a 2xx answer', () => {
     expect(error.reason).toBe('unexpected_shape');
     expect(error.providerStatus).toBe(200);
     expect(error.status).toBe(502);
+  });
+
+  it("a 200 carrying an error instead of a token adds the provider's text, found like an error answer's", async () => {
+    server.reply(200, { error: 'invalid_grant', error_description: 'The code has expired' });
+    const error = await tokenFailure(exchange());
+    expect(error.message).toBe('Acme token endpoint answered 200 without an access_token: The code has expired');
+    expect(error).toMatchObject({ reason: 'unexpected_shape', providerStatus: 200, status: 502 });
+  });
+
+  it('keeps the code and the client secret out of the text of a 200 without a token', async () => {
+    server.reply(200, { error_description: `code ${CODE} refused for ${CREDENTIALS.clientSecret}` });
+    const error = await tokenFailure(exchange());
+    expect(error.message).toBe(
+      'Acme token endpoint answered 200 without an access_token: code [redacted] refused for [redacted]',
+    );
+  });
+
+  it('adds no provider text when the token is there and another field is wrong', async () => {
+    server.reply(200, { access_token: 'at', expires_in: 'soon', error_description: 'All fine' });
+    const error = await tokenFailure(exchange());
+    expect(error.message).toBe('Acme token endpoint answered 200 with an expires_in that is not a number of seconds');
   });
 });
 

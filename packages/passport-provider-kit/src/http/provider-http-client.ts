@@ -158,10 +158,27 @@ export class ProviderHttpClient {
 
   /**
    * Builds the typed error for a well-formed answer that still cannot be used (e.g. a token
-   * answer without `access_token`), worded like every other failure of this client.
+   * answer without `access_token`), worded like every other failure of this client:
+   * `<Provider> <label> answered <status> <what>`, followed by the provider's own error text
+   * when `body` has one in its error fields.
+   *
+   * @param what - what is wrong, worded to follow "answered 200", e.g. `without an access_token`.
+   * @param status - the HTTP status of the answer; kept as `providerStatus`.
+   * @param body - the parsed answer, when its error text may explain what is wrong (e.g. a
+   *   200 carrying `{"error": "invalid_grant", …}` instead of a token).
    */
-  unusableAnswer(request: Pick<EndpointRequest, 'label' | 'error' | 'secrets'>, what: string, status: number): Error {
-    return this.fail(request, what, { reason: 'unexpected_shape', providerStatus: status });
+  unusableAnswer(
+    request: Pick<EndpointRequest, 'label' | 'error' | 'secrets'>,
+    what: string,
+    status: number,
+    body?: unknown,
+  ): Error {
+    const text = body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields);
+    const detail = text !== undefined ? `: ${text}` : '';
+    return this.fail(request, `answered ${status} ${what}${detail}`, {
+      reason: 'unexpected_shape',
+      providerStatus: status,
+    });
   }
 
   private fail(

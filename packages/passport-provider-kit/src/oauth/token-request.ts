@@ -62,24 +62,35 @@ export async function requestToken(
     secrets: [grant.code, grant.refresh_token, grant.password, grant.code_verifier],
   };
   const answer = await client.requestJson({ ...endpointRequest, method: 'POST', url: endpoint.url, headers, body });
-  return validateTokenParams(answer.json, (what) => client.unusableAnswer(endpointRequest, what, answer.status));
+  return validateTokenParams(answer.json, (what, body) =>
+    client.unusableAnswer(endpointRequest, what, answer.status, body),
+  );
 }
 
-/** Checks the fields of a 2xx token answer; `fail` builds the error for what is wrong. */
-export function validateTokenParams(json: Record<string, unknown>, fail: (what: string) => Error): TokenParams {
+/**
+ * Checks the fields of a 2xx token answer; `fail` builds the error for what is wrong.
+ *
+ * @param fail - gets what is wrong, worded to follow "answered 200" (e.g.
+ *   `without an access_token`), and, when the answer has no token at all, the answer itself,
+ *   whose error text (a provider answering 200 with `{"error": …}`) says why.
+ */
+export function validateTokenParams(
+  json: Record<string, unknown>,
+  fail: (what: string, body?: Record<string, unknown>) => Error,
+): TokenParams {
   const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
   if (typeof accessToken !== 'string' || accessToken.length === 0) {
-    throw fail('answered without an access_token');
+    throw fail('without an access_token', json);
   }
   if (refreshToken !== undefined && refreshToken !== null && typeof refreshToken !== 'string') {
-    throw fail('answered with a refresh_token that is not a string');
+    throw fail('with a refresh_token that is not a string');
   }
   const params: TokenParams = { ...json, access_token: accessToken };
   if (refreshToken === null) delete params.refresh_token;
   if (expiresIn !== undefined && expiresIn !== null) {
     const seconds = typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-      throw fail('answered with an expires_in that is not a number of seconds');
+      throw fail('with an expires_in that is not a number of seconds');
     }
     params.expires_in = seconds;
   }

@@ -20,6 +20,10 @@ export interface ProfileFields {
  * @param provider - strategy name, e.g. `'altdentifier'`.
  * @param providerName - human name for messages, e.g. `'AltDentifier'`.
  * @param source - where the fields came from, for messages, e.g. `'user endpoint'`.
+ * @param status - the HTTP status of the answer the fields came from, when they came from
+ *   one: the error then carries it as `providerStatus` and says e.g.
+ *   `Acme user endpoint answered 200 without an id`. Leave it out for fields that came
+ *   from no HTTP answer (JWT claims): the message is then e.g. `Acme access token has no id`.
  */
 export function normalizeProfile<TProvider extends string, TJson>(
   provider: TProvider,
@@ -28,14 +32,24 @@ export function normalizeProfile<TProvider extends string, TJson>(
   fields: ProfileFields,
   raw: string,
   json: TJson,
+  status?: number,
 ): ProviderProfile<TProvider, TJson> {
   const id = profileId(fields.id);
   if (id === undefined) {
+    const missing = fields.id === undefined || fields.id === null;
+    // Worded like the HTTP client's other failures ("answered 200 with …") when there was an answer.
     const problem =
-      fields.id === undefined || fields.id === null ? 'has no id' : 'has an id that is not a string or an integer';
+      status === undefined
+        ? missing
+          ? 'has no id'
+          : 'has an id that is not a string or an integer'
+        : missing
+          ? `answered ${status} without an id`
+          : `answered ${status} with an id that is not a string or an integer`;
     throw new ProviderApiError(`${providerName} ${source} ${problem}`, {
       provider: providerName,
       reason: 'invalid_profile',
+      providerStatus: status,
     });
   }
   const username = nonEmptyString(fields.username);
