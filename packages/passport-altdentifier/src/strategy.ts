@@ -35,9 +35,15 @@ export interface IntegrationLinkOptions {
   authorizationURL?: string;
 }
 
+/** The integration link's scope pair as URLSearchParams writes it, and as AltDentifier's docs spell it. */
+const ENCODED_SCOPE_PAIR = new URLSearchParams({ scope: 'write:integrations' }).toString();
+const DOCUMENTED_SCOPE_PAIR = 'scope=write:integrations';
+
 /**
  * The documented "simplified integration flow" link, which adds your integration to a
- * Discord server without a full OAuth2 login: `…/oauth2/authorize?client_id=…&scope=write:integrations`.
+ * Discord server without a full OAuth2 login, exactly in the documented form:
+ * `https://altdentifier.com/oauth2/authorize?client_id=…&scope=write:integrations`
+ * (then `&guild_id=…` with `guildId`). The client id and the guild id are percent-encoded.
  */
 export function integrationURL(clientID: string, options: IntegrationLinkOptions = {}): string {
   if (typeof clientID !== 'string' || clientID === '') throw new TypeError('integrationURL() requires a clientID');
@@ -45,6 +51,14 @@ export function integrationURL(clientID: string, options: IntegrationLinkOptions
   url.searchParams.set('client_id', clientID);
   url.searchParams.set('scope', 'write:integrations');
   if (options.guildId) url.searchParams.set('guild_id', options.guildId);
+  // URLSearchParams writes the colon as %3A; the docs (and the official example) spell it literally, which a
+  // query allows (RFC 3986 §3.4). Only the scope pair is rewritten: every other value keeps its encoding, and
+  // the URL's own query serialization leaves a colon as it is.
+  url.search = url.searchParams
+    .toString()
+    .split('&')
+    .map((pair) => (pair === ENCODED_SCOPE_PAIR ? DOCUMENTED_SCOPE_PAIR : pair))
+    .join('&');
   return url.toString();
 }
 
