@@ -13,6 +13,11 @@ export interface ConsumerProjectSpec {
   tarballs: readonly string[];
   /** Packages to install from the registry, as `name@range`. */
   registryPackages: readonly string[];
+  /**
+   * npm's `--install-strategy`. Default `hoisted`; `linked` gives pnpm's layout, where each
+   * package sees only the dependencies it declares.
+   */
+  installStrategy?: 'hoisted' | 'nested' | 'shallow' | 'linked';
 }
 
 /**
@@ -34,6 +39,7 @@ export async function createConsumerProject(spec: ConsumerProjectSpec): Promise<
       '--no-audit',
       '--no-fund',
       '--ignore-scripts',
+      ...(spec.installStrategy ? [`--install-strategy=${spec.installStrategy}`] : []),
     ],
     spec.dir,
   );

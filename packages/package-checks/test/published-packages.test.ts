@@ -31,6 +31,8 @@ const CONSUMERS = {
   },
   // No @types of its own but Node's: the types of passport and express must come with the packages.
   'ts-bundler': { fixtures: ['shared', 'shared-ts', 'ts-bundler'], registry: [...APP_PACKAGES, '@types/node@^20'] },
+  // pnpm's layout (npm's linked strategy): each package sees only what it declares.
+  'strict-deps': { fixtures: ['strict-deps'], registry: [], installStrategy: 'linked' },
 } as const;
 type Consumer = keyof typeof CONSUMERS;
 
@@ -48,6 +50,7 @@ beforeAll(async () => {
       fixtures: spec.fixtures,
       tarballs: packed.map((pkg) => pkg.tarball),
       registryPackages: spec.registry,
+      installStrategy: 'installStrategy' in spec ? spec.installStrategy : undefined,
     });
     project.catch(() => undefined); // reported by the test that awaits it
     projects.set(consumer, project);
@@ -157,6 +160,14 @@ describe('a TypeScript app with moduleResolution bundler type-checks and runs', 
     const dir = await projects.get('ts-bundler')!;
     await compileTypeScript(dir);
     const { stdout } = await runNode(['app.js'], { cwd: dir });
+    expect(strategiesUsed(stdout)).toEqual(STRATEGY_NAMES);
+  });
+});
+
+describe("with only declared dependencies visible (pnpm layout), jsonwebtoken is passport-petjeaf's alone", () => {
+  it('is not installed for the kit or the other strategies, and loaded from passport-petjeaf only for jwtVerification', async () => {
+    const dir = await projects.get('strict-deps')!;
+    const { stdout } = await runNode(['app.cjs'], { cwd: dir });
     expect(strategiesUsed(stdout)).toEqual(STRATEGY_NAMES);
   });
 });

@@ -3,6 +3,7 @@ import {
   decodeJwtClaims,
   ProviderStrategy,
   verifyJwtSignature,
+  type JwtLibrary,
   type JwtVerification,
   type ProviderDefinition,
   type ProviderStrategyOptions,
@@ -21,7 +22,8 @@ export interface PetjeafStrategyOptions extends ProviderStrategyOptions {
   /** Override the revocation URL (`DELETE`). Default: the token URL, as the official plugin uses. */
   revocationURL?: string;
   /**
-   * Check the access token's signature with this key. Petje.af publishes no key, so by
+   * Check the access token's signature with this key, using jsonwebtoken (a dependency of
+   * this package, loaded only when this option is set). Petje.af publishes no key, so by
    * default the token's claims are read without verification (it comes straight from the
    * token endpoint over TLS); `exp` is checked either way.
    */
@@ -81,8 +83,18 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
   protected override async loadProfile(accessToken: string): Promise<PetjeafProfile> {
     const { jwtVerification, clockTolerance } = this.options;
     const claims: PetjeafTokenClaims = decodeJwtClaims(accessToken, 'Petje.af');
-    if (jwtVerification) verifyJwtSignature(accessToken, jwtVerification, 'Petje.af');
+    if (jwtVerification) verifyJwtSignature(accessToken, jwtVerification, 'Petje.af', loadJsonwebtoken);
     assertNotExpired(claims, 'Petje.af', { clockToleranceSeconds: clockTolerance });
     return parseProfile(claims, JSON.stringify(claims));
   }
+}
+
+/**
+ * jsonwebtoken, required from this package (which depends on it, unlike the kit) and only when
+ * a signature is checked: it costs more to load than the rest of the strategy together.
+ */
+function loadJsonwebtoken(): JwtLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const jwt = require('jsonwebtoken') as typeof import('jsonwebtoken');
+  return jwt;
 }

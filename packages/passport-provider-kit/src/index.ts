@@ -31,7 +31,13 @@ export { requestToken, validateTokenParams, type ClientCredentials, type TokenEn
 export type { TokenParams, TokenSet } from './oauth/token-set';
 export { MultiStateSessionStore, STATE_MESSAGES, type MultiStateSessionStoreOptions } from './state/multi-state-session-store';
 export { assertNotExpired, decodeJwtClaims, jwtAlgorithm, type JwtClaims } from './jwt/decode-claims';
-export { verifyJwtSignature, type JwtVerification } from './jwt/verify-signature';
+export {
+  verifyJwtSignature,
+  type JwtLibrary,
+  type JwtLibrarySource,
+  type JwtVerification,
+  type JwtVerifyOptions,
+} from './jwt/verify-signature';
 export { normalizeProfile, nonEmptyString, profileId, type ProfileFields } from './profile/normalize';
 export type { ProviderProfile } from './profile/provider-profile';
 export { AuthorizationError, InternalOAuthError, TokenError } from 'passport-oauth2';

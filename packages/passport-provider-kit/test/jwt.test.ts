@@ -147,17 +147,17 @@ describe('verifyJwtSignature: HS256 with a shared secret', () => {
 
   it('accepts a token signed with the secret', () => {
     const token = jwt.sign(claims, secret, { algorithm: 'HS256' });
-    expect(() => verifyJwtSignature(token, { key: secret }, 'Acme')).not.toThrow();
+    expect(() => verifyJwtSignature(token, { key: secret }, 'Acme', jwt)).not.toThrow();
   });
 
   it('leaves expiry to assertNotExpired (an expired but well-signed token passes)', () => {
     const token = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 3600 }, secret);
-    expect(() => verifyJwtSignature(token, { key: secret }, 'Acme')).not.toThrow();
+    expect(() => verifyJwtSignature(token, { key: secret }, 'Acme', jwt)).not.toThrow();
   });
 
   it('refuses a token signed with another secret (bad_signature), never showing the token', () => {
     const token = jwt.sign(claims, 'another-secret-entirely');
-    const error = refusal(() => verifyJwtSignature(token, { key: secret }, 'Acme'));
+    const error = refusal(() => verifyJwtSignature(token, { key: secret }, 'Acme', jwt));
     expect(error.reason).toBe('bad_signature');
     expect(error.message).toBe('Acme access token was refused: invalid signature');
     expect(JSON.stringify(error)).not.toContain(token);
@@ -167,20 +167,20 @@ describe('verifyJwtSignature: HS256 with a shared secret', () => {
   it('refuses a token whose payload was changed after signing', () => {
     const [header, , signature] = jwt.sign(claims, secret).split('.');
     const forged = `${header}.${b64({ ...claims, id: 'admin' })}.${signature}`;
-    expect(refusal(() => verifyJwtSignature(forged, { key: secret }, 'Acme')).reason).toBe('bad_signature');
+    expect(refusal(() => verifyJwtSignature(forged, { key: secret }, 'Acme', jwt)).reason).toBe('bad_signature');
   });
 
   it('checks issuer and audience when given', () => {
     const token = jwt.sign(claims, secret);
     expect(() =>
-      verifyJwtSignature(token, { key: secret, issuer: claims.iss, audience: claims.aud }, 'Acme'),
+      verifyJwtSignature(token, { key: secret, issuer: claims.iss, audience: claims.aud }, 'Acme', jwt),
     ).not.toThrow();
     expect(
-      refusal(() => verifyJwtSignature(token, { key: secret, issuer: 'https://evil.example' }, 'Acme')).message,
+      refusal(() => verifyJwtSignature(token, { key: secret, issuer: 'https://evil.example' }, 'Acme', jwt)).message,
     ).toMatch(/^Acme access token was refused: jwt issuer invalid/);
-    expect(refusal(() => verifyJwtSignature(token, { key: secret, audience: 'someone-else' }, 'Acme')).message).toMatch(
-      /^Acme access token was refused: jwt audience invalid/,
-    );
+    expect(
+      refusal(() => verifyJwtSignature(token, { key: secret, audience: 'someone-else' }, 'Acme', jwt)).message,
+    ).toMatch(/^Acme access token was refused: jwt audience invalid/);
   });
 });
 
@@ -191,26 +191,26 @@ describe('verifyJwtSignature: RS256 with a public key', () => {
 
   it('accepts a token signed with the private key (PEM or KeyObject public key)', () => {
     const token = jwt.sign({ id: 'u1' }, privateKey, { algorithm: 'RS256' });
-    expect(() => verifyJwtSignature(token, { key: publicPem }, 'Acme')).not.toThrow();
-    expect(() => verifyJwtSignature(token, { key: publicKey, algorithms: ['RS256'] }, 'Acme')).not.toThrow();
+    expect(() => verifyJwtSignature(token, { key: publicPem }, 'Acme', jwt)).not.toThrow();
+    expect(() => verifyJwtSignature(token, { key: publicKey, algorithms: ['RS256'] }, 'Acme', jwt)).not.toThrow();
   });
 
   it('refuses a token signed with another key', () => {
     const token = jwt.sign({ id: 'u1' }, other.privateKey, { algorithm: 'RS256' });
-    expect(refusal(() => verifyJwtSignature(token, { key: publicPem }, 'Acme')).reason).toBe('bad_signature');
+    expect(refusal(() => verifyJwtSignature(token, { key: publicPem }, 'Acme', jwt)).reason).toBe('bad_signature');
   });
 
   it('refuses an HS256 token signed with the public key as HMAC secret (algorithm confusion)', () => {
     const token = `${HEADER}.${b64({ id: 'admin' })}`;
     const forged = `${token}.${createHmac('sha256', publicPem).update(token).digest('base64url')}`;
-    expect(refusal(() => verifyJwtSignature(forged, { key: publicPem }, 'Acme')).reason).toBe('bad_signature');
+    expect(refusal(() => verifyJwtSignature(forged, { key: publicPem }, 'Acme', jwt)).reason).toBe('bad_signature');
   });
 
   it('refuses an algorithm outside the accepted list', () => {
     const token = jwt.sign({ id: 'u1' }, privateKey, { algorithm: 'RS256' });
-    expect(refusal(() => verifyJwtSignature(token, { key: publicPem, algorithms: ['RS512'] }, 'Acme')).message).toBe(
-      'Acme access token was refused: invalid algorithm',
-    );
+    expect(
+      refusal(() => verifyJwtSignature(token, { key: publicPem, algorithms: ['RS512'] }, 'Acme', jwt)).message,
+    ).toBe('Acme access token was refused: invalid algorithm');
   });
 });
 
@@ -223,7 +223,7 @@ describe("verifyJwtSignature: alg 'none' is always refused", () => {
     ["algorithms ['none', 'HS256']", ['none', 'HS256']],
     ["algorithms ['NONE', 'HS256']", ['NONE', 'HS256']],
   ])('with %s', (_what, algorithms) => {
-    const error = refusal(() => verifyJwtSignature(unsigned, { key: 'hmac-shared-secret', algorithms }, 'Acme'));
+    const error = refusal(() => verifyJwtSignature(unsigned, { key: 'hmac-shared-secret', algorithms }, 'Acme', jwt));
     expect(error.reason).toBe('bad_signature');
   });
 });

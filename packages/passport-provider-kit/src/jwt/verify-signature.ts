@@ -14,18 +14,51 @@ export interface JwtVerification {
 }
 
 /**
- * Checks a JWT's signature (and `iss`/`aud` when given) with jsonwebtoken, loaded only
- * when a key is configured. Expiry is checked by the caller, the same way with or without
- * a key. `alg: none` and unsigned tokens are always refused.
+ * The options {@link verifyJwtSignature} passes to the library's `verify`: a subset of
+ * jsonwebtoken's `VerifyOptions`, typed as loosely as jsonwebtoken's own so that its module
+ * is a {@link JwtLibrary} without `@types/jsonwebtoken` being needed here.
  */
-export function verifyJwtSignature(token: string, verification: JwtVerification, provider: string, what = 'access token'): void {
-  // Lazy: jsonwebtoken costs more to load than the rest of a strategy together.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const jwt = require('jsonwebtoken') as typeof import('jsonwebtoken');
+export interface JwtVerifyOptions {
+  algorithms?: string[];
+  issuer?: string | string[];
+  audience?: string | RegExp | Array<string | RegExp>;
+  ignoreExpiration?: boolean;
+}
+
+/**
+ * The part of a JWT library that {@link verifyJwtSignature} uses: jsonwebtoken's `verify`,
+ * which throws when the token does not check out. `require('jsonwebtoken')` fits as it is.
+ */
+export interface JwtLibrary {
+  verify(token: string, key: string | Buffer | KeyObject, options: JwtVerifyOptions): unknown;
+}
+
+/**
+ * The JWT library, or a function that loads it on first use (e.g. `() => require('jsonwebtoken')`).
+ * The kit has no JWT library of its own: the strategy that checks signatures depends on one and
+ * hands it over, so that it is resolved from the strategy's package (strict installs such as
+ * pnpm included) and the other strategies never install it.
+ */
+export type JwtLibrarySource = JwtLibrary | (() => JwtLibrary);
+
+/**
+ * Checks a JWT's signature (and `iss`/`aud` when given) with the JWT library the caller
+ * supplies (jsonwebtoken's API); a loader function is called only here, when a key is
+ * configured. Expiry is checked by the caller, the same way with or without a key.
+ * `alg: none` and unsigned tokens are always refused.
+ */
+export function verifyJwtSignature(
+  token: string,
+  verification: JwtVerification,
+  provider: string,
+  library: JwtLibrarySource,
+  what = 'access token',
+): void {
+  const jwt = loadJwtLibrary(library);
   const algorithms = verification.algorithms?.filter((alg) => alg.toLowerCase() !== 'none');
   try {
     jwt.verify(token, verification.key, {
-      algorithms: algorithms as import('jsonwebtoken').Algorithm[] | undefined,
+      algorithms,
       issuer: verification.issuer,
       audience: verification.audience,
       ignoreExpiration: true,
@@ -38,4 +71,17 @@ export function verifyJwtSignature(token: string, verification: JwtVerification,
       cause: error instanceof Error ? { name: error.name, message: error.message } : undefined,
     });
   }
+}
+
+/** The library itself, from the library or its loader; a programming error if neither fits. */
+function loadJwtLibrary(library: JwtLibrarySource): JwtLibrary {
+  const hasVerify = (value: unknown): value is JwtLibrary =>
+    typeof (value as Partial<JwtLibrary> | undefined)?.verify === 'function';
+  const jwt: unknown = typeof library === 'function' && !hasVerify(library) ? library() : library;
+  if (!hasVerify(jwt)) {
+    throw new TypeError(
+      "verifyJwtSignature needs a JWT library with jsonwebtoken's verify(), or a function that loads one (e.g. () => require('jsonwebtoken'))",
+    );
+  }
+  return jwt;
 }
