@@ -5,6 +5,7 @@ import { Passport } from 'passport';
 import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
 import { createStrategy, type DemoStrategy, type DemoUser, type ProviderSettings } from './providers';
 import { accountRoutes } from './routes/account';
+import { SESSION_COOKIE } from './security';
 import { authRoutes } from './routes/auth';
 import { csrfToken, safeLocalPath } from './security';
 import { homePage } from './views/home';
@@ -32,8 +33,6 @@ export interface DemoApp {
   close(): void;
 }
 
-/** The session cookie's name. */
-export const SESSION_COOKIE = 'demo.sid';
 
 /**
  * The Express demo: home page with a "Log in with …" button per provider, profile page,

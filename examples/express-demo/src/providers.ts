@@ -73,25 +73,58 @@ interface ProfileLike {
 
 /** Creates the strategy for `name`, with `callbackURL`, storing a {@link DemoUser} on success. */
 export function createStrategy(name: ProviderName, settings: ProviderSettings, callbackURL: string): DemoStrategy {
-  const verify = (accessToken: string, refreshToken: string | undefined, params: TokenParams, profile: ProfileLike, done: (err: unknown, user?: DemoUser) => void) =>
+  const verify: DemoVerify = (accessToken, refreshToken, params, profile, done) =>
     done(null, toDemoUser(name, accessToken, refreshToken, params, profile));
+  // The sandbox over HTTPS has a self-signed CA: our own agent trusts it, so closing the demo must close it too.
+  const agent = settings.ca ? new https.Agent({ ca: settings.ca, keepAlive: true }) : undefined;
   const options = {
     clientID: settings.clientID,
     clientSecret: settings.clientSecret,
     callbackURL,
     authorizationURL: settings.authorizationURL,
     tokenURL: settings.tokenURL,
-    agent: settings.ca ? new https.Agent({ ca: settings.ca, keepAlive: true }) : undefined,
+    agent,
   };
+  const strategy = construct(name, options, settings.userProfileURL, verify);
+  if (agent) {
+    // A strategy's close() only destroys the agents it made itself, not one it was given.
+    const closeStrategy = strategy.close.bind(strategy);
+    strategy.close = () => {
+      closeStrategy();
+      agent.destroy();
+    };
+  }
+  return strategy;
+}
+
+type DemoVerify = (
+  accessToken: string,
+  refreshToken: string | undefined,
+  params: TokenParams,
+  profile: ProfileLike,
+  done: (err: unknown, user?: DemoUser) => void,
+) => void;
+
+/** The options every strategy takes alike. */
+interface CommonOptions {
+  clientID: string;
+  clientSecret: string;
+  callbackURL: string;
+  authorizationURL?: string;
+  tokenURL?: string;
+  agent?: https.Agent;
+}
+
+function construct(name: ProviderName, options: CommonOptions, userProfileURL: string | undefined, verify: DemoVerify): DemoStrategy {
   switch (name) {
     case 'petjeaf':
       return new PetjeafStrategy(options, verify);
     case 'gofundo':
-      return new GofundoStrategy({ ...options, userProfileURL: settings.userProfileURL }, verify);
+      return new GofundoStrategy({ ...options, userProfileURL }, verify);
     case 'mijnklantportaal':
-      return new MijnKlantportaalStrategy({ ...options, userProfileURL: settings.userProfileURL }, verify);
+      return new MijnKlantportaalStrategy({ ...options, userProfileURL }, verify);
     case 'altdentifier':
-      return new AltDentifierStrategy({ ...options, userProfileURL: settings.userProfileURL }, verify);
+      return new AltDentifierStrategy({ ...options, userProfileURL }, verify);
   }
 }
 

@@ -2,6 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type {} from 'express-session';
 
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'demo.sid';
+
 const PROBE_ORIGIN = 'http://local.invalid';
 
 /**

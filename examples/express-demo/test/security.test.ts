@@ -1,9 +1,14 @@
+import { MemoryStore } from 'express-session';
 import request from 'supertest';
 import { createDemoApp, safeLocalPath } from 'express-demo';
 import { startSandbox, type Sandbox } from 'provider-sandbox';
 import { csrfFrom, demoConfig, login, sessionCookie, useDemo } from './support';
 
-const { app } = useDemo();
+const { app, sandbox } = useDemo();
+
+function allSessions(store: MemoryStore): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => store.all((error, sessions) => (error ? reject(error) : resolve((sessions ?? {}) as Record<string, unknown>))));
+}
 
 describe('logout is POST only, with the CSRF token', () => {
   it('POST /logout ends the session', async () => {
@@ -13,6 +18,23 @@ describe('logout is POST only, with the CSRF token', () => {
     const res = await agent.post('/logout').type('form').send({ _csrf: csrf });
     expect(res.status).toBe(303);
     expect((await agent.get('/profile')).status).toBe(302);
+  });
+
+  it('POST /logout destroys the session and clears its cookie (no empty session is kept)', async () => {
+    const sessions = new MemoryStore();
+    const demo = createDemoApp(demoConfig(sandbox(), { sessionStore: sessions }));
+    try {
+      const agent = request.agent(demo.app);
+      await login(agent, 'gofundo');
+      expect(Object.keys(await allSessions(sessions))).toHaveLength(1);
+      const csrf = csrfFrom((await agent.get('/profile')).text);
+      const res = await agent.post('/logout').type('form').send({ _csrf: csrf });
+      expect(res.status).toBe(303);
+      expect(res.headers['set-cookie']).toEqual([expect.stringMatching(/^demo\.sid=; Path=\/; Expires=Thu, 01 Jan 1970/)]);
+      expect(await allSessions(sessions)).toEqual({});
+    } finally {
+      demo.close();
+    }
   });
 
   it('GET /logout does not log out', async () => {

@@ -11,6 +11,8 @@ export interface CountedServer {
   origin: string;
   stats(): SandboxStats;
   resetStats(): void;
+  /** Client connections open right now. */
+  openConnections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export async function listen(app: Express, host: string, port: number, certifica
       stats.tlsHandshakes = 0;
       stats.requests = 0;
     },
+    openConnections: () =>
+      new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -73,6 +73,7 @@ async function startProvider(name: ProviderName, settings: StartSettings): Promi
     users,
     stats: server.stats,
     resetStats: server.resetStats,
+    openConnections: server.openConnections,
     decide: (authorizeURL, input) => decideLocally(authorize, authorizeURL, input),
   };
   if (module.signsTokens) provider.jwtSecret = jwtSecret;

@@ -85,6 +85,8 @@ export interface SandboxProvider extends SandboxEndpoints {
   stats(): SandboxStats;
   /** Sets the counts back to zero. */
   resetStats(): void;
+  /** The client connections open on this provider's server right now. */
+  openConnections(): Promise<number>;
   /**
    * Takes the authorize page's decision in-process (no HTTP, so no connection counted):
    * validates `authorizeURL`'s parameters as the page does and returns the URL the browser

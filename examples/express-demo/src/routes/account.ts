@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { ProviderName } from 'provider-sandbox';
 import { PROVIDER_LABELS, type DemoStrategy, type DemoUser } from '../providers';
-import { csrfToken, requireCsrfToken } from '../security';
+import { csrfToken, requireCsrfToken, SESSION_COOKIE } from '../security';
 import { messagePage } from '../views/message';
 import { profilePage } from '../views/profile';
 
@@ -48,7 +48,16 @@ export function accountRoutes(strategies: Partial<Record<ProviderName, DemoStrat
   });
 
   router.post('/logout', form, requireCsrfToken, (req: Request, res: Response, next) => {
-    req.logout((error) => (error ? next(error) : res.redirect(303, '/')));
+    req.logout((error) => {
+      if (error) return next(error);
+      // passport's logout leaves a fresh, empty session behind (stored until its cookie
+      // expires); nothing is left to keep, so drop it and the cookie.
+      req.session.destroy((destroyError) => {
+        if (destroyError) return next(destroyError);
+        res.clearCookie(SESSION_COOKIE, { path: '/' });
+        res.redirect(303, '/');
+      });
+    });
   });
 
   router.get('/logout', (req: Request, res: Response) => {
