@@ -471,13 +471,10 @@ function report(options, results, first, last, checkpointAt, wallSeconds) {
     ),
   );
 
-  if (last?.sessionsWithout > 0) {
-    console.log(
-      `\nNote: the ${fixed(last.sessionsWithout, 0)} sessions without a user are what POST /logout leaves: passport regenerates the session and express-session stores the new, empty one (a changed id counts as modified even with saveUninitialized: false) until its cookie expires (8 h).`,
-    );
-  }
-
   const problems = [];
+  // Every login ends with POST /logout, which must leave nothing in the session store.
+  const leftSessions = (last?.sessionsWithUser ?? 0) + (last?.sessionsWithout ?? 0);
+  if (leftSessions > 0) problems.push(`${leftSessions} session(s) left in the store after logout`);
   if (failed > 0) {
     problems.push(`${failed} login(s) failed`);
     const shown = results.failures.slice(0, SHOWN_FAILURES);
