@@ -1,4 +1,4 @@
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import {
   assertNotExpired,
@@ -181,6 +181,30 @@ describe('verifyJwtSignature: HS256 with a shared secret', () => {
     expect(
       refusal(() => verifyJwtSignature(token, { key: secret, audience: 'someone-else' }, 'Acme', jwt)).message,
     ).toMatch(/^Acme access token was refused: jwt audience invalid/);
+  });
+});
+
+describe('verifyJwtSignature: a string or Buffer key is made a KeyObject once per configuration', () => {
+  // jsonwebtoken re-parses a string key on every call (about 0.6 ms, against 0.02 ms with a KeyObject).
+  it('hands the library the same secret KeyObject on every call', () => {
+    const secret = 'hmac-shared-secret-for-tests';
+    const verification = { key: secret };
+    const keys: unknown[] = [];
+    const spy = { verify: (token: string, key: unknown, options: object) => (keys.push(key), jwt.verify(token, key as string, options)) };
+    const token = jwt.sign({ id: 'u1' }, secret, { algorithm: 'HS256' });
+    verifyJwtSignature(token, verification, 'Acme', spy);
+    verifyJwtSignature(token, verification, 'Acme', spy);
+    expect(keys[0]).toBeInstanceOf(KeyObject);
+    expect((keys[0] as KeyObject).type).toBe('secret');
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('makes a PEM string a public KeyObject', () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keys: unknown[] = [];
+    const spy = { verify: (_token: string, key: unknown) => keys.push(key) };
+    verifyJwtSignature('a.b.c', { key: publicKey.export({ type: 'spki', format: 'pem' }).toString() }, 'Acme', spy);
+    expect((keys[0] as KeyObject).type).toBe('public');
   });
 });
 

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { addAuthorizeRoutes, type AuthorizeRules } from '../authorize';
 import type { ErrorKind, ErrorWriter } from '../errors';
@@ -55,11 +56,13 @@ export const petjeaf: ProviderModule = {
       describeUser: (user) => `id ${user.id}`,
     };
     addAuthorizeRoutes(app, authorize);
+    // A KeyObject, made once: given the string, jsonwebtoken re-parses it on every token (~0.6 ms).
+    const signingKey = createSecretKey(Buffer.from(context.jwtSecret, 'utf8'));
     const accessToken = (grant: Grant, expiresIn: number): string => {
       const iat = Math.floor(context.now() / 1000);
       const { id, name, email } = grant.user;
       const claims = { id, name, email, scope: grant.scope.join(' '), iat, exp: iat + expiresIn, jti: randomToken('', 12) };
-      return jwt.sign(claims, context.jwtSecret, { algorithm: 'HS256' });
+      return jwt.sign(claims, signingKey, { algorithm: 'HS256' });
     };
     app.post(
       this.paths.token,
