@@ -5,7 +5,7 @@
  * for each of our four strategies and, alternately in the same process, a plain
  * passport-oauth2 baseline. Prints ratios to the baseline; see README "Performance".
  *
- *   node scripts/bench/index.js            full run (about a minute)
+ *   node scripts/bench/index.js            full run (a few minutes)
  *   node scripts/bench/index.js --quick    a few logins per provider, checks that it all works, times nothing
  *
  * The sandbox's self-signed CA must be trusted by the default agents of both sides (we
