@@ -31,11 +31,6 @@ export interface BadAnswer {
   mentions?: readonly string[];
   /** The `retryAfter` the error must carry. */
   retryAfter?: number;
-  /**
-   * Set when the strategies do not meet this row yet: the test is then declared with
-   * `it.failing`, so it turns red the day the gap is closed and the marker must go.
-   */
-  knownGap?: string;
 }
 
 const HTML_PAGE =
