@@ -87,12 +87,7 @@ export class Strategy extends ProviderStrategy<GofundoProfile, GofundoStrategyOp
 
   /** Reads the user endpoint with the bearer token and maps its answer. */
   protected override async loadProfile(accessToken: string): Promise<GofundoProfile> {
-    const answer = await this.callApi(
-      'user endpoint',
-      'GET',
-      this.options.userProfileURL ?? USER_PROFILE_URL,
-      accessToken,
-    );
+    const answer = await this.readUserEndpoint(accessToken, this.options.userProfileURL ?? USER_PROFILE_URL);
     return parseProfile(answer.json, answer.raw, answer.status);
   }
 }

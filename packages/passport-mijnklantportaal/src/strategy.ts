@@ -110,7 +110,7 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     const scopes = this.grantedScopes(params);
     const url = this.options.userProfileURL;
     if (!url) return profileFromToken(accessToken, scopes);
-    const answer = await this.callApi('user endpoint', 'GET', url, accessToken);
+    const answer = await this.readUserEndpoint(accessToken, url);
     return parseProfile(answer.json, answer.raw, scopes, answer.status);
   }
 

@@ -228,6 +228,11 @@ export abstract class ProviderStrategy<
     });
   }
 
+  /** `GET`s the provider's user endpoint with the access token, for `loadProfile`; failures name it "user endpoint". */
+  protected readUserEndpoint(accessToken: string, url: string): Promise<JsonAnswer> {
+    return this.callApi('user endpoint', 'GET', url, accessToken);
+  }
+
   /** passport-oauth2 wraps token failures with this; ours are already typed, keep them. */
   protected _createOAuthError(message: string, err: unknown): Error {
     return err instanceof Error ? err : new InternalOAuthError(message, err);
