@@ -2,15 +2,16 @@
 'use strict';
 /**
  * Writes the ESM entry of every workspace package whose `exports["."].import` points at a
- * `.mjs` file: a thin wrapper that imports the CommonJS build made by `tsc -b` and re-exports
- * its named exports, plus a matching `.d.mts` types file.
+ * `.mjs` file: a thin wrapper that imports the CommonJS entry (`exports["."].require`: the bundle
+ * made by `scripts/bundle-cjs.js` from tsc's output) and re-exports its named exports, plus a
+ * matching `.d.mts` types file that re-exports the CommonJS entry's types (`exports["."].require.types`).
  *
  * The export names are read from the built CommonJS module itself, so the wrapper always
  * matches what `require()` gives. Because the wrapper re-uses the CommonJS instances, an app
  * that both `import`s and `require`s a package gets the same classes (no dual-package hazard).
  *
  * Usage: `node scripts/build-esm-wrappers.js [package-dir ...]` (default: every package
- * under `packages/`). Run after `tsc -b`.
+ * under `packages/`). Run after `tsc -b` and `scripts/bundle-cjs.js`.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -33,7 +34,21 @@ function entriesOf(manifest) {
   if (typeof cjsFile !== 'string')
     throw new Error(`${manifest.name}: exports["."].import needs a matching exports["."].require`);
   const esmTypes = typeof esm === 'object' ? esm.types : undefined;
-  return { esmFile, cjsFile, esmTypes };
+  const cjsTypes = typeof cjs === 'object' ? cjs.types : undefined;
+  if (esmTypes && typeof cjsTypes !== 'string')
+    throw new Error(`${manifest.name}: exports["."].import.types needs a matching exports["."].require.types`);
+  return { esmFile, cjsFile, esmTypes, cjsTypes };
+}
+
+/**
+ * The specifier TypeScript resolves to a `.d.ts` file: `index.d.ts` is the types of `./index.js`
+ * (the bundle, `index.cjs`, would send TypeScript looking for an `index.d.cts`).
+ */
+function typesSpecifier(fromFile, typesFile) {
+  const match = /\.d\.(ts|mts|cts)$/.exec(typesFile);
+  if (!match) throw new Error(`${typesFile} is not a .d.ts, .d.mts or .d.cts file`);
+  const jsExtension = { ts: '.js', mts: '.mjs', cts: '.cjs' }[match[1]];
+  return specifier(fromFile, typesFile.slice(0, -match[0].length) + jsExtension);
 }
 
 /** The relative specifier from one file in a package to another (`./index.js`). */
@@ -63,7 +78,8 @@ function writeWrapper(dir) {
 
   const esmPath = path.resolve(dir, entries.esmFile);
   const cjsPath = path.resolve(dir, entries.cjsFile);
-  if (!fs.existsSync(cjsPath)) throw new Error(`${manifest.name}: ${entries.cjsFile} is missing; run tsc -b first`);
+  if (!fs.existsSync(cjsPath))
+    throw new Error(`${manifest.name}: ${entries.cjsFile} is missing; run tsc -b and scripts/bundle-cjs.js first`);
   const names = exportNames(cjsPath);
   const from = specifier(esmPath, cjsPath);
 
@@ -72,7 +88,8 @@ function writeWrapper(dir) {
 
   if (entries.esmTypes) {
     const typesPath = path.resolve(dir, entries.esmTypes);
-    fs.writeFileSync(typesPath, `${HEADER}export * from '${from}';\n`);
+    const typesFrom = typesSpecifier(typesPath, path.resolve(dir, entries.cjsTypes));
+    fs.writeFileSync(typesPath, `${HEADER}export * from '${typesFrom}';\n`);
   }
   return `${manifest.name}: ${path.relative(ROOT, esmPath)} (${names.length} exports)`;
 }

@@ -17,8 +17,8 @@ function coldRequireMs(name, runs) {
 
 /**
  * The runtime packages `name` pulls in (itself included) and their bytes on disk, following
- * `dependencies` as Node resolves them. Our own workspace packages count what they publish
- * (`dist`, package.json, README, LICENSE), not their sources and tests.
+ * `dependencies` as Node resolves them. Our own workspace packages count exactly the files
+ * `npm pack` would publish (not their sources, tests, source maps or .tsbuildinfo).
  */
 function installedFootprint(name) {
   const seen = new Map();
@@ -32,7 +32,7 @@ function installedFootprint(name) {
     const dir = fs.realpathSync(path.dirname(manifestPath));
     if (seen.has(dir)) return;
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-    seen.set(dir, dirBytes(dir, !dir.includes(`${path.sep}node_modules${path.sep}`)));
+    seen.set(dir, dir.includes(`${path.sep}node_modules${path.sep}`) ? dirBytes(dir) : packedBytes(dir));
     for (const dep of Object.keys(manifest.dependencies || {})) {
       if (dep.startsWith('@types/')) continue; // type declarations: no runtime cost
       visit(dep, dir);
@@ -42,16 +42,48 @@ function installedFootprint(name) {
   return { packages: seen.size, bytes: [...seen.values()].reduce((a, b) => a + b, 0) };
 }
 
-function dirBytes(dir, isWorkspace) {
+/** The bytes of every file under `dir`, its own node_modules excepted: an installed package. */
+function dirBytes(dir) {
   let total = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules') continue;
-    if (isWorkspace && !['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(entry.name)) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) total += dirBytes(full, false);
+    if (entry.isDirectory()) total += dirBytes(full);
     else if (entry.isFile()) total += fs.statSync(full).size;
   }
   return total;
+}
+
+const packed = new Map();
+/**
+ * The bytes of the files `npm pack` would put in the workspace package in `dir`'s tarball
+ * (its `files`, package.json, README, LICENSE...), as `npm pack --dry-run` lists them. Run
+ * without scripts (no `prepack` build) and without the npm settings an outer `npm run` passes
+ * down, which would point the nested npm at the repository root.
+ */
+function packedBytes(dir) {
+  if (!packed.has(dir)) {
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([key]) =>
+          !/^(npm_config_(local_prefix|prefix|global|workspaces?|include_workspace_root|dry_run|package_lock_only)|npm_package_.*|npm_lifecycle_.*|npm_command|init_cwd)$/i.test(
+            key,
+          ),
+      ),
+    );
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const output = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      shell: process.platform === 'win32',
+    });
+    const [{ files }] = JSON.parse(output.toString());
+    let bytes = 0;
+    for (const file of files) bytes += file.size;
+    packed.set(dir, bytes);
+  }
+  return packed.get(dir);
 }
 
 module.exports = { coldRequireMs, installedFootprint };

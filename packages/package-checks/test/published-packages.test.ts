@@ -82,14 +82,17 @@ describe('the published packages', () => {
 });
 
 describe('each tarball ships only the build, README, LICENSE and CHANGELOG', () => {
-  const SHIPPABLE = /^(dist\/.+\.(js|mjs|d\.ts|d\.mts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
+  // The code is one CommonJS bundle (scripts/bundle-cjs.js) and its ESM wrapper; tsc's per-file
+  // modules are not shipped, its declaration files are.
+  const SHIPPABLE =
+    /^(dist\/index\.(cjs|mjs)|dist\/.+\.(d\.ts|d\.mts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
   const REQUIRED = [
     'CHANGELOG.md',
     'LICENSE',
     'README.md',
+    'dist/index.cjs',
     'dist/index.d.mts',
     'dist/index.d.ts',
-    'dist/index.js',
     'dist/index.mjs',
     'package.json',
   ];
