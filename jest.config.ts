@@ -9,10 +9,10 @@ import { join } from 'node:path';
 const workspaceDirs = ['packages', 'examples']
   .filter((parent) => existsSync(join(__dirname, parent)))
   .flatMap((parent) =>
-  readdirSync(join(__dirname, parent), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(__dirname, parent, entry.name, 'test')))
-    .map((entry) => join(parent, entry.name)),
-);
+    readdirSync(join(__dirname, parent), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(__dirname, parent, entry.name, 'test')))
+      .map((entry) => join(parent, entry.name)),
+  );
 
 const config: Config = {
   // A safety net: a worker that holds more than this after a file is replaced by a fresh one.
@@ -31,10 +31,7 @@ const config: Config = {
       '^@internal/test-support$': join(__dirname, 'packages/test-support/src'),
       '^provider-sandbox$': join(__dirname, 'packages/sandbox/src'),
       '^express-demo$': join(__dirname, 'examples/express-demo/src'),
-      '^(passport-(?:provider-kit|petjeaf|gofundo|mijnklantportaal|altdentifier))$': join(
-        __dirname,
-        'packages/$1/src',
-      ),
+      '^(passport-(?:provider-kit|petjeaf|gofundo|mijnklantportaal|altdentifier))$': join(__dirname, 'packages/$1/src'),
     },
   })),
 };

@@ -29,21 +29,28 @@ function createBenchApp(sandboxProvider) {
     tokenURL: sandboxProvider.tokenURL,
     userProfileURL: PROFILE_FROM_ENDPOINT.has(name) ? sandboxProvider.userProfileURL : undefined,
   };
-  const ours = new Strategy(
-    { ...sandboxProvider.client, ...endpoints, callbackURL: '/ours/callback' },
+  const ours = new Strategy({ ...sandboxProvider.client, ...endpoints, callbackURL: '/ours/callback' }, verify);
+  const baseline = baselineStrategy(
+    name,
+    { ...endpoints, callbackURL: '/base/callback', scope: ours._scope },
+    sandboxProvider.client,
     verify,
   );
-  const baseline = baselineStrategy(name, { ...endpoints, callbackURL: '/base/callback', scope: ours._scope }, sandboxProvider.client, verify);
 
   const passport = new Passport();
   passport.use(ours);
   passport.use(baseline);
   const app = express();
   app.use(session({ secret: 'bench', resave: false, saveUninitialized: false }));
-  for (const [prefix, strategyName] of [['ours', ours.name], ['base', baseline.name]]) {
+  for (const [prefix, strategyName] of [
+    ['ours', ours.name],
+    ['base', baseline.name],
+  ]) {
     app.get(`/${prefix}/login`, passport.authenticate(strategyName, { session: false }));
-    app.get(`/${prefix}/callback`, passport.authenticate(strategyName, { session: false, failWithError: true }), (req, res) =>
-      res.json(req.user),
+    app.get(
+      `/${prefix}/callback`,
+      passport.authenticate(strategyName, { session: false, failWithError: true }),
+      (req, res) => res.json(req.user),
     );
   }
   app.use((err, req, res, _next) => res.status(err.status || 500).json({ error: err.message }));

@@ -11,7 +11,8 @@ const ROOT = path.resolve(__dirname, '../..');
 function coldRequireMs(name, runs) {
   const code = `const t=process.hrtime.bigint();require(${JSON.stringify(name)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
   const times = [];
-  for (let i = 0; i < runs; i += 1) times.push(Number(execFileSync(process.execPath, ['-e', code], { cwd: ROOT }).toString()));
+  for (let i = 0; i < runs; i += 1)
+    times.push(Number(execFileSync(process.execPath, ['-e', code], { cwd: ROOT }).toString()));
   return median(times);
 }
 

@@ -17,9 +17,17 @@ function send(method, url, { headers = {}, body, signal } = {}) {
     const req = transport.request(target, { method, headers, agent: agents[target.protocol], signal }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', reject);
-      res.on('aborted', () => reject(signal?.aborted ? signal.reason : new Error(`${method} ${target.origin}${target.pathname}: connection closed mid-answer`)));
+      res.on('aborted', () =>
+        reject(
+          signal?.aborted
+            ? signal.reason
+            : new Error(`${method} ${target.origin}${target.pathname}: connection closed mid-answer`),
+        ),
+      );
     });
     req.on('error', (error) => reject(signal?.aborted ? signal.reason : error));
     req.end(body);

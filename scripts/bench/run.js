@@ -26,10 +26,14 @@ async function run({ quick, certDir }) {
   const undelayed = quick ? undefined : await startSandboxProcess(certificate);
   try {
     if (quick) return await quickCheck(sandbox);
-    console.log(`# Login benchmark: our strategies vs. plain passport-oauth2, sandbox over HTTPS (Node ${process.version})\n`);
+    console.log(
+      `# Login benchmark: our strategies vs. plain passport-oauth2, sandbox over HTTPS (Node ${process.version})\n`,
+    );
     console.log('Ratios are "higher is better": throughput ours ÷ baseline, latency baseline ÷ ours; target ≥ 0.95.\n');
     for (const name of PROVIDERS) {
-      console.log(await benchProvider(name, sandbox.providers[name], delayed.providers[name], undelayed.providers[name]));
+      console.log(
+        await benchProvider(name, sandbox.providers[name], delayed.providers[name], undelayed.providers[name]),
+      );
       console.log();
     }
     console.log(footprintTable());
@@ -126,12 +130,42 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
         row('logins/s (10 in flight)', fixed(t.ours, 0), fixed(t.base, 0), fixed(t.ours / t.base)),
         row('callback p50 (ms)', fixed(p50.ours), fixed(p50.base), fixed(p50.base / p50.ours)),
         row('callback p99 (ms)', fixed(p99.ours), fixed(p99.base), fixed(p99.base / p99.ours)),
-        row('requests to the provider per login', fixed(sequential.ours.requestsPerLogin), fixed(sequential.base.requestsPerLogin), '—'),
-        row('new TCP connections per 100 sequential logins', String(sequential.ours.connections), String(sequential.base.connections), '—'),
-        row('TLS handshakes per 100 sequential logins', String(sequential.ours.tlsHandshakes), String(sequential.base.tlsHandshakes), '—'),
-        row(`callback p50 with ${DELAY_MS} ms per provider answer ÷ ideal ${ideal} ms`, fixed(d50.ours / ideal), fixed(d50.base / ideal), fixed(d50.base / d50.ours)),
-        row(`callback p50, one login at a time, no delay (ms)`, fixed(z50.ours), fixed(z50.base), fixed(z50.base / z50.ours)),
-        row(`latency the ${DELAY_MS} ms delay adds ÷ ideal ${ideal} ms`, fixed(added.ours / ideal), fixed(added.base / ideal), '—'),
+        row(
+          'requests to the provider per login',
+          fixed(sequential.ours.requestsPerLogin),
+          fixed(sequential.base.requestsPerLogin),
+          '—',
+        ),
+        row(
+          'new TCP connections per 100 sequential logins',
+          String(sequential.ours.connections),
+          String(sequential.base.connections),
+          '—',
+        ),
+        row(
+          'TLS handshakes per 100 sequential logins',
+          String(sequential.ours.tlsHandshakes),
+          String(sequential.base.tlsHandshakes),
+          '—',
+        ),
+        row(
+          `callback p50 with ${DELAY_MS} ms per provider answer ÷ ideal ${ideal} ms`,
+          fixed(d50.ours / ideal),
+          fixed(d50.base / ideal),
+          fixed(d50.base / d50.ours),
+        ),
+        row(
+          `callback p50, one login at a time, no delay (ms)`,
+          fixed(z50.ours),
+          fixed(z50.base),
+          fixed(z50.base / z50.ours),
+        ),
+        row(
+          `latency the ${DELAY_MS} ms delay adds ÷ ideal ${ideal} ms`,
+          fixed(added.ours / ideal),
+          fixed(added.base / ideal),
+          '—',
+        ),
       ],
     ),
   ].join('\n');
@@ -163,7 +197,13 @@ function footprintTable() {
     rows.push([pkg, fixed(ms), fixed(ms / base.ms), String(footprint.packages), kib(footprint.bytes)]);
   }
   const jwt = installedFootprint('jsonwebtoken');
-  rows.push(['jsonwebtoken (loaded only with jwtVerification)', fixed(coldRequireMs('jsonwebtoken', FULL.requireRuns)), '—', String(jwt.packages), kib(jwt.bytes)]);
+  rows.push([
+    'jsonwebtoken (loaded only with jwtVerification)',
+    fixed(coldRequireMs('jsonwebtoken', FULL.requireRuns)),
+    '—',
+    String(jwt.packages),
+    kib(jwt.bytes),
+  ]);
   return [
     `## Cold require() (median of ${FULL.requireRuns} fresh processes) and installed runtime footprint\n`,
     table(['package', 'require (ms)', '× passport-oauth2', 'runtime packages', 'on disk'], rows),

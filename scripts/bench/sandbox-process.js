@@ -20,12 +20,27 @@ if (require.main === module) {
     (sandbox) => {
       const providers = {};
       for (const [name, p] of Object.entries(sandbox.providers)) {
-        providers[name] = { name, origin: p.origin, authorizationURL: p.authorizationURL, tokenURL: p.tokenURL, userProfileURL: p.userProfileURL, client: p.client, users: p.users };
+        providers[name] = {
+          name,
+          origin: p.origin,
+          authorizationURL: p.authorizationURL,
+          tokenURL: p.tokenURL,
+          userProfileURL: p.userProfileURL,
+          client: p.client,
+          users: p.users,
+        };
       }
       process.on('message', ({ id, op, provider, url }) => {
         try {
           const p = sandbox.providers[provider];
-          const value = op === 'decide' ? p.decide(url) : op === 'stats' ? p.stats() : op === 'openSockets' ? openSockets() : undefined;
+          const value =
+            op === 'decide'
+              ? p.decide(url)
+              : op === 'stats'
+                ? p.stats()
+                : op === 'openSockets'
+                  ? openSockets()
+                  : undefined;
           process.send({ id, value });
         } catch (error) {
           process.send({ id, error: error.message });
@@ -51,7 +66,9 @@ function openSockets() {
  * `decide` and `stats` are async. Rejects if the process exits or does not start in time.
  */
 function startSandboxProcess({ key, cert, delayMs = 0 } = {}) {
-  const child = fork(__filename, [], { env: { ...process.env, BENCH_SANDBOX: JSON.stringify({ key, cert, delayMs }) } });
+  const child = fork(__filename, [], {
+    env: { ...process.env, BENCH_SANDBOX: JSON.stringify({ key, cert, delayMs }) },
+  });
   const pending = new Map();
   let nextId = 0;
   let exited = false;

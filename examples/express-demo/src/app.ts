@@ -33,7 +33,6 @@ export interface DemoApp {
   close(): void;
 }
 
-
 /**
  * The Express demo: home page with a "Log in with …" button per provider, profile page,
  * token refresh and logout, with helmet headers, `httpOnly` + `sameSite=lax` session cookies
@@ -45,7 +44,11 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   const passport = new Passport();
   const strategies: Partial<Record<ProviderName, DemoStrategy>> = {};
   for (const name of enabled) {
-    const strategy = createStrategy(name, config.providers[name] as ProviderSettings, `${baseURL}/auth/${name}/callback`);
+    const strategy = createStrategy(
+      name,
+      config.providers[name] as ProviderSettings,
+      `${baseURL}/auth/${name}/callback`,
+    );
     strategies[name] = strategy;
     passport.use(name, strategy);
   }
@@ -57,7 +60,9 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   if (config.trustProxy) app.set('trust proxy', true);
   const secure = baseURL.startsWith('https:');
   // Over plain http (local use) HSTS and upgrade-insecure-requests would break the demo's own forms.
-  app.use(helmet({ hsts: secure, contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }));
+  app.use(
+    helmet({ hsts: secure, contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }),
+  );
   app.use(
     session({
       name: SESSION_COOKIE,
@@ -73,7 +78,9 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   app.get('/', (req, res) => {
     const providers = enabled.map((name) => ({ name, sandbox: Boolean(config.providers[name]?.sandbox) }));
     const user = req.user as DemoUser | undefined;
-    res.send(homePage({ providers, user, returnTo: safeLocalPath(req.query.returnTo), csrf: user ? csrfToken(req) : '' }));
+    res.send(
+      homePage({ providers, user, returnTo: safeLocalPath(req.query.returnTo), csrf: user ? csrfToken(req) : '' }),
+    );
   });
   app.use(authRoutes(passport, enabled));
   app.use(accountRoutes(strategies));
@@ -82,7 +89,9 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   });
   app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
-    res.status(status).send(messagePage('Something went wrong', status < 500 ? err.message : 'The demo hit an unexpected error.'));
+    res
+      .status(status)
+      .send(messagePage('Something went wrong', status < 500 ? err.message : 'The demo hit an unexpected error.'));
   });
 
   return {

@@ -57,7 +57,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   let sessionSecret = value('SESSION_SECRET');
   if (sessionSecret === undefined) {
     sessionSecret = randomBytes(32).toString('base64url');
-    warnings.push('SESSION_SECRET is not set: using a random one, so sessions end when the process stops and instances cannot share them.');
+    warnings.push(
+      'SESSION_SECRET is not set: using a random one, so sessions end when the process stops and instances cannot share them.',
+    );
   } else if (sessionSecret.length < 16) {
     throw new ConfigError('SESSION_SECRET must be at least 16 characters long');
   }
@@ -65,7 +67,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (redisURL !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisURL)) {
     throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   }
-  const sandboxPort = value('SANDBOX_PORT') === undefined ? undefined : parsePort('SANDBOX_PORT', value('SANDBOX_PORT') as string);
+  const sandboxPort =
+    value('SANDBOX_PORT') === undefined ? undefined : parsePort('SANDBOX_PORT', value('SANDBOX_PORT') as string);
   const credentials: DemoConfig['credentials'] = {};
   for (const name of PROVIDER_NAMES) {
     const idName = `${ENV_PREFIX[name]}_CLIENT_ID`;
@@ -73,7 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const clientID = value(idName);
     const clientSecret = value(secretName);
     if (clientID && clientSecret) credentials[name] = { clientID, clientSecret };
-    else if (clientID || clientSecret) throw new ConfigError(`set both ${idName} and ${secretName}, or neither (to use the sandbox)`);
+    else if (clientID || clientSecret)
+      throw new ConfigError(`set both ${idName} and ${secretName}, or neither (to use the sandbox)`);
   }
   return {
     port,
@@ -90,13 +94,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 function parsePort(name: string, text: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new ConfigError(`${name} must be a port number (0-65535), not ${text}`);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new ConfigError(`${name} must be a port number (0-65535), not ${text}`);
   return port;
 }
 
 function parseBaseURL(text: string): string {
   const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash) {
+  if (
+    !url ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash
+  ) {
     throw new ConfigError(`BASE_URL must be an http(s) origin such as https://demo.example.com, not ${text}`);
   }
   return url.origin;

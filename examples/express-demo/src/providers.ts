@@ -115,7 +115,12 @@ interface CommonOptions {
   agent?: https.Agent;
 }
 
-function construct(name: ProviderName, options: CommonOptions, userProfileURL: string | undefined, verify: DemoVerify): DemoStrategy {
+function construct(
+  name: ProviderName,
+  options: CommonOptions,
+  userProfileURL: string | undefined,
+  verify: DemoVerify,
+): DemoStrategy {
   switch (name) {
     case 'petjeaf':
       return new PetjeafStrategy(options, verify);
@@ -128,7 +133,13 @@ function construct(name: ProviderName, options: CommonOptions, userProfileURL: s
   }
 }
 
-function toDemoUser(name: ProviderName, accessToken: string, refreshToken: string | undefined, params: TokenParams, profile: ProfileLike): DemoUser {
+function toDemoUser(
+  name: ProviderName,
+  accessToken: string,
+  refreshToken: string | undefined,
+  params: TokenParams,
+  profile: ProfileLike,
+): DemoUser {
   const scopes = profile.scopes ?? (typeof params.scope === 'string' ? params.scope.split(' ').filter(Boolean) : []);
   return {
     provider: name,

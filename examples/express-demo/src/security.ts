@@ -42,6 +42,7 @@ export function csrfToken(req: Request): string {
 export function requireCsrfToken(req: Request, res: Response, next: NextFunction): void {
   const expected = req.session?.csrfToken;
   const given = typeof req.body?._csrf === 'string' ? req.body._csrf : '';
-  if (expected && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return next();
+  if (expected && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected)))
+    return next();
   res.status(403).type('text').send('Invalid or missing CSRF token: reload the page and try again.');
 }

@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     const label = PROVIDER_LABELS[name as keyof typeof PROVIDER_LABELS];
     console.log(`${label}: local sandbox at ${endpoints.origin}${running.sandbox?.startedHere ? '' : ' (shared)'}`);
   }
-  for (const name of Object.keys(config.credentials)) console.log(`${PROVIDER_LABELS[name as keyof typeof PROVIDER_LABELS]}: real provider`);
+  for (const name of Object.keys(config.credentials))
+    console.log(`${PROVIDER_LABELS[name as keyof typeof PROVIDER_LABELS]}: real provider`);
   if (config.redisURL) console.log('Sessions: Redis');
   console.log(`\nDemo running. Open ${running.url}\n`);
   const stop = () => void running.close().then(() => process.exit(0));

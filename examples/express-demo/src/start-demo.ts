@@ -1,6 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PROVIDER_NAMES, sandboxEndpoints, startSandbox, type ProviderName, type Sandbox, type SandboxEndpoints } from 'provider-sandbox';
+import {
+  PROVIDER_NAMES,
+  sandboxEndpoints,
+  startSandbox,
+  type ProviderName,
+  type Sandbox,
+  type SandboxEndpoints,
+} from 'provider-sandbox';
 import { createDemoApp, type DemoApp } from './app';
 import type { DemoConfig } from './config';
 import { sandboxSettings, type ProviderSettings } from './providers';
@@ -41,10 +48,13 @@ export async function startDemo(config: DemoConfig, options: StartDemoOptions = 
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
-    cleanups.push(() => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
     const port = (server.address() as AddressInfo).port;
     const url = config.baseURL ?? `http://localhost:${port}`;
 
@@ -72,7 +82,13 @@ export async function startDemo(config: DemoConfig, options: StartDemoOptions = 
       sessionStore = redis.store;
     }
 
-    const demo = createDemoApp({ baseURL: url, sessionSecret: config.sessionSecret, providers, sessionStore, trustProxy: config.trustProxy });
+    const demo = createDemoApp({
+      baseURL: url,
+      sessionSecret: config.sessionSecret,
+      providers,
+      sessionStore,
+      trustProxy: config.trustProxy,
+    });
     cleanups.push(() => demo.close());
     server.on('request', demo.app);
     return { url, port, demo, sandbox, close };

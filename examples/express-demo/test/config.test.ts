@@ -40,7 +40,10 @@ describe('loadConfig: environment variables', () => {
     [{ BASE_URL: 'https://x.example/app' }, 'BASE_URL must be an http(s) origin'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 16 characters long'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL'],
-    [{ ALTDENTIFIER_CLIENT_ID: 'only-id' }, 'set both ALTDENTIFIER_CLIENT_ID and ALTDENTIFIER_CLIENT_SECRET, or neither'],
+    [
+      { ALTDENTIFIER_CLIENT_ID: 'only-id' },
+      'set both ALTDENTIFIER_CLIENT_ID and ALTDENTIFIER_CLIENT_SECRET, or neither',
+    ],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -27,7 +27,16 @@ describeWithProgram('chromium', 'chromium')('end to end in headless Chromium', (
       executablePath,
       headless: true,
       viewport: { width: 1100, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -38,7 +47,8 @@ describeWithProgram('chromium', 'chromium')('end to end in headless Chromium', (
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   async function openAuthorizePage(page: Page, name: ProviderName): Promise<void> {
     await page.goto(demo.url);

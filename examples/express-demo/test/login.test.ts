@@ -46,7 +46,9 @@ describe('failed logins show the provider message', () => {
   it("a refused code shows the provider's own error text", async () => {
     const agent = request.agent(app());
     const authorize = await startLogin(agent, 'altdentifier');
-    const res = await agent.get('/auth/altdentifier/callback').query({ code: 'forged', state: authorize.searchParams.get('state') ?? '' });
+    const res = await agent
+      .get('/auth/altdentifier/callback')
+      .query({ code: 'forged', state: authorize.searchParams.get('state') ?? '' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('AltDentifier token endpoint answered 400: Cannot grant token');
   });

@@ -10,7 +10,9 @@ jest.setTimeout(30_000);
 async function startRedis(): Promise<{ url: string; process: ChildProcess }> {
   const program = requireProgram('redis-server', 'redis-server');
   const port = await freePort();
-  const child = spawn(program, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(program, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -24,7 +26,9 @@ async function startRedis(): Promise<{ url: string; process: ChildProcess }> {
 
 /** The `name=value` part of the session cookie a response sets. */
 function cookieOf(res: { headers: Record<string, unknown> }): string {
-  const cookie = ((res.headers['set-cookie'] as string[] | undefined) ?? []).find((value) => value.startsWith('demo.sid='));
+  const cookie = ((res.headers['set-cookie'] as string[] | undefined) ?? []).find((value) =>
+    value.startsWith('demo.sid='),
+  );
   if (!cookie) throw new Error('no session cookie');
   return cookie.split(';')[0];
 }
@@ -48,7 +52,11 @@ describeWithProgram('redis-server', 'redis-server')('REDIS_URL: two instances sh
   /** Two instances on two ports behind one public BASE_URL, as behind a load balancer. */
   async function twoInstances(redisURL: string | undefined): Promise<[string, string]> {
     const portA = await freePort();
-    const env = { SESSION_SECRET: SESSION_SECRET_FOR_TESTS, BASE_URL: `http://127.0.0.1:${portA}`, REDIS_URL: redisURL };
+    const env = {
+      SESSION_SECRET: SESSION_SECRET_FOR_TESTS,
+      BASE_URL: `http://127.0.0.1:${portA}`,
+      REDIS_URL: redisURL,
+    };
     const a = await startDemo(loadConfig({ ...env, PORT: String(portA) }), { sandbox });
     const b = await startDemo(loadConfig({ ...env, PORT: '0' }), { sandbox });
     running.push(a, b);
@@ -59,8 +67,12 @@ describeWithProgram('redis-server', 'redis-server')('REDIS_URL: two instances sh
     const [a, b] = await twoInstances(redis.url);
     const started = await request(a).get('/auth/gofundo');
     expect(started.status).toBe(302);
-    const back = await submitDecision(started.headers.location as string, { userId: sandbox.providers.gofundo.users[2].id });
-    const callback = await request(b).get(back.pathname + back.search).set('Cookie', cookieOf(started));
+    const back = await submitDecision(started.headers.location as string, {
+      userId: sandbox.providers.gofundo.users[2].id,
+    });
+    const callback = await request(b)
+      .get(back.pathname + back.search)
+      .set('Cookie', cookieOf(started));
     expect(callback.status).toBe(303);
     expect(callback.headers.location).toBe('/profile');
     const loggedIn = cookieOf(callback);
@@ -75,13 +87,21 @@ describeWithProgram('redis-server', 'redis-server')('REDIS_URL: two instances sh
     const [a, b] = await twoInstances(undefined);
     const started = await request(a).get('/auth/gofundo');
     const back = await submitDecision(started.headers.location as string);
-    const callback = await request(b).get(back.pathname + back.search).set('Cookie', cookieOf(started));
+    const callback = await request(b)
+      .get(back.pathname + back.search)
+      .set('Cookie', cookieOf(started));
     expect(callback.status).toBe(403);
   });
 
   it('an unreachable REDIS_URL fails the start with a clear error', async () => {
     const deadPort = await freePort();
-    const config = loadConfig({ SESSION_SECRET: SESSION_SECRET_FOR_TESTS, PORT: '0', REDIS_URL: `redis://127.0.0.1:${deadPort}` });
-    await expect(startDemo(config, { sandbox })).rejects.toThrow(`Redis at redis://127.0.0.1:${deadPort} is unreachable`);
+    const config = loadConfig({
+      SESSION_SECRET: SESSION_SECRET_FOR_TESTS,
+      PORT: '0',
+      REDIS_URL: `redis://127.0.0.1:${deadPort}`,
+    });
+    await expect(startDemo(config, { sandbox })).rejects.toThrow(
+      `Redis at redis://127.0.0.1:${deadPort} is unreachable`,
+    );
   });
 });

@@ -7,7 +7,9 @@ import { csrfFrom, demoConfig, login, sessionCookie, useDemo } from './support';
 const { app, sandbox } = useDemo();
 
 function allSessions(store: MemoryStore): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => store.all((error, sessions) => (error ? reject(error) : resolve((sessions ?? {}) as Record<string, unknown>))));
+  return new Promise((resolve, reject) =>
+    store.all((error, sessions) => (error ? reject(error) : resolve((sessions ?? {}) as Record<string, unknown>))),
+  );
 }
 
 describe('logout is POST only, with the CSRF token', () => {
@@ -30,7 +32,9 @@ describe('logout is POST only, with the CSRF token', () => {
       const csrf = csrfFrom((await agent.get('/profile')).text);
       const res = await agent.post('/logout').type('form').send({ _csrf: csrf });
       expect(res.status).toBe(303);
-      expect(res.headers['set-cookie']).toEqual([expect.stringMatching(/^demo\.sid=; Path=\/; Expires=Thu, 01 Jan 1970/)]);
+      expect(res.headers['set-cookie']).toEqual([
+        expect.stringMatching(/^demo\.sid=; Path=\/; Expires=Thu, 01 Jan 1970/),
+      ]);
       expect(await allSessions(sessions)).toEqual({});
     } finally {
       demo.close();
@@ -61,13 +65,17 @@ describe('returnTo is accepted only as a local path (no open redirect)', () => {
     expect(res.headers.location).toBe('/profile?tab=raw');
   });
 
-  it.each(['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/\t/evil.example', 'evil.example'])(
-    'ignores %j and lands on /profile',
-    async (returnTo) => {
-      const res = await login(request.agent(app()), 'altdentifier', { returnTo });
-      expect(res.headers.location).toBe('/profile');
-    },
-  );
+  it.each([
+    '//evil.example/x',
+    '/\\evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    '/\t/evil.example',
+    'evil.example',
+  ])('ignores %j and lands on /profile', async (returnTo) => {
+    const res = await login(request.agent(app()), 'altdentifier', { returnTo });
+    expect(res.headers.location).toBe('/profile');
+  });
 
   it('safeLocalPath keeps paths, queries and fragments and refuses everything else', () => {
     expect(safeLocalPath('/a/b?c=1#d')).toBe('/a/b?c=1#d');
@@ -112,17 +120,20 @@ describe('cookies and headers', () => {
 });
 
 describe('the Refresh token button', () => {
-  it.each(['petjeaf', 'gofundo', 'mijnklantportaal', 'altdentifier'] as const)('%s: refreshes twice in a row (rotated tokens are kept)', async (name) => {
-    const agent = request.agent(app());
-    await login(agent, name);
-    for (let i = 0; i < 2; i++) {
-      const csrf = csrfFrom((await agent.get('/profile')).text);
-      const res = await agent.post('/profile/refresh').type('form').send({ _csrf: csrf });
-      expect(res.status).toBe(303);
-      expect(res.headers.location).toBe('/profile');
-      expect((await agent.get('/profile')).text).toContain('id="notice">Token refreshed; it now expires at');
-    }
-  });
+  it.each(['petjeaf', 'gofundo', 'mijnklantportaal', 'altdentifier'] as const)(
+    '%s: refreshes twice in a row (rotated tokens are kept)',
+    async (name) => {
+      const agent = request.agent(app());
+      await login(agent, name);
+      for (let i = 0; i < 2; i++) {
+        const csrf = csrfFrom((await agent.get('/profile')).text);
+        const res = await agent.post('/profile/refresh').type('form').send({ _csrf: csrf });
+        expect(res.status).toBe(303);
+        expect(res.headers.location).toBe('/profile');
+        expect((await agent.get('/profile')).text).toContain('id="notice">Token refreshed; it now expires at');
+      }
+    },
+  );
 
   it('needs the CSRF token', async () => {
     const agent = request.agent(app());

@@ -28,7 +28,9 @@ export function useDemo(overrides: Partial<DemoAppConfig> = {}): { sandbox: () =
 
 /** The demo configuration for a sandbox: every provider on it. */
 export function demoConfig(sandbox: Sandbox, overrides: Partial<DemoAppConfig> = {}): DemoAppConfig {
-  const providers = Object.fromEntries(PROVIDER_NAMES.map((name) => [name, sandboxSettings(sandbox.providers[name], sandbox.ca)]));
+  const providers = Object.fromEntries(
+    PROVIDER_NAMES.map((name) => [name, sandboxSettings(sandbox.providers[name], sandbox.ca)]),
+  );
   return { baseURL: BASE_URL, sessionSecret: SESSION_SECRET, providers, ...overrides };
 }
 
@@ -40,7 +42,11 @@ export async function startLogin(agent: Agent, provider: ProviderName, returnTo?
 }
 
 /** A whole login: start, post the sandbox's decision form over HTTP, follow the callback. Returns the callback's answer. */
-export async function login(agent: Agent, provider: ProviderName, input: { userId?: string; decision?: 'approve' | 'deny'; returnTo?: string } = {}) {
+export async function login(
+  agent: Agent,
+  provider: ProviderName,
+  input: { userId?: string; decision?: 'approve' | 'deny'; returnTo?: string } = {},
+) {
   const authorize = await startLogin(agent, provider, input.returnTo);
   const back = await submitDecision(authorize, { userId: input.userId, decision: input.decision });
   if (back.origin !== BASE_URL) throw new Error(`the sandbox sent the browser to ${back.origin}`);

@@ -17,7 +17,8 @@ export function findProgram(program: string, envVariable?: string): string | und
 
 /** `describe` when `program` is installed or under CI (where a missing program must fail), else `describe.skip` with a warning. */
 export function describeWithProgram(program: string, aptPackage: string): jest.Describe {
-  if (findProgram(program, program === 'chromium' ? 'CHROMIUM_PATH' : undefined) || process.env.CI === 'true') return describe;
+  if (findProgram(program, program === 'chromium' ? 'CHROMIUM_PATH' : undefined) || process.env.CI === 'true')
+    return describe;
   console.warn(`${program} is not installed: skipping these tests. Install it with: apt-get install -y ${aptPackage}`);
   return describe.skip;
 }

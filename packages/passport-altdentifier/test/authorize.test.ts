@@ -17,7 +17,9 @@ describe('authorize redirect (docs: OAuth2 API, "Get Authorize")', () => {
   });
 
   it('honours an authorizationURL override', async () => {
-    const { location } = await startLogin(createLoginApp(makeStrategy({ authorizationURL: 'https://sandbox.example/authorize' })));
+    const { location } = await startLogin(
+      createLoginApp(makeStrategy({ authorizationURL: 'https://sandbox.example/authorize' })),
+    );
     expect(location.origin + location.pathname).toBe('https://sandbox.example/authorize');
   });
 });
@@ -36,7 +38,9 @@ describe('scope', () => {
 
 describe('guildId from authenticate() options', () => {
   it('is sent as guild_id', async () => {
-    const app = createLoginApp(makeStrategy({ scope: ['read:user', 'write:integrations'] }), { loginOptions: { guildId: '372024042980638721' } });
+    const app = createLoginApp(makeStrategy({ scope: ['read:user', 'write:integrations'] }), {
+      loginOptions: { guildId: '372024042980638721' },
+    });
     const { location } = await startLogin(app);
     expect(location.searchParams.get('guild_id')).toBe('372024042980638721');
   });

@@ -34,14 +34,18 @@ describe('token errors {"error": "<sentence>"} (docs: 400 and 401 of "Exchange T
 describe('callback with ?error=', () => {
   it('access_denied is a failed login whose message carries the description', async () => {
     const { agent, state } = await startLogin(createLoginApp(makeStrategy()));
-    const res = await agent.get('/callback').query({ error: 'access_denied', error_description: 'The user cancelled', state });
+    const res = await agent
+      .get('/callback')
+      .query({ error: 'access_denied', error_description: 'The user cancelled', state });
     expect(res.status).toBe(401);
     expect(res.body.failure.message).toContain('The user cancelled');
   });
 
   it('any other error is an AuthorizationError', async () => {
     const errors: unknown[] = [];
-    const res = await request(createLoginApp(makeStrategy(), { errors })).get('/callback').query({ error: 'server_error' });
+    const res = await request(createLoginApp(makeStrategy(), { errors }))
+      .get('/callback')
+      .query({ error: 'server_error' });
     expect(res.status).toBe(403);
     expect(res.body.error).toMatchObject({ name: 'AuthorizationError', code: 'server_error' });
     expect(errors[0]).toBeInstanceOf(AuthorizationError);

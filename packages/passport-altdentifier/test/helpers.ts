@@ -1,4 +1,9 @@
-import { Strategy, type AltDentifierProfile, type AltDentifierStrategyOptions, type VerifyCallback } from 'passport-altdentifier';
+import {
+  Strategy,
+  type AltDentifierProfile,
+  type AltDentifierStrategyOptions,
+  type VerifyCallback,
+} from 'passport-altdentifier';
 
 /** AltDentifier's host (authorize, token and API). */
 export const HOST = 'https://altdentifier.com';
@@ -11,7 +16,12 @@ export const baseOptions = {
 };
 
 /** A verify that logs the profile in as the user. */
-export function verifyProfile(_accessToken: string, _refreshToken: string | undefined, profile: AltDentifierProfile, done: VerifyCallback): void {
+export function verifyProfile(
+  _accessToken: string,
+  _refreshToken: string | undefined,
+  profile: AltDentifierProfile,
+  done: VerifyCallback,
+): void {
   done(null, profile as unknown as Express.User);
 }
 

@@ -10,7 +10,9 @@ useNock();
 describe('refresh() (not documented by AltDentifier: tries the standard grant)', () => {
   it('POSTs grant_type=refresh_token as a form with the credentials to /oauth2/token', async () => {
     const seen: CapturedRequest[] = [];
-    nock(HOST).post('/oauth2/token').reply(captureReply(seen, 200, { ...tokenAnswer, access_token: 'new-at', refresh_token: 'new-rt' }));
+    nock(HOST)
+      .post('/oauth2/token')
+      .reply(captureReply(seen, 200, { ...tokenAnswer, access_token: 'new-at', refresh_token: 'new-rt' }));
     await makeStrategy().refresh('blablarefreshtoken');
     expect(seen).toHaveLength(1);
     expect(seen[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
@@ -23,7 +25,9 @@ describe('refresh() (not documented by AltDentifier: tries the standard grant)',
   });
 
   it('resolves to the new token set when the provider accepts', async () => {
-    nock(HOST).post('/oauth2/token').reply(200, { ...tokenAnswer, access_token: 'new-at', refresh_token: 'new-rt' });
+    nock(HOST)
+      .post('/oauth2/token')
+      .reply(200, { ...tokenAnswer, access_token: 'new-at', refresh_token: 'new-rt' });
     await expect(makeStrategy().refresh('blablarefreshtoken')).resolves.toMatchObject({
       accessToken: 'new-at',
       refreshToken: 'new-rt',
@@ -33,7 +37,9 @@ describe('refresh() (not documented by AltDentifier: tries the standard grant)',
 
   it('uses HTTP Basic with clientAuth: basic', async () => {
     const seen: CapturedRequest[] = [];
-    nock(HOST).post('/oauth2/token').reply(captureReply(seen, 200, tokenAnswer));
+    nock(HOST)
+      .post('/oauth2/token')
+      .reply(captureReply(seen, 200, tokenAnswer));
     await makeStrategy({ clientAuth: 'basic' }).refresh('blablarefreshtoken');
     expect(seen[0].headers.authorization).toMatch(/^Basic /);
     expect(new URLSearchParams(seen[0].body).has('client_secret')).toBe(false);

@@ -9,7 +9,9 @@ useNock();
 /** Mocks the token endpoint (recording into `seen`) and the user endpoint, then logs in with `code`. */
 async function loginRecordingTokenRequest(strategy: Strategy, code = 'code-1'): Promise<CapturedRequest> {
   const seen: CapturedRequest[] = [];
-  nock(HOST).post('/oauth2/token').reply(captureReply(seen, 200, tokenAnswer));
+  nock(HOST)
+    .post('/oauth2/token')
+    .reply(captureReply(seen, 200, tokenAnswer));
   nock(HOST).get('/api/v2/user/@me').reply(200, memberObject);
   const outcome = await completeLogin(createLoginApp(strategy), code);
   expect(outcome.status).toBe(200);
@@ -50,12 +52,16 @@ describe('token request (docs: OAuth2 API, "Exchange Token")', () => {
 
   it('refuses any other clientAuth with a TypeError', () => {
     expect(() => new Strategy({ ...baseOptions, clientAuth: 'header' as 'basic' }, verifyProfile)).toThrow(TypeError);
-    expect(() => new Strategy({ ...baseOptions, clientAuth: 'header' as 'basic' }, verifyProfile)).toThrow(/clientAuth/);
+    expect(() => new Strategy({ ...baseOptions, clientAuth: 'header' as 'basic' }, verifyProfile)).toThrow(
+      /clientAuth/,
+    );
   });
 
   it('honours a tokenURL override', async () => {
     const seen: CapturedRequest[] = [];
-    nock('https://sandbox.example').post('/token').reply(captureReply(seen, 200, tokenAnswer));
+    nock('https://sandbox.example')
+      .post('/token')
+      .reply(captureReply(seen, 200, tokenAnswer));
     nock(HOST).get('/api/v2/user/@me').reply(200, memberObject);
     const outcome = await completeLogin(createLoginApp(makeStrategy({ tokenURL: 'https://sandbox.example/token' })));
     expect(outcome.status).toBe(200);

@@ -29,7 +29,9 @@ async function profileFailure(status: number, answer: nock.Body, headers?: Recor
 
 describe('token error bodies {error, error_description, message} (docs: "302 Callback URL is incorrect")', () => {
   it('fails with a ProviderTokenError (a TokenError) whose message is error_description, keeping the status', async () => {
-    const { outcome, error } = await tokenFailure(401, fixture('invalid-client.json'), { 'Content-Type': 'application/json' });
+    const { outcome, error } = await tokenFailure(401, fixture('invalid-client.json'), {
+      'Content-Type': 'application/json',
+    });
     expect(error).toBeInstanceOf(ProviderTokenError);
     expect(error).toBeInstanceOf(TokenError);
     expect(error).toMatchObject({
@@ -54,12 +56,18 @@ describe('token error bodies {error, error_description, message} (docs: "302 Cal
   });
 
   it('uses message when there is no error_description', async () => {
-    const { error } = await tokenFailure(400, { error: 'invalid_request', message: 'The request is missing a required parameter.' });
+    const { error } = await tokenFailure(400, {
+      error: 'invalid_request',
+      message: 'The request is missing a required parameter.',
+    });
     expect(error.message).toBe('Gofundo token endpoint answered 400: The request is missing a required parameter.');
   });
 
   it('never puts the client secret or the code in the message, even if Gofundo echoes them', async () => {
-    const { error } = await tokenFailure(400, { error: 'invalid_client', error_description: `secret ${CLIENT_SECRET} and code test-code are wrong` });
+    const { error } = await tokenFailure(400, {
+      error: 'invalid_client',
+      error_description: `secret ${CLIENT_SECRET} and code test-code are wrong`,
+    });
     expect(error.message).toBe('Gofundo token endpoint answered 400: secret [redacted] and code [redacted] are wrong');
   });
 });
@@ -69,7 +77,11 @@ describe('user endpoint error bodies', () => {
     const { outcome, error } = await profileFailure(401, { message: 'Unauthenticated.' });
     expect(error).toBeInstanceOf(ProviderApiError);
     expect(error).toBeInstanceOf(InternalOAuthError);
-    expect(error).toMatchObject({ message: 'Gofundo user endpoint answered 401: Unauthenticated.', providerStatus: 401, status: 401 });
+    expect(error).toMatchObject({
+      message: 'Gofundo user endpoint answered 401: Unauthenticated.',
+      providerStatus: 401,
+      status: 401,
+    });
     expect(outcome.status).toBe(401);
   });
 
@@ -89,20 +101,30 @@ describe('an HTML answer (Laravel without Accept: application/json) is an error 
   it('token endpoint, 200 with an HTML login page', async () => {
     const { error } = await tokenFailure(200, fixture('laravel-login-page.html'), HTML);
     expect(error).toBeInstanceOf(ProviderTokenError);
-    expect(error).toMatchObject({ message: 'Gofundo token endpoint answered 200 with an HTML page instead of JSON', reason: 'html_body', status: 502 });
+    expect(error).toMatchObject({
+      message: 'Gofundo token endpoint answered 200 with an HTML page instead of JSON',
+      reason: 'html_body',
+      status: 502,
+    });
   });
 
   it('token endpoint, 500 with a Laravel error page', async () => {
     const { outcome, error } = await tokenFailure(500, fixture('laravel-500.html'), HTML);
     expect(error).toBeInstanceOf(ProviderTokenError);
-    expect(error).toMatchObject({ message: 'Gofundo token endpoint answered 500 with an HTML page instead of a JSON error', providerStatus: 500 });
+    expect(error).toMatchObject({
+      message: 'Gofundo token endpoint answered 500 with an HTML page instead of a JSON error',
+      providerStatus: 500,
+    });
     expect(outcome.status).toBe(502);
   });
 
   it('user endpoint, 200 with an HTML login page', async () => {
     const { error } = await profileFailure(200, fixture('laravel-login-page.html'), HTML);
     expect(error).toBeInstanceOf(ProviderApiError);
-    expect(error).toMatchObject({ message: 'Gofundo user endpoint answered 200 with an HTML page instead of JSON', reason: 'html_body' });
+    expect(error).toMatchObject({
+      message: 'Gofundo user endpoint answered 200 with an HTML page instead of JSON',
+      reason: 'html_body',
+    });
   });
 
   it('user endpoint, 401 with an HTML page', async () => {
@@ -112,13 +134,21 @@ describe('an HTML answer (Laravel without Accept: application/json) is an error 
   });
 
   it('an HTML page without an HTML content type is still recognized', async () => {
-    const { error } = await profileFailure(200, fixture('laravel-login-page.html'), { 'Content-Type': 'application/json' });
+    const { error } = await profileFailure(200, fixture('laravel-login-page.html'), {
+      'Content-Type': 'application/json',
+    });
     expect(error.message).toBe('Gofundo user endpoint answered 200 with an HTML page instead of JSON');
   });
 
   it('user endpoint, 302 redirect to the login page: an error that says redirect (never followed)', async () => {
-    const { error } = await profileFailure(302, fixture('laravel-login-page.html'), { ...HTML, Location: 'https://gofundo.nl/login' });
+    const { error } = await profileFailure(302, fixture('laravel-login-page.html'), {
+      ...HTML,
+      Location: 'https://gofundo.nl/login',
+    });
     expect(error).toBeInstanceOf(ProviderApiError);
-    expect(error).toMatchObject({ message: 'Gofundo user endpoint answered 302 (a redirect) instead of JSON', reason: 'redirect' });
+    expect(error).toMatchObject({
+      message: 'Gofundo user endpoint answered 302 (a redirect) instead of JSON',
+      reason: 'redirect',
+    });
   });
 });

@@ -41,7 +41,9 @@ describe('authorizationURL and tokenURL overrides (e.g. a staging instance)', ()
 
 describe('required options', () => {
   it.each(['clientID', 'clientSecret'] as const)('throws a TypeError naming a missing %s', (name) => {
-    expect(() => new Strategy({ ...options, [name]: '' }, keepProfile)).toThrow(new TypeError(`Gofundo strategy requires a ${name} option`));
+    expect(() => new Strategy({ ...options, [name]: '' }, keepProfile)).toThrow(
+      new TypeError(`Gofundo strategy requires a ${name} option`),
+    );
   });
 
   it('throws a TypeError for a timeout that is not a positive number', () => {

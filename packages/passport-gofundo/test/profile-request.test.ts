@@ -36,7 +36,9 @@ describe('userProfileURL option (override the assumed user endpoint)', () => {
   it('reads the profile from the given URL instead', async () => {
     const received: CapturedRequest[] = [];
     mockToken(200, TOKEN_ANSWER);
-    const scope = nock('https://api.gofundo.example').get('/v2/me').reply(captureReply(received, 200, { id: 'u-9', name: 'Other' }));
+    const scope = nock('https://api.gofundo.example')
+      .get('/v2/me')
+      .reply(captureReply(received, 200, { id: 'u-9', name: 'Other' }));
     const strategy = new Strategy({ ...options, userProfileURL: 'https://api.gofundo.example/v2/me' }, keepProfile);
     const outcome = await completeLogin(createLoginApp(strategy));
     expect(scope.isDone()).toBe(true);

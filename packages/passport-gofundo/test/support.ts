@@ -30,7 +30,12 @@ export const TOKEN_ANSWER = {
 };
 
 /** A Laravel `User` as `/api/user` is assumed to answer. */
-export const USER = { id: 42, name: 'Zoë Ångström', email: 'zoe@example.com', created_at: '2024-01-02T03:04:05.000000Z' };
+export const USER = {
+  id: 42,
+  name: 'Zoë Ångström',
+  email: 'zoe@example.com',
+  created_at: '2024-01-02T03:04:05.000000Z',
+};
 
 /** A file of test/fixtures (see fixtures/README.md). */
 export function fixture(name: string): string {
@@ -38,13 +43,27 @@ export function fixture(name: string): string {
 }
 
 /** Mocks the token endpoint with one answer, recording the request. */
-export function mockToken(status: number, answer: nock.Body, into: CapturedRequest[] = [], headers?: Record<string, string>): nock.Scope {
-  return nock(ORIGIN).post(TOKEN_PATH).reply(captureReply(into, status, answer, headers));
+export function mockToken(
+  status: number,
+  answer: nock.Body,
+  into: CapturedRequest[] = [],
+  headers?: Record<string, string>,
+): nock.Scope {
+  return nock(ORIGIN)
+    .post(TOKEN_PATH)
+    .reply(captureReply(into, status, answer, headers));
 }
 
 /** Mocks the user endpoint with one answer, recording the request. */
-export function mockUser(status: number, answer: nock.Body, into: CapturedRequest[] = [], headers?: Record<string, string>): nock.Scope {
-  return nock(ORIGIN).get(USER_PATH).reply(captureReply(into, status, answer, headers));
+export function mockUser(
+  status: number,
+  answer: nock.Body,
+  into: CapturedRequest[] = [],
+  headers?: Record<string, string>,
+): nock.Scope {
+  return nock(ORIGIN)
+    .get(USER_PATH)
+    .reply(captureReply(into, status, answer, headers));
 }
 
 /** A form body as a plain object, to compare exactly. */
@@ -53,7 +72,12 @@ export function formFields(body: string): Record<string, string> {
 }
 
 /** The 4-argument verify that logs in with the profile itself. */
-export function keepProfile(_accessToken: string, _refreshToken: string | undefined, profile: GofundoProfile, done: VerifyCallback): void {
+export function keepProfile(
+  _accessToken: string,
+  _refreshToken: string | undefined,
+  profile: GofundoProfile,
+  done: VerifyCallback,
+): void {
   done(null, profile);
 }
 

@@ -1,7 +1,17 @@
 import { completeLogin, createLoginApp, useNock, type CapturedRequest } from '@internal/test-support';
 import { TokenError } from 'passport-oauth2';
 import { ProviderTokenError, Strategy } from 'passport-gofundo';
-import { CLIENT_SECRET, formFields, keepParamsAndProfile, keepProfile, mockToken, mockUser, options, TOKEN_ANSWER, USER } from './support';
+import {
+  CLIENT_SECRET,
+  formFields,
+  keepParamsAndProfile,
+  keepProfile,
+  mockToken,
+  mockUser,
+  options,
+  TOKEN_ANSWER,
+  USER,
+} from './support';
 
 useNock();
 
@@ -54,11 +64,18 @@ describe('refresh(): grant_type=refresh_token (docs: "Refreshing tokens")', () =
   });
 
   it('rejects a refusal with a ProviderTokenError carrying error_description', async () => {
-    mockToken(401, { error: 'invalid_request', error_description: 'The refresh token is invalid.', message: 'The refresh token is invalid.' });
+    mockToken(401, {
+      error: 'invalid_request',
+      error_description: 'The refresh token is invalid.',
+      message: 'The refresh token is invalid.',
+    });
     const failure = strategy.refresh('refresh-1');
     await expect(failure).rejects.toBeInstanceOf(ProviderTokenError);
     await expect(failure).rejects.toBeInstanceOf(TokenError);
-    await expect(failure).rejects.toMatchObject({ message: 'Gofundo token endpoint answered 401: The refresh token is invalid.', status: 401 });
+    await expect(failure).rejects.toMatchObject({
+      message: 'Gofundo token endpoint answered 401: The refresh token is invalid.',
+      status: 401,
+    });
   });
 });
 
@@ -109,7 +126,9 @@ describe('password(username, password): grant_type=password (docs: supported gra
     ['an empty username', '', PASSWORD],
     ['an empty password', 'zoe@example.com', ''],
   ])('refuses %s with a TypeError, before any request', async (_what, username, password) => {
-    await expect(strategy.password(username, password)).rejects.toThrow(new TypeError('Gofundo password() requires a username and a password'));
+    await expect(strategy.password(username, password)).rejects.toThrow(
+      new TypeError('Gofundo password() requires a username and a password'),
+    );
   });
 
   it('never puts the password in an error message, even when Gofundo echoes it', async () => {
@@ -120,7 +139,9 @@ describe('password(username, password): grant_type=password (docs: supported gra
     });
     const error = await strategy.password('zoe@example.com', PASSWORD).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProviderTokenError);
-    expect((error as Error).message).toBe('Gofundo token endpoint answered 400: The user credentials were incorrect: [redacted]');
+    expect((error as Error).message).toBe(
+      'Gofundo token endpoint answered 400: The user credentials were incorrect: [redacted]',
+    );
     expect(String(error)).not.toContain(PASSWORD);
     expect(JSON.stringify({ ...(error as object) })).not.toContain(PASSWORD);
   });

@@ -1,6 +1,16 @@
 import { completeLogin, createLoginApp, useNock, type CapturedRequest } from '@internal/test-support';
 import { Strategy } from 'passport-gofundo';
-import { CLIENT_SECRET, formFields, keepProfile, mockToken, mockUser, options, TOKEN_ANSWER, TOKEN_PATH, USER } from './support';
+import {
+  CLIENT_SECRET,
+  formFields,
+  keepProfile,
+  mockToken,
+  mockUser,
+  options,
+  TOKEN_ANSWER,
+  TOKEN_PATH,
+  USER,
+} from './support';
 
 useNock();
 

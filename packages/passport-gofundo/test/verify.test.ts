@@ -16,7 +16,11 @@ describe('verify callback forms (as passport-oauth2)', () => {
     const verify = (token: string, refreshToken: string | undefined, profile: GofundoProfile, done: VerifyCallback) =>
       done(null, { token, refreshToken, id: profile.id });
     const outcome = await loginWith(new Strategy(options, verify));
-    expect(outcome.body.user).toEqual({ token: TOKEN_ANSWER.access_token, refreshToken: TOKEN_ANSWER.refresh_token, id: '42' });
+    expect(outcome.body.user).toEqual({
+      token: TOKEN_ANSWER.access_token,
+      refreshToken: TOKEN_ANSWER.refresh_token,
+      id: '42',
+    });
   });
 
   it('(accessToken, refreshToken, params, profile, done): params is the whole token answer', async () => {
@@ -27,8 +31,13 @@ describe('verify callback forms (as passport-oauth2)', () => {
   });
 
   it('(req, accessToken, refreshToken, profile, done) with passReqToCallback', async () => {
-    const verify = (req: Request, _token: string, _refresh: string | undefined, profile: GofundoProfile, done: VerifyCallback) =>
-      done(null, { code: req.query.code, id: profile.id });
+    const verify = (
+      req: Request,
+      _token: string,
+      _refresh: string | undefined,
+      profile: GofundoProfile,
+      done: VerifyCallback,
+    ) => done(null, { code: req.query.code, id: profile.id });
     const outcome = await loginWith(new Strategy({ ...options, passReqToCallback: true }, verify));
     expect(outcome.body.user).toEqual({ code: 'code-v', id: '42' });
   });
@@ -47,7 +56,8 @@ describe('verify callback forms (as passport-oauth2)', () => {
   });
 
   it('done(err) reaches the app as an error', async () => {
-    const verify = (_t: string, _r: string | undefined, _p: GofundoProfile, done: VerifyCallback) => done(new Error('database down'));
+    const verify = (_t: string, _r: string | undefined, _p: GofundoProfile, done: VerifyCallback) =>
+      done(new Error('database down'));
     const outcome = await loginWith(new Strategy(options, verify));
     expect(outcome.status).toBe(500);
     expect(outcome.body.error).toMatchObject({ message: 'database down' });

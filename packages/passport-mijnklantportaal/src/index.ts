@@ -12,7 +12,12 @@ export {
   type MijnKlantportaalAuthenticateOptions,
   type MijnKlantportaalStrategyOptions,
 } from './strategy';
-export { parseProfile, profileFromToken, type MijnKlantportaalProfile, type MijnKlantportaalProfileSource } from './profile';
+export {
+  parseProfile,
+  profileFromToken,
+  type MijnKlantportaalProfile,
+  type MijnKlantportaalProfileSource,
+} from './profile';
 export {
   ProviderApiError,
   ProviderTokenError,

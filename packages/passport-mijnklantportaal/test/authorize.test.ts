@@ -21,7 +21,9 @@ describe('authorize redirect (docs: /oauth/endpoints/authorize)', () => {
   });
 
   it('honours an authorizationURL override', async () => {
-    const { location } = await startLogin(createLoginApp(makeStrategy({ authorizationURL: 'https://sandbox.example/authorize' })));
+    const { location } = await startLogin(
+      createLoginApp(makeStrategy({ authorizationURL: 'https://sandbox.example/authorize' })),
+    );
     expect(location.origin + location.pathname).toBe('https://sandbox.example/authorize');
   });
 });
@@ -56,7 +58,9 @@ describe('scope', () => {
   });
 
   it('joins an array scope with spaces', async () => {
-    const { location } = await startLogin(createLoginApp(makeStrategy({ scope: ['customers.read', 'invoices.read', 'tickets.write'] })));
+    const { location } = await startLogin(
+      createLoginApp(makeStrategy({ scope: ['customers.read', 'invoices.read', 'tickets.write'] })),
+    );
     expect(location.searchParams.get('scope')).toBe('customers.read invoices.read tickets.write');
   });
 

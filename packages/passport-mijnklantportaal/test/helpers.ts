@@ -1,4 +1,9 @@
-import { Strategy, type MijnKlantportaalProfile, type MijnKlantportaalStrategyOptions, type VerifyCallback } from 'passport-mijnklantportaal';
+import {
+  Strategy,
+  type MijnKlantportaalProfile,
+  type MijnKlantportaalStrategyOptions,
+  type VerifyCallback,
+} from 'passport-mijnklantportaal';
 
 /** The MijnKlantportaal host of the authorize and token endpoints. */
 export const MANAGE_HOST = 'https://manage.mijnklantportaal.nl';
@@ -11,7 +16,12 @@ export const baseOptions = {
 };
 
 /** A verify that logs the profile in as the user. */
-export function verifyProfile(_accessToken: string, _refreshToken: string | undefined, profile: MijnKlantportaalProfile, done: VerifyCallback): void {
+export function verifyProfile(
+  _accessToken: string,
+  _refreshToken: string | undefined,
+  profile: MijnKlantportaalProfile,
+  done: VerifyCallback,
+): void {
   done(null, profile as unknown as Express.User);
 }
 

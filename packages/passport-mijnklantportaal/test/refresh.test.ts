@@ -8,7 +8,9 @@ useNock();
 describe('refresh() (docs: /oauth/endpoints/refresh-token)', () => {
   it('POSTs grant_type=refresh_token as a JSON body to /oauth/tokens', async () => {
     const seen: CapturedRequest[] = [];
-    nock(MANAGE_HOST).post('/oauth/tokens').reply(captureReply(seen, 200, refreshAnswer));
+    nock(MANAGE_HOST)
+      .post('/oauth/tokens')
+      .reply(captureReply(seen, 200, refreshAnswer));
     await makeStrategy().refresh('mkp-refresh-token-1');
     expect(seen).toHaveLength(1);
     expect(seen[0].headers['content-type']).toBe('application/json');
@@ -32,7 +34,9 @@ describe('refresh() (docs: /oauth/endpoints/refresh-token)', () => {
   });
 
   it('returns a new refresh token if the provider ever sends one', async () => {
-    nock(MANAGE_HOST).post('/oauth/tokens').reply(200, { ...refreshAnswer, refresh_token: 'mkp-refresh-token-2' });
+    nock(MANAGE_HOST)
+      .post('/oauth/tokens')
+      .reply(200, { ...refreshAnswer, refresh_token: 'mkp-refresh-token-2' });
     const tokens = await makeStrategy().refresh('mkp-refresh-token-1');
     expect(tokens.refreshToken).toBe('mkp-refresh-token-2');
   });

@@ -9,7 +9,9 @@ useNock();
 describe('token request (docs: /oauth/endpoints/generate-tokens): a JSON body, not a form', () => {
   it('POSTs to https://manage.mijnklantportaal.nl/oauth/tokens', async () => {
     const seen: CapturedRequest[] = [];
-    nock(MANAGE_HOST).post('/oauth/tokens').reply(captureReply(seen, 200, tokenAnswer));
+    nock(MANAGE_HOST)
+      .post('/oauth/tokens')
+      .reply(captureReply(seen, 200, tokenAnswer));
     const outcome = await completeLogin(createLoginApp(makeStrategy()), 'code-1');
     expect(TOKEN_URL).toBe('https://manage.mijnklantportaal.nl/oauth/tokens');
     expect(outcome.status).toBe(200);
@@ -19,7 +21,9 @@ describe('token request (docs: /oauth/endpoints/generate-tokens): a JSON body, n
 
   it('sends Content-Type: application/json and a body that parses as JSON with the five documented fields', async () => {
     const seen: CapturedRequest[] = [];
-    nock(MANAGE_HOST).post('/oauth/tokens').reply(captureReply(seen, 200, tokenAnswer));
+    nock(MANAGE_HOST)
+      .post('/oauth/tokens')
+      .reply(captureReply(seen, 200, tokenAnswer));
     await completeLogin(createLoginApp(makeStrategy()), 'code-1');
     const [sent] = seen;
     expect(sent.headers['content-type']).toBe('application/json');
@@ -34,7 +38,9 @@ describe('token request (docs: /oauth/endpoints/generate-tokens): a JSON body, n
 
   it('does not form-encode the body', async () => {
     const seen: CapturedRequest[] = [];
-    nock(MANAGE_HOST).post('/oauth/tokens').reply(captureReply(seen, 200, tokenAnswer));
+    nock(MANAGE_HOST)
+      .post('/oauth/tokens')
+      .reply(captureReply(seen, 200, tokenAnswer));
     await completeLogin(createLoginApp(makeStrategy()), 'code-1');
     const [sent] = seen;
     expect(sent.headers['content-type']).not.toMatch(/x-www-form-urlencoded/);
@@ -44,7 +50,9 @@ describe('token request (docs: /oauth/endpoints/generate-tokens): a JSON body, n
 
   it('keeps the credentials in the body: no Authorization header, nothing in the query string', async () => {
     const seen: CapturedRequest[] = [];
-    nock(MANAGE_HOST).post('/oauth/tokens').reply(captureReply(seen, 200, tokenAnswer));
+    nock(MANAGE_HOST)
+      .post('/oauth/tokens')
+      .reply(captureReply(seen, 200, tokenAnswer));
     await completeLogin(createLoginApp(makeStrategy()), 'code-1');
     const [sent] = seen;
     expect(sent.headers.authorization).toBeUndefined();
@@ -53,7 +61,9 @@ describe('token request (docs: /oauth/endpoints/generate-tokens): a JSON body, n
 
   it('honours a tokenURL override', async () => {
     const seen: CapturedRequest[] = [];
-    nock('https://sandbox.example').post('/token').reply(captureReply(seen, 200, tokenAnswer));
+    nock('https://sandbox.example')
+      .post('/token')
+      .reply(captureReply(seen, 200, tokenAnswer));
     const outcome = await completeLogin(createLoginApp(makeStrategy({ tokenURL: 'https://sandbox.example/token' })));
     expect(outcome.status).toBe(200);
     expect(seen).toHaveLength(1);

@@ -74,9 +74,15 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
     if (typeof accessToken !== 'string' || accessToken === '') {
       throw new TypeError('Petje.af revoke() requires an access token');
     }
-    await this.callApi('revocation endpoint', 'DELETE', this.options.revocationURL ?? this.provider.token.url, accessToken, {
-      allowEmpty: true,
-    });
+    await this.callApi(
+      'revocation endpoint',
+      'DELETE',
+      this.options.revocationURL ?? this.provider.token.url,
+      accessToken,
+      {
+        allowEmpty: true,
+      },
+    );
   }
 
   /** Reads the profile from the access token's claims: no HTTP call. */

@@ -19,7 +19,10 @@ describe('authorize redirect (docs: https://docs.petje.af/petje.af-api/authentic
   });
 
   it('joins an array scope with spaces', async () => {
-    const strategy = new Strategy({ ...options, scope: ['profile.read', 'memberships.read', 'pages.read'] }, keepProfile);
+    const strategy = new Strategy(
+      { ...options, scope: ['profile.read', 'memberships.read', 'pages.read'] },
+      keepProfile,
+    );
     const { location } = await startLogin(createLoginApp(strategy));
     expect(location.searchParams.get('scope')).toBe('profile.read memberships.read pages.read');
   });

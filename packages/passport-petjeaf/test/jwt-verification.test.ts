@@ -56,7 +56,10 @@ describe('jwtVerification option: check the signature with a key', () => {
 
   it('refuses alg none even when the algorithms list names it', async () => {
     const token = unsignedJwt(userClaims());
-    const { error } = await loginWith(token, { ...options, jwtVerification: { key: SIGNING_KEY, algorithms: ['none', 'HS256'] } });
+    const { error } = await loginWith(token, {
+      ...options,
+      jwtVerification: { key: SIGNING_KEY, algorithms: ['none', 'HS256'] },
+    });
     expect(error).toBeInstanceOf(ProviderApiError);
     expect(error?.reason).toBe('bad_signature');
   });
@@ -83,7 +86,10 @@ describe('clockTolerance option: seconds of clock skew allowed on exp', () => {
   });
 
   it('refuses a token beyond the tolerance', async () => {
-    const { error } = await loginWith(fakeJwt(userClaims({ exp: epochSeconds(-600) })), { ...options, clockTolerance: 120 });
+    const { error } = await loginWith(fakeJwt(userClaims({ exp: epochSeconds(-600) })), {
+      ...options,
+      clockTolerance: 120,
+    });
     expect(error?.reason).toBe('expired_token');
   });
 

@@ -1,5 +1,12 @@
 import nock from 'nock';
-import { captureReply, completeLogin, createLoginApp, startLogin, useNock, type CapturedRequest } from '@internal/test-support';
+import {
+  captureReply,
+  completeLogin,
+  createLoginApp,
+  startLogin,
+  useNock,
+  type CapturedRequest,
+} from '@internal/test-support';
 import { Strategy } from 'passport-petjeaf';
 import { formFields, keepProfile, options, tokenAnswer, USER_ID } from './support';
 
@@ -21,7 +28,9 @@ describe('authorizationURL and tokenURL overrides (e.g. the newer hosts petjeaf.
 
   it('exchanges the code at the overridden token URL', async () => {
     const received: CapturedRequest[] = [];
-    const scope = nock('https://api.petjeaf.com').post('/v1/oauth2/tokens').reply(captureReply(received, 200, tokenAnswer()));
+    const scope = nock('https://api.petjeaf.com')
+      .post('/v1/oauth2/tokens')
+      .reply(captureReply(received, 200, tokenAnswer()));
     const outcome = await completeLogin(createLoginApp(new Strategy(newerHosts, keepProfile)), 'code-2');
     expect(scope.isDone()).toBe(true);
     expect(formFields(received[0].body)).toMatchObject({ grant_type: 'authorization_code', code: 'code-2' });
@@ -42,7 +51,10 @@ describe('authorizationURL and tokenURL overrides (e.g. the newer hosts petjeaf.
   });
 
   it('revokes at revocationURL when given', async () => {
-    const strategy = new Strategy({ ...options, revocationURL: 'https://api.petjeaf.com/v1/oauth2/tokens' }, keepProfile);
+    const strategy = new Strategy(
+      { ...options, revocationURL: 'https://api.petjeaf.com/v1/oauth2/tokens' },
+      keepProfile,
+    );
     const scope = nock('https://api.petjeaf.com').delete('/v1/oauth2/tokens').reply(204);
     await strategy.revoke('a1');
     expect(scope.isDone()).toBe(true);
@@ -58,7 +70,9 @@ describe('authorizationURL and tokenURL overrides (e.g. the newer hosts petjeaf.
 
 describe('required options', () => {
   it.each(['clientID', 'clientSecret'] as const)('throws a TypeError naming a missing %s', (name) => {
-    expect(() => new Strategy({ ...options, [name]: '' }, keepProfile)).toThrow(new TypeError(`Petje.af strategy requires a ${name} option`));
+    expect(() => new Strategy({ ...options, [name]: '' }, keepProfile)).toThrow(
+      new TypeError(`Petje.af strategy requires a ${name} option`),
+    );
   });
 });
 

@@ -71,11 +71,36 @@ describe('profile from the access token claims id, name, email (docs: tokens, 20
 describe('an access token that cannot give a profile fails with a clear ProviderApiError', () => {
   const cases: Array<[string, string, RegExp, string]> = [
     ['is not a JWT', 'opaque-access-token-123456', /^Petje\.af access token is not a JWT/, 'invalid_token'],
-    ['has a payload that is not JSON', 'eyJhbGciOiJIUzI1NiJ9.bm90LWpzb24.c2ln', /^Petje\.af access token has a JWT payload that is not/, 'invalid_token'],
-    ['has expired (exp in the past)', fakeJwt(userClaims({ exp: epochSeconds(-120) })), /^Petje\.af access token expired at \d{4}-/, 'expired_token'],
-    ['has no id claim', fakeJwt({ name: 'No Id', email: 'no-id@example.com', exp: epochSeconds(600) }), /^Petje\.af access token has no id$/, 'invalid_profile'],
-    ['has an id of the wrong type', fakeJwt(userClaims({ id: { value: USER_ID } })), /^Petje\.af access token has an id that is not a string or an integer$/, 'invalid_profile'],
-    ['has an empty id', fakeJwt(userClaims({ id: '  ' })), /^Petje\.af access token has (no id|an id that is not a string)/, 'invalid_profile'],
+    [
+      'has a payload that is not JSON',
+      'eyJhbGciOiJIUzI1NiJ9.bm90LWpzb24.c2ln',
+      /^Petje\.af access token has a JWT payload that is not/,
+      'invalid_token',
+    ],
+    [
+      'has expired (exp in the past)',
+      fakeJwt(userClaims({ exp: epochSeconds(-120) })),
+      /^Petje\.af access token expired at \d{4}-/,
+      'expired_token',
+    ],
+    [
+      'has no id claim',
+      fakeJwt({ name: 'No Id', email: 'no-id@example.com', exp: epochSeconds(600) }),
+      /^Petje\.af access token has no id$/,
+      'invalid_profile',
+    ],
+    [
+      'has an id of the wrong type',
+      fakeJwt(userClaims({ id: { value: USER_ID } })),
+      /^Petje\.af access token has an id that is not a string or an integer$/,
+      'invalid_profile',
+    ],
+    [
+      'has an empty id',
+      fakeJwt(userClaims({ id: '  ' })),
+      /^Petje\.af access token has (no id|an id that is not a string)/,
+      'invalid_profile',
+    ],
   ];
 
   it.each(cases)('token that %s', async (_what, accessToken, message, reason) => {

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { captureReply, epochSeconds, fakeJwt, type CapturedRequest } from '@internal/test-support';
-import type { PetjeafProfile, PetjeafStrategyOptions, PetjeafTokenClaims, TokenParams, VerifyCallback } from 'passport-petjeaf';
+import type {
+  PetjeafProfile,
+  PetjeafStrategyOptions,
+  PetjeafTokenClaims,
+  TokenParams,
+  VerifyCallback,
+} from 'passport-petjeaf';
 
 /** Shared setup of the Petje.af specification tests. */
 
@@ -40,7 +46,9 @@ export function tokenAnswer(accessToken = fakeJwt(userClaims())): Record<string,
 
 /** Mocks the token endpoint (default host) with one answer. */
 export function mockTokenEndpoint(status: number, answer: nock.Body, into: CapturedRequest[] = []): nock.Scope {
-  return nock(API_ORIGIN).post(TOKEN_PATH).reply(captureReply(into, status, answer));
+  return nock(API_ORIGIN)
+    .post(TOKEN_PATH)
+    .reply(captureReply(into, status, answer));
 }
 
 /** A form body as a plain object, to compare exactly. */
@@ -49,7 +57,12 @@ export function formFields(body: string): Record<string, string> {
 }
 
 /** The 4-argument verify that logs in with the profile itself. */
-export function keepProfile(_accessToken: string, _refreshToken: string | undefined, profile: PetjeafProfile, done: VerifyCallback): void {
+export function keepProfile(
+  _accessToken: string,
+  _refreshToken: string | undefined,
+  profile: PetjeafProfile,
+  done: VerifyCallback,
+): void {
   done(null, profile);
 }
 

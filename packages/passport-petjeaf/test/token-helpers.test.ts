@@ -24,7 +24,11 @@ afterEach(() => strategy.close());
 describe('refresh(): grant_type=refresh_token on the token endpoint; refresh tokens rotate', () => {
   it('POSTs a form with grant_type=refresh_token, the refresh token and the credentials', async () => {
     const received: CapturedRequest[] = [];
-    mockTokenEndpoint(200, { ...fixture('tokens-200'), access_token: 'new-access', refresh_token: 'rotated-refresh' }, received);
+    mockTokenEndpoint(
+      200,
+      { ...fixture('tokens-200'), access_token: 'new-access', refresh_token: 'rotated-refresh' },
+      received,
+    );
     await strategy.refresh('old-refresh-token');
     expect(received).toHaveLength(1);
     expect(received[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
@@ -43,12 +47,22 @@ describe('refresh(): grant_type=refresh_token on the token endpoint; refresh tok
       accessToken: 'new-access',
       refreshToken: 'rotated-refresh',
       expiresIn: 3599,
-      params: { access_token: 'new-access', token_type: 'Bearer', expires_in: 3599, refresh_token: 'rotated-refresh', scope: 'memberships.read' },
+      params: {
+        access_token: 'new-access',
+        token_type: 'Bearer',
+        expires_in: 3599,
+        refresh_token: 'rotated-refresh',
+        scope: 'memberships.read',
+      },
     });
   });
 
   it('rejects with the detail of a refused refresh, without the refresh token in the message', async () => {
-    mockTokenEndpoint(400, { status: 400, title: 'Bad Request', detail: 'Invalid grant: refresh token old-refresh-token is revoked' });
+    mockTokenEndpoint(400, {
+      status: 400,
+      title: 'Bad Request',
+      detail: 'Invalid grant: refresh token old-refresh-token is revoked',
+    });
     const failure = strategy.refresh('old-refresh-token');
     await expect(failure).rejects.toBeInstanceOf(ProviderTokenError);
     await expect(failure).rejects.toBeInstanceOf(TokenError);
@@ -66,7 +80,9 @@ describe('refresh(): grant_type=refresh_token on the token endpoint; refresh tok
 describe('revoke(): DELETE on the token URL with the bearer token (official WordPress plugin)', () => {
   function mockRevocation(status: number, answer: nock.Body = ''): CapturedRequest[] {
     const received: CapturedRequest[] = [];
-    nock(API_ORIGIN).delete(TOKEN_PATH).reply(captureReply(received, status, answer));
+    nock(API_ORIGIN)
+      .delete(TOKEN_PATH)
+      .reply(captureReply(received, status, answer));
     return received;
   }
 
@@ -103,7 +119,9 @@ describe('revoke(): DELETE on the token URL with the bearer token (official Word
 
   it('never puts the access token in the message, even if Petje.af echoes it', async () => {
     mockRevocation(401, { status: 401, title: 'Unauthorized', detail: 'Token access-to-revoke is invalid' });
-    await expect(strategy.revoke('access-to-revoke')).rejects.toThrow('Petje.af revocation endpoint answered 401: Token [redacted] is invalid');
+    await expect(strategy.revoke('access-to-revoke')).rejects.toThrow(
+      'Petje.af revocation endpoint answered 401: Token [redacted] is invalid',
+    );
   });
 
   it('refuses an empty access token with a TypeError', async () => {

@@ -29,8 +29,13 @@ describe('verify callback forms (as passport-oauth2)', () => {
   });
 
   it('(req, accessToken, refreshToken, profile, done) with passReqToCallback', async () => {
-    const verify = (req: Request, _token: string, _refresh: string | undefined, profile: PetjeafProfile, done: VerifyCallback) =>
-      done(null, { code: req.query.code, id: profile.id });
+    const verify = (
+      req: Request,
+      _token: string,
+      _refresh: string | undefined,
+      profile: PetjeafProfile,
+      done: VerifyCallback,
+    ) => done(null, { code: req.query.code, id: profile.id });
     const outcome = await loginWith(new Strategy({ ...options, passReqToCallback: true }, verify));
     expect(outcome.body.user).toEqual({ code: 'code-v', id: USER_ID });
   });

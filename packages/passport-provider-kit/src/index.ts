@@ -23,13 +23,22 @@ export { ProviderApiError } from './errors/provider-api-error';
 export { statusForFailure, type FailureDetails, type FailureReason } from './errors/failure-reason';
 export { cleanText, errorCodeFromBody, errorTextFromBody, isRecord } from './errors/error-body';
 export { redactSecrets } from './errors/redact';
-export { ProviderHttpClient, type EndpointRequest, type JsonAnswer, type ProviderHttpClientSettings } from './http/provider-http-client';
+export {
+  ProviderHttpClient,
+  type EndpointRequest,
+  type JsonAnswer,
+  type ProviderHttpClientSettings,
+} from './http/provider-http-client';
 export { sendRequest, TransportFailure, type HttpRequest, type HttpResponse } from './http/send-request';
 export { readJsonBody, retryAfterSeconds, type BodyKind } from './http/read-json';
 export { createKeepAliveAgents, type ProviderAgents } from './http/agents';
 export { requestToken, validateTokenParams, type ClientCredentials, type TokenEndpoint } from './oauth/token-request';
 export type { TokenParams, TokenSet } from './oauth/token-set';
-export { MultiStateSessionStore, STATE_MESSAGES, type MultiStateSessionStoreOptions } from './state/multi-state-session-store';
+export {
+  MultiStateSessionStore,
+  STATE_MESSAGES,
+  type MultiStateSessionStoreOptions,
+} from './state/multi-state-session-store';
 export { assertNotExpired, decodeJwtClaims, jwtAlgorithm, type JwtClaims } from './jwt/decode-claims';
 export {
   verifyJwtSignature,

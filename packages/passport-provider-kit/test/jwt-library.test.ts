@@ -32,12 +32,16 @@ describe('verifyJwtSignature: the JWT library comes from the caller', () => {
     verifyJwtSignature(TOKEN, { key: 'k', issuer: 'https://issuer.example', audience: 'client' }, 'Acme', library);
     expect(library.verify).toHaveBeenCalledTimes(1);
     // The secret string arrives as a KeyObject made from it (see jwt.test.ts).
-    expect(library.verify).toHaveBeenCalledWith(TOKEN, expect.objectContaining({ type: 'secret', symmetricKeySize: 1 }), {
-      algorithms: undefined,
-      issuer: 'https://issuer.example',
-      audience: 'client',
-      ignoreExpiration: true,
-    } satisfies JwtVerifyOptions);
+    expect(library.verify).toHaveBeenCalledWith(
+      TOKEN,
+      expect.objectContaining({ type: 'secret', symmetricKeySize: 1 }),
+      {
+        algorithms: undefined,
+        issuer: 'https://issuer.example',
+        audience: 'client',
+        ignoreExpiration: true,
+      } satisfies JwtVerifyOptions,
+    );
   });
 
   it("never passes 'none' among the algorithms, whatever its case", () => {

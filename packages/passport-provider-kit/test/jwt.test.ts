@@ -190,7 +190,12 @@ describe('verifyJwtSignature: a string or Buffer key is made a KeyObject once pe
     const secret = 'hmac-shared-secret-for-tests';
     const verification = { key: secret };
     const keys: unknown[] = [];
-    const spy = { verify: (token: string, key: unknown, options: object) => (keys.push(key), jwt.verify(token, key as string, options)) };
+    const spy = {
+      verify: (token: string, key: unknown, options: object) => (
+        keys.push(key),
+        jwt.verify(token, key as string, options)
+      ),
+    };
     const token = jwt.sign({ id: 'u1' }, secret, { algorithm: 'HS256' });
     verifyJwtSignature(token, verification, 'Acme', spy);
     verifyJwtSignature(token, verification, 'Acme', spy);

@@ -86,7 +86,11 @@ export function addAuthorizeRoutes(app: Express, rules: AuthorizeRules): void {
   });
 
   app.post(rules.path, express.urlencoded({ extended: false, limit: '16kb' }), (req: Request, res: Response) => {
-    answer(rules, res, decide(rules, req.body, { decision: field(req.body, 'decision'), userId: field(req.body, 'user_id') }));
+    answer(
+      rules,
+      res,
+      decide(rules, req.body, { decision: field(req.body, 'decision'), userId: field(req.body, 'user_id') }),
+    );
   });
 }
 
@@ -99,11 +103,16 @@ export function decide(rules: AuthorizeRules, params: unknown, decision: Decisio
   if (!('valid' in outcome)) return outcome;
   const { valid } = outcome;
   if (decision.decision === 'deny') {
-    return { redirect: redirectURL(valid, { error: 'access_denied', error_description: 'The user denied the request' }) };
+    return {
+      redirect: redirectURL(valid, { error: 'access_denied', error_description: 'The user denied the request' }),
+    };
   }
   const user = rules.users.find((candidate) => candidate.id === decision.userId);
   if (decision.decision !== 'approve' || !user) {
-    return { refusal: 'bad_decision', message: 'decision must be approve or deny, and user_id one of the listed users.' };
+    return {
+      refusal: 'bad_decision',
+      message: 'decision must be approve or deny, and user_id one of the listed users.',
+    };
   }
   const code = rules.store.issueCode({ clientID: rules.client.clientID, user, scope: valid.scopes }, valid.redirectURI);
   return { redirect: redirectURL(valid, { code }) };
@@ -126,10 +135,19 @@ function check(rules: AuthorizeRules, params: unknown): Outcome {
     redirectURI,
     state,
     scopes: scope.split(' ').filter(Boolean),
-    hidden: { client_id: rules.client.clientID, redirect_uri: redirectURI, response_type: 'code', scope, ...(state ? { state } : {}) },
+    hidden: {
+      client_id: rules.client.clientID,
+      redirect_uri: redirectURI,
+      response_type: 'code',
+      scope,
+      ...(state ? { state } : {}),
+    },
   };
-  const refuse = (error: string, description: string) => ({ redirect: redirectURL(valid, { error, error_description: description }) });
-  if (field(params, 'response_type') !== 'code') return refuse('unsupported_response_type', 'response_type must be code');
+  const refuse = (error: string, description: string) => ({
+    redirect: redirectURL(valid, { error, error_description: description }),
+  });
+  if (field(params, 'response_type') !== 'code')
+    return refuse('unsupported_response_type', 'response_type must be code');
   if (rules.stateRequired && !state) return refuse('invalid_request', 'state is required');
   if (rules.scopeRequired && valid.scopes.length === 0) return refuse('invalid_request', 'scope is required');
   const unknown = valid.scopes.filter((name) => !Object.hasOwn(rules.scopes, name));
@@ -141,8 +159,15 @@ function answer(rules: AuthorizeRules, res: Response, outcome: { redirect: strin
   if ('redirect' in outcome) return res.redirect(302, outcome.redirect);
   if (outcome.refusal === 'unknown_client' && rules.unknownClient) return rules.unknownClient(res);
   if (outcome.refusal === 'bad_redirect' && rules.badRedirect) return rules.badRedirect(res, outcome.message);
-  const titles = { unknown_client: 'Unknown application', bad_redirect: 'Invalid redirect URI', bad_decision: 'Invalid decision' };
-  res.status(400).type('html').send(errorPage(rules.provider, titles[outcome.refusal], outcome.message));
+  const titles = {
+    unknown_client: 'Unknown application',
+    bad_redirect: 'Invalid redirect URI',
+    bad_decision: 'Invalid decision',
+  };
+  res
+    .status(400)
+    .type('html')
+    .send(errorPage(rules.provider, titles[outcome.refusal], outcome.message));
 }
 
 function redirectURL(valid: ValidRequest, params: Record<string, string>): string {

@@ -10,9 +10,17 @@ import { PROVIDER_NAMES, type ProviderName } from './types';
  */
 async function main(): Promise<void> {
   const base = Number(process.env.SANDBOX_PORT ?? 4001);
-  if (!Number.isInteger(base) || base < 1 || base > 65532) throw new Error(`SANDBOX_PORT must be a port number, not ${process.env.SANDBOX_PORT}`);
-  const ports = Object.fromEntries(PROVIDER_NAMES.map((name, index) => [name, base + index])) as Record<ProviderName, number>;
-  const sandbox = await startSandbox({ ports, https: process.env.SANDBOX_HTTPS === '1', host: process.env.SANDBOX_HOST });
+  if (!Number.isInteger(base) || base < 1 || base > 65532)
+    throw new Error(`SANDBOX_PORT must be a port number, not ${process.env.SANDBOX_PORT}`);
+  const ports = Object.fromEntries(PROVIDER_NAMES.map((name, index) => [name, base + index])) as Record<
+    ProviderName,
+    number
+  >;
+  const sandbox = await startSandbox({
+    ports,
+    https: process.env.SANDBOX_HTTPS === '1',
+    host: process.env.SANDBOX_HOST,
+  });
   console.log('Provider sandbox running (any http(s)://localhost or 127.0.0.1 redirect URI is accepted):');
   for (const provider of Object.values(sandbox.providers)) {
     console.log(`\n  ${provider.name}  client_id=${provider.client.clientID}`);

@@ -41,7 +41,10 @@ export function basicCredentials(header: string | undefined): PresentedCredentia
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   try {
-    return { clientID: decodeURIComponent(decoded.slice(0, colon)), clientSecret: decodeURIComponent(decoded.slice(colon + 1)) };
+    return {
+      clientID: decodeURIComponent(decoded.slice(0, colon)),
+      clientSecret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
   } catch {
     return undefined;
   }

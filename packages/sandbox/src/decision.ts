@@ -22,7 +22,10 @@ export interface DecisionInput {
  */
 export function decideLocally(rules: AuthorizeRules, authorizeURL: string | URL, input: DecisionInput = {}): string {
   const params = Object.fromEntries(new URL(authorizeURL).searchParams);
-  const outcome = decide(rules, params, { decision: input.decision ?? 'approve', userId: input.userId ?? rules.users[0]?.id });
+  const outcome = decide(rules, params, {
+    decision: input.decision ?? 'approve',
+    userId: input.userId ?? rules.users[0]?.id,
+  });
   if ('redirect' in outcome) return outcome.redirect;
   throw new Error(`${rules.provider} sandbox refused the authorize request (${outcome.refusal}): ${outcome.message}`);
 }

@@ -58,7 +58,8 @@ export class GrantStore {
    */
   redeemCode(code: string, clientID: string, redirectURI: string | undefined, redirectRequired: boolean): CodeRecord {
     const record = this.codes.get(code);
-    if (!record || record.clientID !== clientID) throw new SandboxError('invalid_grant', 'authorization code is invalid');
+    if (!record || record.clientID !== clientID)
+      throw new SandboxError('invalid_grant', 'authorization code is invalid');
     if (record.used) {
       for (const token of record.issued) this.revoke(token);
       throw new SandboxError('invalid_grant', 'authorization code has already been used');
@@ -72,7 +73,13 @@ export class GrantStore {
   }
 
   /** Remembers an access token (and its refresh token) issued for `grant`. */
-  saveTokens(grant: Grant, accessToken: string, expiresInSeconds: number, refreshToken?: string, code?: CodeRecord): void {
+  saveTokens(
+    grant: Grant,
+    accessToken: string,
+    expiresInSeconds: number,
+    refreshToken?: string,
+    code?: CodeRecord,
+  ): void {
     const base: Grant = { clientID: grant.clientID, user: grant.user, scope: grant.scope };
     this.access.set(accessToken, { ...base, expiresAt: this.now() + expiresInSeconds * 1000, sibling: refreshToken });
     if (refreshToken) this.refresh.set(refreshToken, { ...base, sibling: accessToken });
@@ -89,7 +96,8 @@ export class GrantStore {
   findAccess(accessToken: string): Grant {
     const record = this.access.get(accessToken);
     if (!record) throw new SandboxError('invalid_token', 'the access token is invalid or has been revoked');
-    if ((record.expiresAt ?? Infinity) <= this.now()) throw new SandboxError('invalid_token', 'the access token has expired');
+    if ((record.expiresAt ?? Infinity) <= this.now())
+      throw new SandboxError('invalid_token', 'the access token has expired');
     return record;
   }
 

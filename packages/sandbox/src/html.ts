@@ -14,9 +14,11 @@ button.approve{background:#1f6feb;color:#fff;border-color:#1f6feb}`;
 
 /** A complete HTML page with the sandbox's style; `body` must already be escaped. */
 export function htmlPage(title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+  return (
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
     `<meta name="viewport" content="width=device-width,initial-scale=1"><style>${STYLE}</style></head>` +
-    `<body><main>${body}</main></body></html>`;
+    `<body><main>${body}</main></body></html>`
+  );
 }
 
 /** The page shown when an authorize request cannot be redirected back (unknown client, bad redirect URI...). */

@@ -50,7 +50,9 @@ export function bearerToken(req: Request, headers: readonly string[] = ['authori
  * documented shape through `write` (malformed bodies as `invalid_request`).
  */
 export function finishProviderApp(app: Express, write: ErrorWriter): void {
-  app.use((req, _res, next) => next(new SandboxError('invalid_request', `no route for ${req.method} ${req.path}`, 404)));
+  app.use((req, _res, next) =>
+    next(new SandboxError('invalid_request', `no route for ${req.method} ${req.path}`, 404)),
+  );
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const error = toSandboxError(err);
     const { status, body } = write(error);
@@ -64,7 +66,8 @@ function toSandboxError(err: unknown): SandboxError {
   if (type === 'entity.parse.failed') return new SandboxError('invalid_request', 'the request body is not valid JSON');
   if (type === 'entity.too.large') return new SandboxError('invalid_request', 'the request body is too large', 413);
   const status = (err as { status?: unknown }).status;
-  if (typeof status === 'number' && status >= 400 && status < 500) return new SandboxError('invalid_request', 'the request could not be read', status);
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new SandboxError('invalid_request', 'the request could not be read', status);
   return new SandboxError('invalid_request', 'the request could not be processed', 500);
 }
 

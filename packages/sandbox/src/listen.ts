@@ -21,8 +21,15 @@ export interface CountedServer {
  * counts new TCP connections (`connection`), completed TLS handshakes (`secureConnection`)
  * and requests.
  */
-export async function listen(app: Express, host: string, port: number, certificate?: SandboxCertificate): Promise<CountedServer> {
-  const server: http.Server = certificate ? https.createServer({ key: certificate.key, cert: certificate.cert }, app) : http.createServer(app);
+export async function listen(
+  app: Express,
+  host: string,
+  port: number,
+  certificate?: SandboxCertificate,
+): Promise<CountedServer> {
+  const server: http.Server = certificate
+    ? https.createServer({ key: certificate.key, cert: certificate.cert }, app)
+    : http.createServer(app);
   const stats: SandboxStats = { connections: 0, tlsHandshakes: 0, requests: 0 };
   server.on('connection', () => stats.connections++);
   server.on('secureConnection', () => stats.tlsHandshakes++);
@@ -46,7 +53,9 @@ export async function listen(app: Express, host: string, port: number, certifica
       stats.requests = 0;
     },
     openConnections: () =>
-      new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count)))),
+      new Promise<number>((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

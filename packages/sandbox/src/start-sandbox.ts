@@ -26,7 +26,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const delayMs = options.delayMs ?? 0;
   if (!(Number.isFinite(delayMs) && delayMs >= 0)) throw new TypeError('startSandbox: delayMs must be a number >= 0');
   for (const [name, port] of Object.entries(options.ports ?? {})) {
-    if (!(Number.isInteger(port) && port >= 0 && port < 65536)) throw new TypeError(`startSandbox: ports.${name} must be an integer port`);
+    if (!(Number.isInteger(port) && port >= 0 && port < 65536))
+      throw new TypeError(`startSandbox: ports.${name} must be an integer port`);
   }
   const now = options.clock ?? Date.now;
   const certificate = options.certificate ?? (options.https ? await generateCertificate() : undefined);
@@ -60,12 +61,22 @@ interface StartSettings {
   certificate?: SandboxCertificate;
 }
 
-async function startProvider(name: ProviderName, settings: StartSettings): Promise<{ server: CountedServer; provider: SandboxProvider }> {
+async function startProvider(
+  name: ProviderName,
+  settings: StartSettings,
+): Promise<{ server: CountedServer; provider: SandboxProvider }> {
   const module = PROVIDER_MODULES[name];
   const client = sandboxClient(name);
   const users = SEEDED_USERS[name].map((user) => ({ ...user }));
   const jwtSecret = randomBytes(32).toString('base64url');
-  const { app, authorize } = module.createApp({ client, users, store: new GrantStore(settings.now), delayMs: settings.delayMs, now: settings.now, jwtSecret });
+  const { app, authorize } = module.createApp({
+    client,
+    users,
+    store: new GrantStore(settings.now),
+    delayMs: settings.delayMs,
+    now: settings.now,
+    jwtSecret,
+  });
   const server = await listen(app, settings.host, settings.port, settings.certificate);
   const provider: SandboxProvider = {
     ...sandboxEndpoints(name, server.origin),

@@ -40,7 +40,12 @@ export function grantTokens(rules: TokenRules, body: unknown, credentials: Prese
   if (grantType === 'authorization_code') {
     const code = field(body, 'code');
     if (!code) throw new SandboxError('invalid_request', 'code is required');
-    const record = rules.store.redeemCode(code, rules.client.clientID, field(body, 'redirect_uri'), rules.redirectRequired);
+    const record = rules.store.redeemCode(
+      code,
+      rules.client.clientID,
+      field(body, 'redirect_uri'),
+      rules.redirectRequired,
+    );
     return issue(rules, record, { code: record });
   }
   if (grantType === 'refresh_token') {
@@ -66,5 +71,10 @@ function issue(
   }
   const refreshToken = randomToken('rt_');
   rules.store.saveTokens(grant, accessToken, rules.expiresIn, refreshToken, context.code);
-  return { access_token: accessToken, refresh_token: refreshToken, expires_in: rules.expiresIn, scope: grant.scope.join(' ') };
+  return {
+    access_token: accessToken,
+    refresh_token: refreshToken,
+    expires_in: rules.expiresIn,
+    scope: grant.scope.join(' '),
+  };
 }

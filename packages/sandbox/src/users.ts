@@ -19,12 +19,29 @@ export const SEEDED_USERS: Readonly<Record<ProviderName, readonly SandboxUser[]>
   ],
   mijnklantportaal: [
     { id: 'usr_7hK2mQ9xWb4T', name: 'Zoë Ångström', email: 'zoe@angstrom-advies.nl', companyName: 'Ångström Advies' },
-    { id: 'usr_3pL8vN1cRz6Y', name: 'Bram Jansen', email: 'bram@jansen-installatie.nl', companyName: 'Jansen Installatietechniek B.V.' },
+    {
+      id: 'usr_3pL8vN1cRz6Y',
+      name: 'Bram Jansen',
+      email: 'bram@jansen-installatie.nl',
+      companyName: 'Jansen Installatietechniek B.V.',
+    },
     { id: 'usr_9sD4fG7hJk2M', name: 'Chloé Dubois', email: 'chloe@bureau-dubois.be', companyName: 'Bureau Dubois' },
   ],
   altdentifier: [
     { id: '66166172835385344', name: 'Auxim', username: 'Auxim', discriminator: '0001', email: 'auxim@example.com' },
-    { id: '283012871929249792', name: 'Zoë Ångström', username: 'Zoë Ångström', discriminator: '4821', email: 'zoe@example.com' },
-    { id: '417749323478614016', name: 'Łukasz Wiśniewski', username: 'Łukasz Wiśniewski', discriminator: '0420', email: 'lukasz@example.pl' },
+    {
+      id: '283012871929249792',
+      name: 'Zoë Ångström',
+      username: 'Zoë Ångström',
+      discriminator: '4821',
+      email: 'zoe@example.com',
+    },
+    {
+      id: '417749323478614016',
+      name: 'Łukasz Wiśniewski',
+      username: 'Łukasz Wiśniewski',
+      discriminator: '0420',
+      email: 'lukasz@example.pl',
+    },
   ],
 };

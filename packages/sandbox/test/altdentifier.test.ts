@@ -6,8 +6,15 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 
 describe('AltDentifier client credentials: in the body or HTTP Basic', () => {
   it('accepts Basic', async () => {
-    const { client_id: _id, client_secret: _secret, ...fields } = codeGrant(alt(), approvedCode(alt(), { scope: 'read:user' }));
-    const res = await postToken(alt(), fields).set('Authorization', basic(alt().client.clientID, alt().client.clientSecret));
+    const {
+      client_id: _id,
+      client_secret: _secret,
+      ...fields
+    } = codeGrant(alt(), approvedCode(alt(), { scope: 'read:user' }));
+    const res = await postToken(alt(), fields).set(
+      'Authorization',
+      basic(alt().client.clientID, alt().client.clientSecret),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 604_800, scope: 'read:user' });
   });
@@ -52,7 +59,12 @@ describe('AltDentifier refresh (undocumented; the sandbox accepts it)', () => {
   it('issues a new access and refresh token', async () => {
     const first = await postToken(alt(), codeGrant(alt(), approvedCode(alt())));
     const { clientID, clientSecret } = alt().client;
-    const res = await postToken(alt(), { grant_type: 'refresh_token', refresh_token: first.body.refresh_token, client_id: clientID, client_secret: clientSecret });
+    const res = await postToken(alt(), {
+      grant_type: 'refresh_token',
+      refresh_token: first.body.refresh_token,
+      client_id: clientID,
+      client_secret: clientSecret,
+    });
     expect(res.status).toBe(200);
     expect(res.body.refresh_token).not.toBe(first.body.refresh_token);
   });

@@ -61,20 +61,28 @@ describe('redirect URIs: any http(s) localhost or 127.0.0.1 URL, nothing else', 
     expect(res.status).toBe(200);
   });
 
-  it.each(['https://evil.example/cb', 'http://localhost.evil.example/cb', 'javascript:alert(1)', 'http://localhost/cb#frag'])(
-    'answers %s on the page without redirecting',
-    async (uri) => {
-      const res = await get(authorizeURL(sandbox().providers.mijnklantportaal, { redirect_uri: uri, scope: 'customers.read' }));
-      expect(res.status).toBe(400);
-      expect(res.headers.location).toBeUndefined();
-      expect(res.text).toContain('Invalid redirect URI');
-    },
-  );
+  it.each([
+    'https://evil.example/cb',
+    'http://localhost.evil.example/cb',
+    'javascript:alert(1)',
+    'http://localhost/cb#frag',
+  ])('answers %s on the page without redirecting', async (uri) => {
+    const res = await get(
+      authorizeURL(sandbox().providers.mijnklantportaal, { redirect_uri: uri, scope: 'customers.read' }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.location).toBeUndefined();
+    expect(res.text).toContain('Invalid redirect URI');
+  });
 
   it('Gofundo answers a refused redirect URI with its documented invalid_client body', async () => {
     const res = await get(authorizeURL(sandbox().providers.gofundo, { redirect_uri: 'https://evil.example/cb' }));
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed', message: 'Client authentication failed' });
+    expect(res.body).toEqual({
+      error: 'invalid_client',
+      error_description: 'Client authentication failed',
+      message: 'Client authentication failed',
+    });
   });
 });
 
@@ -101,7 +109,9 @@ describe('authorize parameters refused with a redirect (RFC 6749 §4.1.2.1)', ()
   };
 
   it('MijnKlantportaal requires state', async () => {
-    const params = await errorOf(authorizeURL(sandbox().providers.mijnklantportaal, { state: undefined, scope: 'customers.read' }));
+    const params = await errorOf(
+      authorizeURL(sandbox().providers.mijnklantportaal, { state: undefined, scope: 'customers.read' }),
+    );
     expect(params.get('error')).toBe('invalid_request');
     expect(params.get('error_description')).toBe('state is required');
   });

@@ -14,14 +14,22 @@ describe('Gofundo requires Accept: application/json (else HTML, as a Laravel app
   });
 
   it('answers the token endpoint without it with HTML, even for a valid code', async () => {
-    const res = await request(gofundo().origin).post('/oauth/token').type('form').send(codeGrant(gofundo(), approvedCode(gofundo())));
+    const res = await request(gofundo().origin)
+      .post('/oauth/token')
+      .type('form')
+      .send(codeGrant(gofundo(), approvedCode(gofundo())));
     expect(res.type).toBe('text/html');
   });
 
   it('serves JSON when the request asks for it', async () => {
     const res = await postToken(gofundo(), codeGrant(gofundo(), approvedCode(gofundo())));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 1_209_600, access_token: expect.any(String), refresh_token: expect.any(String) });
+    expect(res.body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 1_209_600,
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+    });
   });
 });
 
@@ -34,13 +42,23 @@ describe('Gofundo token endpoint', () => {
   it('answers a wrong secret with the documented body', async () => {
     const res = await postToken(gofundo(), codeGrant(gofundo(), approvedCode(gofundo()), { client_secret: 'nope' }));
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed', message: 'Client authentication failed' });
+    expect(res.body).toEqual({
+      error: 'invalid_client',
+      error_description: 'Client authentication failed',
+      message: 'Client authentication failed',
+    });
   });
 
   it('refuses a redirect_uri other than the authorize request one', async () => {
-    const res = await postToken(gofundo(), codeGrant(gofundo(), approvedCode(gofundo()), { redirect_uri: 'http://localhost:1/other' }));
+    const res = await postToken(
+      gofundo(),
+      codeGrant(gofundo(), approvedCode(gofundo()), { redirect_uri: 'http://localhost:1/other' }),
+    );
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: 'invalid_grant', hint: 'redirect_uri does not match the one of the authorization request' });
+    expect(res.body).toMatchObject({
+      error: 'invalid_grant',
+      hint: 'redirect_uri does not match the one of the authorization request',
+    });
     expect(res.body.message).toBe(res.body.error_description);
   });
 
@@ -53,7 +71,11 @@ describe('Gofundo token endpoint', () => {
 
   it('refuses the password grant as unsupported', async () => {
     const { clientID, clientSecret } = gofundo().client;
-    const res = await postToken(gofundo(), { grant_type: 'password', client_id: clientID, client_secret: clientSecret });
+    const res = await postToken(gofundo(), {
+      grant_type: 'password',
+      client_id: clientID,
+      client_secret: clientSecret,
+    });
     expect(res.body.error).toBe('unsupported_grant_type');
   });
 });
@@ -61,7 +83,9 @@ describe('Gofundo token endpoint', () => {
 describe('Gofundo /api/user', () => {
   it("answers Laravel's user model with an integer id", async () => {
     const user = gofundo().users[1];
-    const { access_token: token } = (await postToken(gofundo(), codeGrant(gofundo(), approvedCode(gofundo(), {}, user.id)))).body;
+    const { access_token: token } = (
+      await postToken(gofundo(), codeGrant(gofundo(), approvedCode(gofundo(), {}, user.id)))
+    ).body;
     const res = await getProfile(gofundo(), token);
     expect(res.body).toMatchObject({ id: 1043, name: 'Zoë Ångström', email: user.email });
   });
@@ -71,6 +95,10 @@ describe('Gofundo /api/user', () => {
     advanceClock(1_209_600_000);
     const res = await getProfile(gofundo(), token);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: 'unauthenticated', error_description: 'the access token has expired', message: 'Unauthenticated.' });
+    expect(res.body).toEqual({
+      error: 'unauthenticated',
+      error_description: 'the access token has expired',
+      message: 'Unauthenticated.',
+    });
   });
 });

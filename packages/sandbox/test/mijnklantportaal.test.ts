@@ -37,7 +37,12 @@ describe('MijnKlantportaal refresh: no new refresh token, the old one stays vali
   it('answers without refresh_token and accepts the same refresh token again', async () => {
     const first = await postToken(mkp(), codeGrant(mkp(), code()), 'json');
     const { clientID, clientSecret } = mkp().client;
-    const fields = { grant_type: 'refresh_token', refresh_token: first.body.refresh_token, client_id: clientID, client_secret: clientSecret };
+    const fields = {
+      grant_type: 'refresh_token',
+      refresh_token: first.body.refresh_token,
+      client_id: clientID,
+      client_secret: clientSecret,
+    };
     const second = await postToken(mkp(), fields, 'json');
     expect(second.status).toBe(200);
     expect(second.body.refresh_token).toBeUndefined();

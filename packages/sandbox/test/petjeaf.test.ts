@@ -15,17 +15,33 @@ describe('Petje.af token endpoint: form-urlencoded only', () => {
   it('refuses a JSON body with a problem-details body', async () => {
     const res = await postToken(petjeaf(), codeGrant(petjeaf(), approvedCode(petjeaf())), 'json');
     expect(res.status).toBe(415);
-    expect(res.body).toEqual(problem(415, 'Unsupported Media Type', 'Unsupported media type: Use application/x-www-form-urlencoded for the POST request'));
+    expect(res.body).toEqual(
+      problem(
+        415,
+        'Unsupported Media Type',
+        'Unsupported media type: Use application/x-www-form-urlencoded for the POST request',
+      ),
+    );
   });
 });
 
 describe('Petje.af access token: a HS256 JWT with id, name, email and exp', () => {
   it('is signed with the sandbox secret and carries the chosen user', async () => {
     const user = petjeaf().users[0];
-    const res = await postToken(petjeaf(), codeGrant(petjeaf(), approvedCode(petjeaf(), { scope: 'profile.read' }, user.id)));
+    const res = await postToken(
+      petjeaf(),
+      codeGrant(petjeaf(), approvedCode(petjeaf(), { scope: 'profile.read' }, user.id)),
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 3599, scope: 'profile.read', refresh_token: expect.any(String) });
-    const claims = jwt.verify(res.body.access_token, petjeaf().jwtSecret as string, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+    expect(res.body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 3599,
+      scope: 'profile.read',
+      refresh_token: expect.any(String),
+    });
+    const claims = jwt.verify(res.body.access_token, petjeaf().jwtSecret as string, {
+      algorithms: ['HS256'],
+    }) as jwt.JwtPayload;
     expect(claims).toMatchObject({ id: user.id, name: 'Zoë Ångström', email: user.email });
     expect(claims.exp).toBe((claims.iat as number) + 3599);
   });
@@ -64,7 +80,12 @@ describe('Petje.af refresh tokens rotate', () => {
     const first = await postToken(petjeaf(), codeGrant(petjeaf(), approvedCode(petjeaf())));
     const { clientID, clientSecret } = petjeaf().client;
     const refresh = (token: string) =>
-      postToken(petjeaf(), { grant_type: 'refresh_token', refresh_token: token, client_id: clientID, client_secret: clientSecret });
+      postToken(petjeaf(), {
+        grant_type: 'refresh_token',
+        refresh_token: token,
+        client_id: clientID,
+        client_secret: clientSecret,
+      });
     const second = await refresh(first.body.refresh_token);
     expect(second.status).toBe(200);
     expect(second.body.refresh_token).toEqual(expect.any(String));

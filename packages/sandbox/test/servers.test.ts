@@ -3,10 +3,12 @@ import { startSandbox, type Sandbox } from 'provider-sandbox';
 
 function get(url: string, agent: https.Agent): Promise<number> {
   return new Promise((resolve, reject) => {
-    https.get(url, { agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    }).on('error', reject);
+    https
+      .get(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      })
+      .on('error', reject);
   });
 }
 
@@ -42,7 +44,9 @@ describe('HTTPS with a self-signed certificate generated at start', () => {
   });
 
   it('refuses clients that do not trust the certificate', async () => {
-    await expect(get(`${sandbox.providers.petjeaf.origin}/`, new https.Agent())).rejects.toThrow(/self-signed|self signed/);
+    await expect(get(`${sandbox.providers.petjeaf.origin}/`, new https.Agent())).rejects.toThrow(
+      /self-signed|self signed/,
+    );
   });
 });
 
@@ -67,7 +71,11 @@ describe('decide(): the authorize decision without HTTP', () => {
     const sandbox = await startSandbox();
     const { petjeaf } = sandbox.providers;
     const url = new URL(petjeaf.authorizationURL);
-    url.search = new URLSearchParams({ client_id: petjeaf.client.clientID, redirect_uri: 'http://localhost/cb', response_type: 'code' }).toString();
+    url.search = new URLSearchParams({
+      client_id: petjeaf.client.clientID,
+      redirect_uri: 'http://localhost/cb',
+      response_type: 'code',
+    }).toString();
     expect(petjeaf.decide(url)).toMatch(/^http:\/\/localhost\/cb\?code=/);
     expect(petjeaf.decide(url, { decision: 'deny' })).toContain('error=access_denied');
     url.searchParams.set('redirect_uri', 'https://evil.example/');

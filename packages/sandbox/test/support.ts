@@ -5,7 +5,10 @@ import { startSandbox, type Sandbox, type SandboxOptions, type SandboxProvider }
 export const REDIRECT_URI = 'http://localhost:3999/callback';
 
 /** A sandbox started before the file's tests and closed after, with a clock tests can move. */
-export function useSandbox(options: SandboxOptions = {}): { sandbox: () => Sandbox; advanceClock: (ms: number) => void } {
+export function useSandbox(options: SandboxOptions = {}): {
+  sandbox: () => Sandbox;
+  advanceClock: (ms: number) => void;
+} {
   let sandbox: Sandbox | undefined;
   let offset = 0;
   beforeAll(async () => {
@@ -39,7 +42,11 @@ export function authorizeURL(provider: SandboxProvider, overrides: Record<string
 }
 
 /** Approves an authorize request in-process and returns the code. */
-export function approvedCode(provider: SandboxProvider, overrides: Record<string, string | undefined> = {}, userId?: string): string {
+export function approvedCode(
+  provider: SandboxProvider,
+  overrides: Record<string, string | undefined> = {},
+  userId?: string,
+): string {
   const back = new URL(provider.decide(authorizeURL(provider, overrides), { userId }));
   const code = back.searchParams.get('code');
   if (!code) throw new Error(`no code in ${back.toString()}`);
@@ -47,7 +54,11 @@ export function approvedCode(provider: SandboxProvider, overrides: Record<string
 }
 
 /** The fields of a code exchange with the client's own credentials. */
-export function codeGrant(provider: SandboxProvider, code: string, extra: Record<string, string> = {}): Record<string, string> {
+export function codeGrant(
+  provider: SandboxProvider,
+  code: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     grant_type: 'authorization_code',
     code,
@@ -59,7 +70,11 @@ export function codeGrant(provider: SandboxProvider, code: string, extra: Record
 }
 
 /** POSTs `fields` to the provider's token URL, form-urlencoded or JSON, with `Accept: application/json`. */
-export function postToken(provider: SandboxProvider, fields: Record<string, string>, encoding: 'form' | 'json' = 'form') {
+export function postToken(
+  provider: SandboxProvider,
+  fields: Record<string, string>,
+  encoding: 'form' | 'json' = 'form',
+) {
   const post = request(provider.origin).post(new URL(provider.tokenURL).pathname).set('Accept', 'application/json');
   return encoding === 'json' ? post.send(fields) : post.type('form').send(fields);
 }

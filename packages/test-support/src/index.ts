@@ -1,5 +1,12 @@
 /** Helpers shared by the strategy packages' tests. */
-export { completeLogin, createLoginApp, startLogin, type CallbackOutcome, type LoginAppOptions, type StartedLogin } from './login-app';
+export {
+  completeLogin,
+  createLoginApp,
+  startLogin,
+  type CallbackOutcome,
+  type LoginAppOptions,
+  type StartedLogin,
+} from './login-app';
 export { epochSeconds, fakeJwt } from './fake-jwt';
 export { useNock } from './nock-setup';
 export { captureReply, type CapturedRequest } from './capture-request';

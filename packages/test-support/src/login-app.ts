@@ -43,12 +43,19 @@ export function createLoginApp(strategy: Strategy & { name?: string }, options: 
       res.json({ user });
     })(req, res, next);
   });
-  app.use((err: Error & { status?: number; code?: string; reason?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    options.errors?.push(err);
-    res.status(err.status ?? 500).json({
-      error: { name: err.name, message: err.message, status: err.status, code: err.code, reason: err.reason },
-    });
-  });
+  app.use(
+    (
+      err: Error & { status?: number; code?: string; reason?: string },
+      _req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      options.errors?.push(err);
+      res.status(err.status ?? 500).json({
+        error: { name: err.name, message: err.message, status: err.status, code: err.code, reason: err.reason },
+      });
+    },
+  );
   return app;
 }
 

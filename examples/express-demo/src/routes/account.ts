@@ -28,7 +28,11 @@ export function accountRoutes(strategies: Partial<Record<ProviderName, DemoStrat
     if (!user) return res.redirect(303, '/');
     const strategy = strategies[user.provider];
     if (!user.refreshToken || !strategy) {
-      return res.status(400).send(messagePage('No refresh token', `${PROVIDER_LABELS[user.provider]} gave no refresh token.`, csrfToken(req)));
+      return res
+        .status(400)
+        .send(
+          messagePage('No refresh token', `${PROVIDER_LABELS[user.provider]} gave no refresh token.`, csrfToken(req)),
+        );
     }
     try {
       const tokens = await strategy.refresh(user.refreshToken);
@@ -43,7 +47,9 @@ export function accountRoutes(strategies: Partial<Record<ProviderName, DemoStrat
       res.redirect(303, '/profile');
     } catch (error) {
       const { message, status } = error as { message?: string; status?: number };
-      res.status(status && status >= 400 && status < 600 ? status : 502).send(messagePage('Refresh failed', message ?? String(error), csrfToken(req)));
+      res
+        .status(status && status >= 400 && status < 600 ? status : 502)
+        .send(messagePage('Refresh failed', message ?? String(error), csrfToken(req)));
     }
   });
 
@@ -61,7 +67,16 @@ export function accountRoutes(strategies: Partial<Record<ProviderName, DemoStrat
   });
 
   router.get('/logout', (req: Request, res: Response) => {
-    res.status(405).set('Allow', 'POST').send(messagePage('Use the Log out button', 'Logging out needs a POST from the page, so that no link or image can log you out.', req.user ? csrfToken(req) : undefined));
+    res
+      .status(405)
+      .set('Allow', 'POST')
+      .send(
+        messagePage(
+          'Use the Log out button',
+          'Logging out needs a POST from the page, so that no link or image can log you out.',
+          req.user ? csrfToken(req) : undefined,
+        ),
+      );
   });
   return router;
 }

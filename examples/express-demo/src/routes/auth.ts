@@ -34,10 +34,14 @@ export function authRoutes(passport: InstanceType<typeof Passport>, enabled: rea
     passport.authenticate(name, (err: unknown, user: DemoUser | false, info: unknown, status?: number) => {
       if (err) {
         const error = err as { message?: string; status?: number };
-        return res.status(httpStatus(error.status, 502)).send(messagePage(`Login with ${label} failed`, error.message ?? String(err)));
+        return res
+          .status(httpStatus(error.status, 502))
+          .send(messagePage(`Login with ${label} failed`, error.message ?? String(err)));
       }
       if (!user) {
-        return res.status(httpStatus(status, 401)).send(messagePage(`Login with ${label} failed`, failureMessage(info, label)));
+        return res
+          .status(httpStatus(status, 401))
+          .send(messagePage(`Login with ${label} failed`, failureMessage(info, label)));
       }
       const returnTo = safeLocalPath(req.session.returnTo) ?? DEFAULT_RETURN;
       req.logIn(user, (loginError) => {

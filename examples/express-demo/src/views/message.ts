@@ -5,7 +5,11 @@ import { layout } from './layout';
 export function messagePage(title: string, message: string, csrf?: string): string {
   return layout(
     title,
-    html`<div class="card"><h1>${title}</h1><p class="error" id="error-message">${message}</p><p><a href="/">Back to the home page</a></p></div>`,
+    html`<div class="card">
+      <h1>${title}</h1>
+      <p class="error" id="error-message">${message}</p>
+      <p><a href="/">Back to the home page</a></p>
+    </div>`,
     csrf ? { csrf } : undefined,
   );
 }

@@ -2,10 +2,7 @@ import type { HttpResponse } from './send-request';
 
 /** What a provider's answer body turned out to be. */
 export type BodyKind =
-  | { kind: 'json'; value: unknown }
-  | { kind: 'html' }
-  | { kind: 'empty' }
-  | { kind: 'invalid_json' };
+  { kind: 'json'; value: unknown } | { kind: 'html' } | { kind: 'empty' } | { kind: 'invalid_json' };
 
 /**
  * Classifies a body without ever throwing: JSON (parsed), an HTML page (a framework's

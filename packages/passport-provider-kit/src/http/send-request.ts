@@ -81,7 +81,11 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       const status = res.statusCode ?? 0;
       const tooLarge = (): void =>
         finish(
-          new TransportFailure('body_too_large', `answered ${status} with a body over ${request.maxBodyBytes} bytes`, status),
+          new TransportFailure(
+            'body_too_large',
+            `answered ${status} with a body over ${request.maxBodyBytes} bytes`,
+            status,
+          ),
         );
       const declared = Number(res.headers['content-length']);
       if (declared > request.maxBodyBytes) return tooLarge();
@@ -93,10 +97,16 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         if (received > request.maxBodyBytes) return tooLarge();
         chunks.push(chunk);
       });
-      res.on('error', () => finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)));
-      res.on('aborted', () => finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)));
+      res.on('error', () =>
+        finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)),
+      );
+      res.on('aborted', () =>
+        finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)),
+      );
       res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+        const body = Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/^\uFEFF/, '');
         finish(null, { status, headers: res.headers, body });
       });
     });

@@ -53,7 +53,10 @@ export function assertNotExpired(
   if (exp === undefined) return;
   const what = options.what ?? 'access token';
   if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-    throw new ProviderApiError(`${provider} ${what} has an exp claim that is not a number`, { provider, reason: 'invalid_token' });
+    throw new ProviderApiError(`${provider} ${what} has an exp claim that is not a number`, {
+      provider,
+      reason: 'invalid_token',
+    });
   }
   const nowSeconds = (options.now ?? Date.now()) / 1000;
   if (exp + (options.clockToleranceSeconds ?? 0) <= nowSeconds) {

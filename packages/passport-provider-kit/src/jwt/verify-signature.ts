@@ -87,7 +87,9 @@ function keyObjectOf(verification: JwtVerification): KeyObject {
   if (!made) {
     const text = typeof key === 'string' ? key : key.toString('latin1');
     // A PEM (public key or certificate) is an asymmetric key; anything else is an HMAC secret.
-    made = text.includes('-----BEGIN ') ? createPublicKey(key) : createSecretKey(typeof key === 'string' ? Buffer.from(key, 'utf8') : key);
+    made = text.includes('-----BEGIN ')
+      ? createPublicKey(key)
+      : createSecretKey(typeof key === 'string' ? Buffer.from(key, 'utf8') : key);
     keyObjects.set(verification, made);
   }
   return made;

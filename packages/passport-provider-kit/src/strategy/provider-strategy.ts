@@ -25,7 +25,6 @@ const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 /** Longest authorization code accepted from a callback; real codes are far shorter. */
 const MAX_CODE_LENGTH = 4096;
 
-
 /** A strategy class as {@link ProviderStrategy} expects it: with a static `describe`. */
 interface DescribedStrategyClass {
   describe(options: ProviderStrategyOptions): ProviderDefinition;
@@ -77,7 +76,8 @@ export abstract class ProviderStrategy<
   constructor(options: WithRequest<TOptions>, verify: VerifyFunctionWithRequestAndParams<TProfile>);
   constructor(options: TOptions & { passReqToCallback?: boolean }, verify: AnyVerifyFunction<TProfile>) {
     const describe = (new.target as unknown as Partial<DescribedStrategyClass>).describe;
-    if (typeof describe !== 'function') throw new TypeError(`${new.target.name} must define a static describe(options)`);
+    if (typeof describe !== 'function')
+      throw new TypeError(`${new.target.name} must define a static describe(options)`);
     const base = describe.call(new.target, requireOptions(options, new.target.name));
     const provider = resolveDefinition(base, options);
     assertOptions(options, provider);
@@ -141,7 +141,9 @@ export abstract class ProviderStrategy<
       const description = firstString(query.error_description);
       const text = cleanText(redactSecrets(description ?? code, [this.clientSecret]));
       if (code === 'access_denied') {
-        return this.fail({ message: `${this.provider.displayName}: access was denied${description ? ` (${text})` : ''}` });
+        return this.fail({
+          message: `${this.provider.displayName}: access was denied${description ? ` (${text})` : ''}`,
+        });
       }
       return this.error(
         new AuthorizationError(
@@ -162,9 +164,8 @@ export abstract class ProviderStrategy<
   override userProfile(accessToken: string, done: (err?: unknown, profile?: TProfile) => void): void {
     const params = this.handingOver;
     const ofThisToken = params?.access_token === accessToken ? params : undefined;
-    settle(
-      (async () => this.loadProfile(accessToken, ofThisToken))(),
-      (err, profile) => (err ? done(err) : done(null, profile)),
+    settle((async () => this.loadProfile(accessToken, ofThisToken))(), (err, profile) =>
+      err ? done(err) : done(null, profile),
     );
   }
 
@@ -193,7 +194,12 @@ export abstract class ProviderStrategy<
 
   /** Posts any grant to the token endpoint with this client's credentials. */
   protected grant(fields: Record<string, string | undefined>): Promise<TokenParams> {
-    return requestToken(this.http, this.provider.token, { clientID: this.clientId, clientSecret: this.clientSecret }, fields);
+    return requestToken(
+      this.http,
+      this.provider.token,
+      { clientID: this.clientId, clientSecret: this.clientSecret },
+      fields,
+    );
   }
 
   /** Turns a token answer into the promise helpers' {@link TokenSet}. */
@@ -300,7 +306,8 @@ function assertOptions(options: ProviderStrategyOptions, provider: ProviderDefin
   for (const url of [provider.authorizationURL, provider.token.url]) {
     if (!URL.canParse(url)) throw new TypeError(`${who}: ${url} is not an absolute URL`);
   }
-  if (options.pkce && options.state === false) throw new TypeError(`${who}: pkce needs state (do not set state: false)`);
+  if (options.pkce && options.state === false)
+    throw new TypeError(`${who}: pkce needs state (do not set state: false)`);
 }
 
 function firstString(value: unknown): string | undefined {

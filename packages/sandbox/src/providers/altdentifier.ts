@@ -1,7 +1,14 @@
 import { addAuthorizeRoutes, type AuthorizeRules } from '../authorize';
 import { sentence, type ErrorWriter } from '../errors';
 import { errorPage } from '../html';
-import { acceptBody, bearerToken, createProviderApp, delay, finishProviderApp, presentedCredentials } from '../http-helpers';
+import {
+  acceptBody,
+  bearerToken,
+  createProviderApp,
+  delay,
+  finishProviderApp,
+  presentedCredentials,
+} from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
 import { grantTokens } from '../token-grant';
 
@@ -10,8 +17,10 @@ import { grantTokens } from '../token-grant';
  * endpoint: 401 "Provided client credentials are incorrect", 400 "Cannot grant token".
  */
 const writeError: ErrorWriter = (error) => {
-  if (error.kind === 'invalid_client') return { status: 401, body: { error: 'Provided client credentials are incorrect' } };
-  if (error.kind === 'invalid_token' || error.status === 404) return { status: error.status, body: { error: sentence(error.message) } };
+  if (error.kind === 'invalid_client')
+    return { status: 401, body: { error: 'Provided client credentials are incorrect' } };
+  if (error.kind === 'invalid_token' || error.status === 404)
+    return { status: error.status, body: { error: sentence(error.message) } };
   return { status: error.status, body: { error: 'Cannot grant token' } };
 };
 
@@ -33,26 +42,55 @@ export const altdentifier: ProviderModule = {
       client: context.client,
       users: context.users,
       store: context.store,
-      scopes: { 'read:user': 'Read your user information', 'write:integrations': 'Add integrations to your Discord servers' },
+      scopes: {
+        'read:user': 'Read your user information',
+        'write:integrations': 'Add integrations to your Discord servers',
+      },
       scopeRequired: false,
       stateRequired: false,
       describeUser: (user) => `#${user.discriminator ?? '0'} · ${user.id}`,
       unknownClient: (res) => {
-        res.status(404).type('html').send(errorPage('AltDentifier', 'Unknown application', 'The client id does not exist.'));
+        res
+          .status(404)
+          .type('html')
+          .send(errorPage('AltDentifier', 'Unknown application', 'The client id does not exist.'));
       },
     };
     addAuthorizeRoutes(app, authorize);
-    app.post(this.paths.token, delay(context.delayMs), acceptBody(['form', 'json'], 'the request body must be form-urlencoded or JSON'), (req, res) => {
-      const issued = grantTokens(
-        { client: context.client, store: context.store, expiresIn: 604_800, redirectRequired: true, refresh: 'rotate' },
-        req.body,
-        presentedCredentials(req, true),
-      );
-      res.json({ access_token: issued.access_token, token_type: 'Bearer', expires_in: issued.expires_in, refresh_token: issued.refresh_token, scope: issued.scope });
-    });
+    app.post(
+      this.paths.token,
+      delay(context.delayMs),
+      acceptBody(['form', 'json'], 'the request body must be form-urlencoded or JSON'),
+      (req, res) => {
+        const issued = grantTokens(
+          {
+            client: context.client,
+            store: context.store,
+            expiresIn: 604_800,
+            redirectRequired: true,
+            refresh: 'rotate',
+          },
+          req.body,
+          presentedCredentials(req, true),
+        );
+        res.json({
+          access_token: issued.access_token,
+          token_type: 'Bearer',
+          expires_in: issued.expires_in,
+          refresh_token: issued.refresh_token,
+          scope: issued.scope,
+        });
+      },
+    );
     app.get(this.paths.profile as string, delay(context.delayMs), (req, res) => {
       const { user } = context.store.findAccess(bearerToken(req));
-      res.json({ id: user.id, username: user.username, discriminator: user.discriminator, avatar: null, email: user.email });
+      res.json({
+        id: user.id,
+        username: user.username,
+        discriminator: user.discriminator,
+        avatar: null,
+        email: user.email,
+      });
     });
     finishProviderApp(app, writeError);
     return { app, authorize };

@@ -2,7 +2,14 @@ import type { RequestHandler } from 'express';
 import { addAuthorizeRoutes, type AuthorizeRules } from '../authorize';
 import { SandboxError, type ErrorKind, type ErrorWriter } from '../errors';
 import { htmlPage } from '../html';
-import { acceptBody, bearerToken, createProviderApp, delay, finishProviderApp, presentedCredentials } from '../http-helpers';
+import {
+  acceptBody,
+  bearerToken,
+  createProviderApp,
+  delay,
+  finishProviderApp,
+  presentedCredentials,
+} from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
 import { grantTokens } from '../token-grant';
 
@@ -22,10 +29,16 @@ const writeError: ErrorWriter = (error) => {
     return { status: 401, body: { error: 'invalid_client', error_description: CLIENT_FAILED, message: CLIENT_FAILED } };
   }
   if (error.kind === 'invalid_token') {
-    return { status: 401, body: { error: 'unauthenticated', error_description: error.message, message: 'Unauthenticated.' } };
+    return {
+      status: 401,
+      body: { error: 'unauthenticated', error_description: error.message, message: 'Unauthenticated.' },
+    };
   }
   const description = DESCRIPTIONS[error.kind] ?? error.message;
-  return { status: error.status, body: { error: error.kind, error_description: description, hint: error.message, message: description } };
+  return {
+    status: error.status,
+    body: { error: error.kind, error_description: description, hint: error.message, message: description },
+  };
 };
 
 /**
@@ -79,18 +92,42 @@ export const gofundo: ProviderModule = {
     app.get('/login', (_req, res) => {
       res.type('html').send(htmlPage('Gofundo - Inloggen', '<h1>Inloggen</h1><p>Log in om verder te gaan.</p>'));
     });
-    app.post(this.paths.token, laravelWantsJson, delay(context.delayMs), acceptBody(['form', 'json'], 'The request body must be form-urlencoded or JSON'), (req, res) => {
-      const issued = grantTokens(
-        { client: context.client, store: context.store, expiresIn: 1_209_600, redirectRequired: true, refresh: 'rotate' },
-        req.body,
-        presentedCredentials(req, false),
-      );
-      res.json({ token_type: 'Bearer', expires_in: issued.expires_in, access_token: issued.access_token, refresh_token: issued.refresh_token });
-    });
+    app.post(
+      this.paths.token,
+      laravelWantsJson,
+      delay(context.delayMs),
+      acceptBody(['form', 'json'], 'The request body must be form-urlencoded or JSON'),
+      (req, res) => {
+        const issued = grantTokens(
+          {
+            client: context.client,
+            store: context.store,
+            expiresIn: 1_209_600,
+            redirectRequired: true,
+            refresh: 'rotate',
+          },
+          req.body,
+          presentedCredentials(req, false),
+        );
+        res.json({
+          token_type: 'Bearer',
+          expires_in: issued.expires_in,
+          access_token: issued.access_token,
+          refresh_token: issued.refresh_token,
+        });
+      },
+    );
     app.get(this.paths.profile as string, laravelWantsJson, delay(context.delayMs), (req, res) => {
       const { user } = context.store.findAccess(bearerToken(req));
       const stamp = '2024-03-18T09:21:44.000000Z';
-      res.json({ id: Number(user.id), name: user.name, email: user.email, email_verified_at: stamp, created_at: stamp, updated_at: stamp });
+      res.json({
+        id: Number(user.id),
+        name: user.name,
+        email: user.email,
+        email_verified_at: stamp,
+        created_at: stamp,
+        updated_at: stamp,
+      });
     });
     finishProviderApp(app, writeError);
     return { app, authorize };

@@ -6,4 +6,9 @@ import { mijnklantportaal } from './mijnklantportaal';
 import { petjeaf } from './petjeaf';
 
 /** The four provider stand-ins by name. */
-export const PROVIDER_MODULES: Readonly<Record<ProviderName, ProviderModule>> = { petjeaf, gofundo, mijnklantportaal, altdentifier };
+export const PROVIDER_MODULES: Readonly<Record<ProviderName, ProviderModule>> = {
+  petjeaf,
+  gofundo,
+  mijnklantportaal,
+  altdentifier,
+};

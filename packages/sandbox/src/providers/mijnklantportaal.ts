@@ -1,13 +1,32 @@
 import { addAuthorizeRoutes, type AuthorizeRules } from '../authorize';
 import { sentence, type ErrorWriter } from '../errors';
-import { acceptBody, bearerToken, createProviderApp, delay, finishProviderApp, presentedCredentials } from '../http-helpers';
+import {
+  acceptBody,
+  bearerToken,
+  createProviderApp,
+  delay,
+  finishProviderApp,
+  presentedCredentials,
+} from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
 import { grantTokens } from '../token-grant';
 
 /** The 24 documented scopes. @see https://docs.developers.mijnklantportaal.nl/oauth/scopes */
 const SCOPE_NAMES = [
-  'agreements', 'appointments', 'customers', 'files', 'filerequest', 'fileshare', 'offers', 'paymentlinks', 'subscription', 'tickets', 'webhooks',
-].flatMap((area) => [`${area}.read`, `${area}.write`]).concat(['businessoperations.read', 'invoices.read']);
+  'agreements',
+  'appointments',
+  'customers',
+  'files',
+  'filerequest',
+  'fileshare',
+  'offers',
+  'paymentlinks',
+  'subscription',
+  'tickets',
+  'webhooks',
+]
+  .flatMap((area) => [`${area}.read`, `${area}.write`])
+  .concat(['businessoperations.read', 'invoices.read']);
 const SCOPES = Object.fromEntries(
   SCOPE_NAMES.map((name) => {
     const [area, access] = name.split('.');
@@ -44,16 +63,25 @@ export const mijnklantportaal: ProviderModule = {
       describeUser: (user) => `${user.id} · ${user.companyName ?? ''}`,
     };
     addAuthorizeRoutes(app, authorize);
-    app.post(this.paths.token, delay(context.delayMs), acceptBody(['json'], 'the request body must be JSON (Content-Type: application/json)'), (req, res) => {
-      const issued = grantTokens(
-        { client: context.client, store: context.store, expiresIn: 3600, redirectRequired: true, refresh: 'keep' },
-        req.body,
-        presentedCredentials(req, false),
-      );
-      const answer: Record<string, unknown> = { access_token: issued.access_token, refresh_token: issued.refresh_token, expires_in: issued.expires_in };
-      if (issued.refresh_token === undefined) delete answer.refresh_token;
-      res.json(answer);
-    });
+    app.post(
+      this.paths.token,
+      delay(context.delayMs),
+      acceptBody(['json'], 'the request body must be JSON (Content-Type: application/json)'),
+      (req, res) => {
+        const issued = grantTokens(
+          { client: context.client, store: context.store, expiresIn: 3600, redirectRequired: true, refresh: 'keep' },
+          req.body,
+          presentedCredentials(req, false),
+        );
+        const answer: Record<string, unknown> = {
+          access_token: issued.access_token,
+          refresh_token: issued.refresh_token,
+          expires_in: issued.expires_in,
+        };
+        if (issued.refresh_token === undefined) delete answer.refresh_token;
+        res.json(answer);
+      },
+    );
     app.get(this.paths.profile as string, delay(context.delayMs), (req, res) => {
       const { user } = context.store.findAccess(bearerToken(req, ['authorization', 'authentication']));
       res.set('X-Sandbox-Only', 'MijnKlantportaal documents no identity endpoint; this one exists only in the sandbox');

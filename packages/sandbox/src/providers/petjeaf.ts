@@ -3,11 +3,25 @@ import jwt from 'jsonwebtoken';
 import { addAuthorizeRoutes, type AuthorizeRules } from '../authorize';
 import type { ErrorKind, ErrorWriter } from '../errors';
 import { randomToken, type Grant } from '../grants';
-import { acceptBody, bearerToken, createProviderApp, delay, finishProviderApp, presentedCredentials } from '../http-helpers';
+import {
+  acceptBody,
+  bearerToken,
+  createProviderApp,
+  delay,
+  finishProviderApp,
+  presentedCredentials,
+} from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
 import { grantTokens } from '../token-grant';
 
-const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error' };
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+};
 const PREFIX: Record<ErrorKind, string> = {
   invalid_request: 'Invalid request',
   invalid_client: 'Invalid client',
@@ -36,7 +50,12 @@ const writeError: ErrorWriter = (error) => ({
  */
 export const petjeaf: ProviderModule = {
   name: 'petjeaf',
-  paths: { authorize: '/oauth2/authorize', token: '/v1/oauth2/tokens', profile: '/v1/users/me', revocation: '/v1/oauth2/tokens' },
+  paths: {
+    authorize: '/oauth2/authorize',
+    token: '/v1/oauth2/tokens',
+    profile: '/v1/users/me',
+    revocation: '/v1/oauth2/tokens',
+  },
   signsTokens: true,
   createApp(context: ProviderContext) {
     const app = createProviderApp();
@@ -61,7 +80,15 @@ export const petjeaf: ProviderModule = {
     const accessToken = (grant: Grant, expiresIn: number): string => {
       const iat = Math.floor(context.now() / 1000);
       const { id, name, email } = grant.user;
-      const claims = { id, name, email, scope: grant.scope.join(' '), iat, exp: iat + expiresIn, jti: randomToken('', 12) };
+      const claims = {
+        id,
+        name,
+        email,
+        scope: grant.scope.join(' '),
+        iat,
+        exp: iat + expiresIn,
+        jti: randomToken('', 12),
+      };
       return jwt.sign(claims, signingKey, { algorithm: 'HS256' });
     };
     app.post(
@@ -70,11 +97,24 @@ export const petjeaf: ProviderModule = {
       acceptBody(['form'], 'Use application/x-www-form-urlencoded for the POST request'),
       (req, res) => {
         const issued = grantTokens(
-          { client: context.client, store: context.store, expiresIn: 3599, redirectRequired: false, refresh: 'rotate', accessToken },
+          {
+            client: context.client,
+            store: context.store,
+            expiresIn: 3599,
+            redirectRequired: false,
+            refresh: 'rotate',
+            accessToken,
+          },
           req.body,
           presentedCredentials(req, true),
         );
-        res.json({ access_token: issued.access_token, token_type: 'Bearer', expires_in: issued.expires_in, refresh_token: issued.refresh_token, scope: issued.scope });
+        res.json({
+          access_token: issued.access_token,
+          token_type: 'Bearer',
+          expires_in: issued.expires_in,
+          refresh_token: issued.refresh_token,
+          scope: issued.scope,
+        });
       },
     );
     app.delete(this.paths.token, (req, res) => {
