@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
 import { captureReply, epochSeconds, fakeJwt, type CapturedRequest } from '@internal/test-support';
-import type {
-  PetjeafProfile,
-  PetjeafStrategyOptions,
-  PetjeafTokenClaims,
-  TokenParams,
-  VerifyCallback,
-} from 'passport-petjeaf';
+import type { PetjeafProfile, PetjeafStrategyOptions, PetjeafTokenClaims, VerifyCallback } from 'passport-petjeaf';
 
 /** Shared setup of the Petje.af specification tests. */
 
@@ -64,15 +58,4 @@ export function keepProfile(
   done: VerifyCallback,
 ): void {
   done(null, profile);
-}
-
-/** A 5-argument verify that logs in with the token answer and the profile. */
-export function keepParamsAndProfile(
-  _accessToken: string,
-  _refreshToken: string | undefined,
-  params: TokenParams,
-  profile: PetjeafProfile,
-  done: VerifyCallback,
-): void {
-  done(null, { params, profile });
 }

@@ -10,5 +10,6 @@ export {
 export { epochSeconds, fakeJwt } from './fake-jwt';
 export { useNock } from './nock-setup';
 export { captureReply, type CapturedRequest } from './capture-request';
+export { verifyFormsSuite, type AnyVerify, type VerifyFormsCase } from './verify-forms-suite';
 export { useRealHttpRequest } from './reliability/real-http';
 export * from './reliability';
