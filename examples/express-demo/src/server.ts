@@ -8,8 +8,15 @@ import { startDemo } from './start-demo';
 async function main(): Promise<void> {
   // A `.env` in the working directory (examples/express-demo under `npm start`); set variables win.
   if (existsSync('.env')) {
-    process.loadEnvFile('.env');
-    console.log('Read .env');
+    // process.loadEnvFile arrived in Node 20.12; the root package allows any Node 20.
+    if (typeof process.loadEnvFile === 'function') {
+      process.loadEnvFile('.env');
+      console.log('Read .env');
+    } else {
+      console.warn(
+        `warning: .env ignored: Node ${process.version} cannot read it (20.12 or later can); export the variables instead`,
+      );
+    }
   }
   const config = loadConfig(process.env);
   for (const warning of config.warnings) console.warn(`warning: ${warning}`);
