@@ -2,6 +2,7 @@ import {
   assertNotExpired,
   decodeJwtClaims,
   ProviderStrategy,
+  assertUsableJwtKey,
   verifyJwtSignature,
   type JwtLibrary,
   type JwtVerification,
@@ -55,6 +56,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
     if (options.clockTolerance !== undefined && !(options.clockTolerance >= 0)) {
       throw new TypeError('Petje.af strategy: clockTolerance must be a number of seconds >= 0');
     }
+    if (options.jwtVerification) assertUsableJwtKey(options.jwtVerification, 'Petje.af strategy');
     return {
       name: 'petjeaf',
       displayName: 'Petje.af',

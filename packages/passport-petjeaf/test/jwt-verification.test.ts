@@ -72,6 +72,21 @@ describe('jwtVerification option: check the signature with a key', () => {
   });
 });
 
+describe('a jwtVerification key that cannot be a key fails the construction, not every login', () => {
+  it('refuses an empty key with a TypeError', () => {
+    expect(() => new Strategy({ ...options, jwtVerification: { key: '' } }, keepProfile)).toThrow(
+      new TypeError('Petje.af strategy: jwtVerification.key is empty'),
+    );
+  });
+
+  it('refuses a malformed PEM with a TypeError naming the option', () => {
+    const pem = '-----BEGIN PUBLIC KEY-----\nnot base64 at all\n-----END PUBLIC KEY-----';
+    expect(() => new Strategy({ ...options, jwtVerification: { key: pem } }, keepProfile)).toThrow(
+      /^Petje\.af strategy: jwtVerification\.key is not a usable key \(/,
+    );
+  });
+});
+
 describe('clockTolerance option: seconds of clock skew allowed on exp', () => {
   const expiredThirtySecondsAgo = () => fakeJwt(userClaims({ exp: epochSeconds(-30) }));
 

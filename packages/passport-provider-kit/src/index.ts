@@ -41,6 +41,7 @@ export {
 } from './state/multi-state-session-store';
 export { assertNotExpired, decodeJwtClaims, jwtAlgorithm, type JwtClaims } from './jwt/decode-claims';
 export {
+  assertUsableJwtKey,
   verifyJwtSignature,
   type JwtLibrary,
   type JwtLibrarySource,

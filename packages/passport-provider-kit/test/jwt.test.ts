@@ -5,6 +5,7 @@ import {
   decodeJwtClaims,
   jwtAlgorithm,
   ProviderApiError,
+  assertUsableJwtKey,
   verifyJwtSignature,
 } from 'passport-provider-kit';
 
@@ -210,6 +211,29 @@ describe('verifyJwtSignature: a string or Buffer key is made a KeyObject once pe
     const spy = { verify: (_token: string, key: unknown) => keys.push(key) };
     verifyJwtSignature('a.b.c', { key: publicKey.export({ type: 'spki', format: 'pem' }).toString() }, 'Acme', spy);
     expect((keys[0] as KeyObject).type).toBe('public');
+  });
+});
+
+describe('assertUsableJwtKey: a key that cannot be one is a TypeError naming its owner', () => {
+  it('accepts an HMAC secret, a PEM public key and a KeyObject', () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    expect(() => assertUsableJwtKey({ key: 'a-secret' }, 'Acme')).not.toThrow();
+    expect(() =>
+      assertUsableJwtKey({ key: publicKey.export({ type: 'spki', format: 'pem' }).toString() }, 'Acme'),
+    ).not.toThrow();
+    expect(() => assertUsableJwtKey({ key: publicKey }, 'Acme')).not.toThrow();
+  });
+
+  it('refuses an empty string or Buffer', () => {
+    expect(() => assertUsableJwtKey({ key: '' }, 'Acme')).toThrow(new TypeError('Acme: jwtVerification.key is empty'));
+    expect(() => assertUsableJwtKey({ key: Buffer.alloc(0) }, 'Acme')).toThrow(TypeError);
+  });
+
+  it('refuses a malformed PEM', () => {
+    const pem = '-----BEGIN PUBLIC KEY-----\nnot base64 at all\n-----END PUBLIC KEY-----';
+    expect(() => assertUsableJwtKey({ key: pem }, 'Acme')).toThrow(
+      /^Acme: jwtVerification\.key is not a usable key \(/,
+    );
   });
 });
 

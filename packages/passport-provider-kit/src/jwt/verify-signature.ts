@@ -76,6 +76,24 @@ export function verifyJwtSignature(
 const keyObjects = new WeakMap<JwtVerification, KeyObject>();
 
 /**
+ * Throws a `TypeError` naming `owner` when `verification.key` cannot be a key (an empty
+ * secret, a malformed PEM), so that a configuration mistake stops the strategy's construction
+ * instead of failing every login as a "refused" token. Also prepares the key for
+ * {@link verifyJwtSignature}.
+ */
+export function assertUsableJwtKey(verification: JwtVerification, owner: string): void {
+  const { key } = verification;
+  if ((typeof key === 'string' || Buffer.isBuffer(key)) && key.length === 0) {
+    throw new TypeError(`${owner}: jwtVerification.key is empty`);
+  }
+  try {
+    keyObjectOf(verification);
+  } catch (error) {
+    throw new TypeError(`${owner}: jwtVerification.key is not a usable key (${(error as Error).message})`);
+  }
+}
+
+/**
  * The verification key as a KeyObject, made once per configuration. Given a string or a
  * Buffer, jsonwebtoken tries it as a PEM key first and falls back to a secret on each call,
  * and that failed parse costs about 0.6 ms per token against 0.02 ms with a KeyObject.
