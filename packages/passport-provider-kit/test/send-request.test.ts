@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { TransportFailure } from 'passport-provider-kit';
 import { get, rejectionOf, useTestServer } from './support/local';
 
@@ -124,6 +126,31 @@ describe('sendRequest: keep-alive connection reuse', () => {
     await get(local.server().url('/two'), local.agent());
     expect(local.server().requests).toHaveLength(2);
     expect(local.server().connections).toBe(1);
+  });
+
+  it('reuses the connection when the answer arrives before Node has seen its request written', async () => {
+    // A server that answers as soon as it has the headers, before reading a large body: the
+    // answer ends while the client is still writing, and Node frees the socket only afterwards.
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      req.resume();
+    });
+    let connections = 0;
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const large = 'x'.repeat(8 * 1024 * 1024);
+      for (let i = 0; i < 3; i += 1) {
+        await get(url, local.agent(), { method: 'POST', body: large });
+        await get(url, local.agent());
+      }
+      expect(connections).toBe(1);
+    } finally {
+      local.agent().destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

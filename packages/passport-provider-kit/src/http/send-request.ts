@@ -107,8 +107,19 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         const body = Buffer.concat(chunks)
           .toString('utf8')
           .replace(/^\uFEFF/, '');
-        finish(null, { status, headers: res.headers, body });
+        answer = { status, headers: res.headers, body };
+        if (released) finish(null, answer);
       });
+    });
+    // Resolve once the request is 'close'd, i.e. its keep-alive socket is back in the pool: when
+    // an answer is read before Node has seen its own request written (a race on busy machines),
+    // Node frees the socket only later, and the next call (the profile after the token) would
+    // open a second connection and pay a second TLS handshake.
+    let answer: HttpResponse | undefined;
+    let released = false;
+    req.on('close', () => {
+      released = true;
+      if (answer) finish(null, answer);
     });
     req.end(request.body);
   });
