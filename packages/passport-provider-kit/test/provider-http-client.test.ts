@@ -68,6 +68,35 @@ describe('ProviderHttpClient: a JSON object answer', () => {
   });
 });
 
+describe('ProviderHttpClient: each endpoint URL parsed once', () => {
+  it('reaches the right path for many different URLs, past the size of its cache of parsed URLs', async () => {
+    server.reply(200, { ok: true });
+    for (let i = 0; i < 40; i += 1) {
+      const url = server.url(`/users/${i}?page=${i}`);
+      await client.requestJson({ label: 'user endpoint', method: 'GET', url, headers: {}, error: apiError });
+    }
+    await client.requestJson({
+      label: 'user endpoint',
+      method: 'GET',
+      url: server.url('/users/3?page=3'),
+      headers: {},
+      error: apiError,
+    });
+    expect(server.requests.map((request) => request.url)).toEqual([
+      ...Array.from({ length: 40 }, (_, i) => `/users/${i}?page=${i}`),
+      '/users/3?page=3',
+    ]);
+  });
+
+  it('rejects a URL that does not parse, every time it is asked', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      await expect(
+        client.requestJson({ label: 'user endpoint', method: 'GET', url: 'not a url', headers: {}, error: apiError }),
+      ).rejects.toThrow('Invalid URL');
+    }
+  });
+});
+
 describe('ProviderHttpClient: the deadline', () => {
   it('fails with reason timeout (status 504) when the server never answers, and leaves no socket open', async () => {
     makeClient({ timeoutMs: 150 });

@@ -228,7 +228,7 @@ export abstract class ProviderStrategy<
       method,
       url,
       headers: { Accept: 'application/json', ...this.provider.apiHeaders, ...this.bearerHeaders(accessToken) },
-      error: (message: string, details: FailureDetails) => new ProviderApiError(message, details),
+      error: apiError,
       secrets: [accessToken],
       allowEmpty: options.allowEmpty,
     });
@@ -264,6 +264,11 @@ export abstract class ProviderStrategy<
       }
     });
   }
+}
+
+/** The error of every failed API call. */
+function apiError(message: string, details: FailureDetails): ProviderApiError {
+  return new ProviderApiError(message, details);
 }
 
 type TokenCallback = (err: unknown, accessToken?: string, refreshToken?: string, params?: TokenParams) => void;
