@@ -6,15 +6,17 @@ const https = require('node:https');
 const { startSandboxProcess } = require('./sandbox-process');
 const { createBenchApp, ROUND_TRIPS } = require('./app');
 const { coldRequireMs, installedFootprint } = require('./footprint');
-const { closeAgents } = require('./http-client');
+const { closeAgents, send } = require('./http-client');
 const { login, loginBatch } = require('./login');
 const { fixed, median, percentile, table } = require('./stats');
 
 const PROVIDERS = ['petjeaf', 'gofundo', 'mijnklantportaal', 'altdentifier'];
 const VARIANTS = ['ours', 'base'];
 const DELAY_MS = 20;
-// Long warm-ups and many alternating rounds: with short ones the JIT's warm-up order decided the ratios.
-const FULL = { warmup: 300, rounds: 10, batch: 200, concurrency: 10, sequential: 100, delayed: 60, requireRuns: 15 };
+// Long warm-ups (with short ones the JIT's warm-up order decided the ratios) and many short
+// alternating rounds: this machine's speed drifts over seconds, and a drift cancels out only
+// between rounds that run close together.
+const FULL = { warmup: 300, rounds: 20, batch: 100, concurrency: 10, sequential: 100, delayed: 60, requireRuns: 15 };
 
 async function run({ quick, certDir }) {
   const certificate = {
@@ -68,16 +70,20 @@ async function quickCheck(sandbox) {
 async function benchProvider(name, provider, delayedProvider, undelayedProvider) {
   const done = { ours: { logins: 0, seconds: 0 }, base: { logins: 0, seconds: 0 } };
   const latencies = { ours: [], base: [] };
+  const pairedRatios = []; // ours ÷ baseline logins/s of two rounds run back to back
   await withApp(provider, async (origin) => {
     for (const variant of VARIANTS) await loginBatch(origin, variant, provider, FULL.warmup, FULL.concurrency);
     for (let round = 0; round < FULL.rounds; round += 1) {
       const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      const rate = {};
       for (const variant of order) {
         const { results, seconds } = await loginBatch(origin, variant, provider, FULL.batch, FULL.concurrency);
         done[variant].logins += results.length;
         done[variant].seconds += seconds;
+        rate[variant] = results.length / seconds;
         latencies[variant].push(...results.map((r) => r.callbackMs));
       }
+      pairedRatios.push(rate.ours / rate.base);
     }
   });
 
@@ -99,17 +105,20 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
   // the same sandbox without the wait, alternately: the difference is what the round trips cost.
   const delayedMs = { ours: [], base: [] };
   const undelayedMs = { ours: [], base: [] };
+  const floorMs = [];
   await withApp(delayedProvider, async (delayedOrigin) => {
     await withApp(undelayedProvider, async (undelayedOrigin) => {
       for (const variant of VARIANTS) {
         await login(delayedOrigin, variant, delayedProvider); // connect outside the sample
         await login(undelayedOrigin, variant, undelayedProvider);
       }
+      await bareRoundTrips(delayedProvider, ROUND_TRIPS[name]);
       for (let i = 0; i < FULL.delayed; i += 1) {
         for (const variant of i % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
           delayedMs[variant].push((await login(delayedOrigin, variant, delayedProvider)).callbackMs);
           undelayedMs[variant].push((await login(undelayedOrigin, variant, undelayedProvider)).callbackMs);
         }
+        floorMs.push(await bareRoundTrips(delayedProvider, ROUND_TRIPS[name]));
       }
     });
   });
@@ -122,12 +131,24 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
   const d50 = { ours: median(delayedMs.ours), base: median(delayedMs.base) };
   const z50 = { ours: median(undelayedMs.ours), base: median(undelayedMs.base) };
   const added = { ours: d50.ours - z50.ours, base: d50.base - z50.base };
+  const floor = median(floorMs);
+  const paired = {
+    median: median(pairedRatios),
+    low: percentile(pairedRatios, 25),
+    high: percentile(pairedRatios, 75),
+  };
   return [
     `## ${name} (${ROUND_TRIPS[name]} documented round trip${ROUND_TRIPS[name] > 1 ? 's' : ''} per login)\n`,
     table(
       ['metric', 'ours', 'baseline', 'ratio'],
       [
         row('logins/s (10 in flight)', fixed(t.ours, 0), fixed(t.base, 0), fixed(t.ours / t.base)),
+        row(
+          `logins/s ratio of back-to-back rounds: median (middle half) of ${pairedRatios.length}`,
+          '—',
+          '—',
+          `${fixed(paired.median)} (${fixed(paired.low)}–${fixed(paired.high)})`,
+        ),
         row('callback p50 (ms)', fixed(p50.ours), fixed(p50.base), fixed(p50.base / p50.ours)),
         row('callback p99 (ms)', fixed(p99.ours), fixed(p99.base), fixed(p99.base / p99.ours)),
         row(
@@ -155,6 +176,12 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
           fixed(d50.base / d50.ours),
         ),
         row(
+          `floor: ${ROUND_TRIPS[name]} bare HTTPS request${ROUND_TRIPS[name] > 1 ? 's' : ''} to the delayed sandbox, no app, p50 ÷ ideal`,
+          fixed(floor / ideal),
+          fixed(floor / ideal),
+          '—',
+        ),
+        row(
           `callback p50, one login at a time, no delay (ms)`,
           fixed(z50.ours),
           fixed(z50.base),
@@ -169,6 +196,22 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
       ],
     ),
   ].join('\n');
+}
+
+/**
+ * `count` GETs one after the other, straight from this process to the sandbox's profile endpoint
+ * (a bogus token: an error answer, delayed like any other): what `count` round trips to the delayed
+ * sandbox cost on this machine with no app, no session and no strategy. Returns the total in ms.
+ */
+async function bareRoundTrips(provider, count) {
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < count; i += 1) {
+    const answer = await send('GET', provider.userProfileURL, {
+      headers: { Accept: 'application/json', Authorization: 'Bearer bench-floor' },
+    });
+    if (answer.status !== 401) throw new Error(`${provider.name} floor request answered ${answer.status}`);
+  }
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
 async function withApp(provider, body) {

@@ -11,12 +11,36 @@ export function createProviderApp(): Express {
   return app;
 }
 
-/** Waits `ms` before going on: the sandbox's simulated network and provider latency. */
+/** How early the timer is set, so that its lateness cannot push the answer past its due time. */
+const TIMER_SLACK_MS = 2;
+
+/**
+ * The sandbox's simulated network and provider latency: the answer leaves `ms` after the
+ * request arrived, whatever the sandbox's own work took meanwhile (as long as it took less).
+ * A benchmark can then take `round trips × ms` as the exact ideal: neither the sandbox's
+ * processing nor a timer firing late (Node's timers have millisecond granularity and often
+ * fire 1–2 ms late) is counted as time spent by the client under test.
+ */
 export function delay(ms: number): RequestHandler {
-  return (_req, _res, next) => {
-    if (ms > 0) setTimeout(next, ms);
-    else next();
+  return (_req, res, next) => {
+    if (ms > 0) {
+      const due = performance.now() + ms;
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      res.end = ((...args: unknown[]) => {
+        waitUntil(due, () => end(...args));
+        return res;
+      }) as Response['end'];
+    }
+    next();
   };
+}
+
+/** Calls `then` once `performance.now()` reaches `due`: a timer for the bulk, then event-loop turns for the last stretch. */
+function waitUntil(due: number, then: () => void): void {
+  const left = due - performance.now();
+  if (left <= 0) return then();
+  if (left > TIMER_SLACK_MS) setTimeout(waitUntil, left - TIMER_SLACK_MS, due, then);
+  else setImmediate(waitUntil, due, then);
 }
 
 const PARSERS = {

@@ -13,7 +13,7 @@ export interface SandboxOptions {
    * process started with `NODE_EXTRA_CA_CERTS` pointing at `cert` trusts it. Implies `https`.
    */
   certificate?: { key: string; cert: string };
-  /** Milliseconds added before every token and profile answer (benchmarks). Default 0. */
+  /** Every token and profile answer leaves this many ms after its request arrived, the sandbox's own work included (benchmarks). Default 0. */
   delayMs?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;

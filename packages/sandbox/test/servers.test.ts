@@ -66,6 +66,47 @@ describe('fixed ports and options', () => {
   });
 });
 
+describe('delayMs: each token and profile answer leaves delayMs after its request arrived', () => {
+  const DELAY = 60;
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ delayMs: DELAY });
+  });
+  afterAll(() => sandbox.close());
+
+  const profileStatus = (): Promise<{ status: number; ms: number }> => {
+    const started = performance.now();
+    return fetch(sandbox.providers.gofundo.userProfileURL as string, {
+      headers: { Accept: 'application/json', Authorization: 'Bearer unknown-token' },
+    }).then(async (res) => {
+      await res.arrayBuffer();
+      return { status: res.status, ms: performance.now() - started };
+    });
+  };
+
+  it('holds the answer (an error answer too) for at least delayMs', async () => {
+    const { status, ms } = await profileStatus();
+    expect(status).toBe(401);
+    expect(ms).toBeGreaterThanOrEqual(DELAY);
+  });
+
+  it('waits for each request on its own clock: concurrent requests are not queued behind each other', async () => {
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: 5 }, profileStatus));
+    expect(answers.every((answer) => answer.ms >= DELAY)).toBe(true);
+    // Queued, five answers would take 5 × DELAY; on its own clock each takes DELAY plus its work.
+    expect(performance.now() - started).toBeLessThan(4 * DELAY);
+  });
+
+  it('does not delay what is not a token or profile answer', async () => {
+    const started = performance.now();
+    const res = await fetch(`${sandbox.providers.gofundo.origin}/no-such-path`);
+    await res.arrayBuffer();
+    expect(res.status).toBe(404);
+    expect(performance.now() - started).toBeLessThan(DELAY);
+  });
+});
+
 describe('decide(): the authorize decision without HTTP', () => {
   it('returns the callback URL with a code, and throws where the page would refuse', async () => {
     const sandbox = await startSandbox();
