@@ -7,13 +7,28 @@ const { median } = require('./stats');
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Median, over `runs` fresh Node processes, of the time `require(name)` takes, in ms. */
-function coldRequireMs(name, runs) {
+/**
+ * Median, over `runs` fresh Node processes each, of the time `require(name)` takes for each of
+ * `names`, in ms. The processes of the different names alternate (one of each per round, in a
+ * rotating order), so that the machine's speed drifting during the measurement touches all alike.
+ *
+ * @returns a Map from each name to its median.
+ */
+function coldRequireMedians(names, runs) {
+  const times = new Map(names.map((name) => [name, []]));
+  for (let round = 0; round < runs; round += 1) {
+    for (let i = 0; i < names.length; i += 1) {
+      const name = names[(round + i) % names.length];
+      times.get(name).push(coldRequireOnce(name));
+    }
+  }
+  return new Map([...times].map(([name, values]) => [name, median(values)]));
+}
+
+/** The time `require(name)` takes in one fresh Node process, in ms. */
+function coldRequireOnce(name) {
   const code = `const t=process.hrtime.bigint();require(${JSON.stringify(name)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const times = [];
-  for (let i = 0; i < runs; i += 1)
-    times.push(Number(execFileSync(process.execPath, ['-e', code], { cwd: ROOT }).toString()));
-  return median(times);
+  return Number(execFileSync(process.execPath, ['-e', code], { cwd: ROOT }).toString());
 }
 
 /**
@@ -87,4 +102,4 @@ function packedBytes(dir) {
   return packed.get(dir);
 }
 
-module.exports = { coldRequireMs, installedFootprint };
+module.exports = { coldRequireMedians, installedFootprint };

@@ -5,7 +5,7 @@ const path = require('node:path');
 const https = require('node:https');
 const { startSandboxProcess } = require('./sandbox-process');
 const { createBenchApp, ROUND_TRIPS } = require('./app');
-const { coldRequireMs, installedFootprint } = require('./footprint');
+const { coldRequireMedians, installedFootprint } = require('./footprint');
 const { closeAgents, send } = require('./http-client');
 const { login, loginBatch } = require('./login');
 const { fixed, median, percentile, table } = require('./stats');
@@ -231,24 +231,25 @@ async function withApp(provider, body) {
 }
 
 function footprintTable() {
-  const base = { ms: coldRequireMs('passport-oauth2', FULL.requireRuns), ...installedFootprint('passport-oauth2') };
+  const packages = PROVIDERS.map((name) => `passport-${name}`);
+  const coldMs = coldRequireMedians(['passport-oauth2', ...packages, 'jsonwebtoken'], FULL.requireRuns);
+  const base = { ms: coldMs.get('passport-oauth2'), ...installedFootprint('passport-oauth2') };
   const rows = [['passport-oauth2 (baseline)', fixed(base.ms), '1.00', String(base.packages), kib(base.bytes)]];
-  for (const name of PROVIDERS) {
-    const pkg = `passport-${name}`;
-    const ms = coldRequireMs(pkg, FULL.requireRuns);
+  for (const pkg of packages) {
+    const ms = coldMs.get(pkg);
     const footprint = installedFootprint(pkg);
     rows.push([pkg, fixed(ms), fixed(ms / base.ms), String(footprint.packages), kib(footprint.bytes)]);
   }
   const jwt = installedFootprint('jsonwebtoken');
   rows.push([
     'jsonwebtoken (loaded only with jwtVerification)',
-    fixed(coldRequireMs('jsonwebtoken', FULL.requireRuns)),
+    fixed(coldMs.get('jsonwebtoken')),
     '—',
     String(jwt.packages),
     kib(jwt.bytes),
   ]);
   return [
-    `## Cold require() (median of ${FULL.requireRuns} fresh processes) and installed runtime footprint\n`,
+    `## Cold require() (median of ${FULL.requireRuns} fresh processes each, alternating) and installed runtime footprint\n`,
     table(['package', 'require (ms)', '× passport-oauth2', 'runtime packages', 'on disk'], rows),
   ].join('\n');
 }
