@@ -103,15 +103,16 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
   }
 
   /** Without `userProfileURL`, no HTTP call; with it, reads and maps that endpoint. */
-  protected override async loadProfile(
+  protected override loadProfile(
     accessToken: string,
     params: TokenParams | undefined,
-  ): Promise<MijnKlantportaalProfile> {
+  ): MijnKlantportaalProfile | Promise<MijnKlantportaalProfile> {
     const scopes = this.grantedScopes(params);
     const url = this.options.userProfileURL;
     if (!url) return profileFromToken(accessToken, scopes);
-    const answer = await this.readUserEndpoint(accessToken, url);
-    return parseProfile(answer.json, answer.raw, scopes, answer.status);
+    return this.readUserEndpoint(accessToken, url).then((answer) =>
+      parseProfile(answer.json, answer.raw, scopes, answer.status),
+    );
   }
 
   /** The token answer's `scope` when it has one, else the scopes requested. */

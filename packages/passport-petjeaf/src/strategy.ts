@@ -88,7 +88,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
   }
 
   /** Reads the profile from the access token's claims: no HTTP call. */
-  protected override async loadProfile(accessToken: string): Promise<PetjeafProfile> {
+  protected override loadProfile(accessToken: string): PetjeafProfile {
     const { jwtVerification, clockTolerance } = this.options;
     const claims: PetjeafTokenClaims = decodeJwtClaims(accessToken, 'Petje.af');
     if (jwtVerification) verifyJwtSignature(accessToken, jwtVerification, 'Petje.af', loadJsonwebtoken);

@@ -10,6 +10,7 @@ import {
   type CapturedRequest,
 } from '@internal/test-support';
 import {
+  normalizeProfile,
   ProviderStrategy,
   ProviderTokenError,
   type ProviderStrategyOptions,
@@ -301,6 +302,73 @@ describe('ProviderStrategy: the profile request', () => {
   });
 });
 
+describe('ProviderStrategy: loadProfile may return the profile itself, a promise or a thenable', () => {
+  const fromTokenStrategies: Array<ProviderStrategy<TestProfile>> = [];
+  afterEach(() => fromTokenStrategies.splice(0).forEach((s) => s.close()));
+
+  /** A strategy whose loadProfile answers through `answer`, without HTTP. */
+  function fromToken(
+    answer: (accessToken: string) => TestProfile | PromiseLike<TestProfile>,
+  ): ProviderStrategy<TestProfile> {
+    class FromToken extends ProviderStrategy<TestProfile> {
+      static describe = TestStrategy.describe;
+      protected override loadProfile(accessToken: string): TestProfile | Promise<TestProfile> {
+        return answer(accessToken) as TestProfile | Promise<TestProfile>;
+      }
+    }
+    const created = new FromToken(OPTIONS, keepProfile);
+    fromTokenStrategies.push(created);
+    return created;
+  }
+  const profileOf = (accessToken: string): TestProfile =>
+    normalizeProfile(
+      'testprov',
+      'TestProv',
+      'access token',
+      { id: accessToken.length, displayName: 'Direct' },
+      '{}',
+      {},
+    );
+  const userProfileOf = (s: ProviderStrategy<TestProfile>) =>
+    new Promise<{ err: unknown; profile?: TestProfile; synchronous: boolean }>((resolve) => {
+      let returned = false;
+      s.userProfile('abc', (err, profile) => resolve({ err, profile, synchronous: !returned }));
+      returned = true;
+    });
+
+  it('a profile returned directly is handed on at once, with no promise turn', async () => {
+    const outcome = await userProfileOf(fromToken(profileOf));
+    expect(outcome).toMatchObject({ err: null, profile: { id: '3', displayName: 'Direct' }, synchronous: true });
+  });
+
+  it('a profile returned directly completes a login', async () => {
+    mockToken();
+    const outcome = await completeLogin(createLoginApp(fromToken(profileOf)));
+    expect(outcome.body.user).toEqual({ id: String(TOKEN_ANSWER.access_token.length), displayName: 'Direct' });
+  });
+
+  it('a throw is the login error, and done is called once', async () => {
+    const error = new Error('the token says no');
+    const done = jest.fn();
+    fromToken(() => {
+      throw error;
+    }).userProfile('abc', done);
+    expect(done.mock.calls).toEqual([[error]]);
+  });
+
+  it('a thenable that is not a native promise is awaited', async () => {
+    const thenable: PromiseLike<TestProfile> = { then: (resolve) => Promise.resolve(profileOf('abcd')).then(resolve) };
+    const outcome = await userProfileOf(fromToken(() => thenable));
+    expect(outcome).toMatchObject({ err: null, profile: { id: '4' }, synchronous: false });
+  });
+
+  it('a rejected promise is the login error', async () => {
+    const error = new Error('later no');
+    const outcome = await userProfileOf(fromToken(() => Promise.reject(error)));
+    expect(outcome.err).toBe(error);
+  });
+});
+
 describe('ProviderStrategy: the callback error parameter', () => {
   it('error=access_denied is a normal failed login (401) with the description', async () => {
     const token = mockToken();
@@ -330,6 +398,15 @@ describe('ProviderStrategy: the callback error parameter', () => {
       status: 403,
       code: 'unauthorized_client',
     });
+    expect(token.isDone()).toBe(false);
+  });
+
+  it('a percent-encoded error parameter name (%65rror) is read the same way', async () => {
+    const token = mockToken();
+    const { agent } = await startLogin(createLoginApp(strategy()));
+    const res = await agent.get('/callback?%65rror=access_denied&error_%64escription=No%20thanks');
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ failure: { message: 'TestProv: access was denied (No thanks)' } });
     expect(token.isDone()).toBe(false);
   });
 

@@ -1,10 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TransportFailure } from 'passport-provider-kit';
+import { sendRequest, TransportFailure } from 'passport-provider-kit';
 import { get, rejectionOf, useTestServer } from './support/local';
 
 /** sendRequest against a real server on 127.0.0.1, so sockets, chunks and deadlines are real. */
 const local = useTestServer();
+
+function sendRequestTo(url: URL) {
+  return sendRequest({ method: 'GET', url, headers: {}, timeoutMs: 1000, maxBodyBytes: 1024, agent: local.agent() });
+}
 
 async function failureOf(promise: Promise<unknown>): Promise<TransportFailure> {
   const error = await rejectionOf(promise);
@@ -155,6 +159,17 @@ describe('sendRequest: keep-alive connection reuse', () => {
 });
 
 describe('sendRequest: the request it sends', () => {
+  it('goes where the URL object points at each call, also when it was changed in between', async () => {
+    local.server().reply(200, {});
+    const url = new URL(local.server().url('/first?x=1'));
+    await get(url.href, local.agent());
+    await sendRequestTo(url);
+    url.pathname = '/second';
+    url.search = '?y=2';
+    await sendRequestTo(url);
+    expect(local.server().requests.map((request) => request.url)).toEqual(['/first?x=1', '/first?x=1', '/second?y=2']);
+  });
+
   it('sends the method, the headers and the body with its byte length', async () => {
     local.server().reply(200, {});
     const body = 'name=Zo%C3%AB&x=ë';

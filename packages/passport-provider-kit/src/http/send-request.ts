@@ -1,5 +1,6 @@
-import http, { type IncomingHttpHeaders } from 'node:http';
+import http, { type IncomingHttpHeaders, type RequestOptions } from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 
 /** One HTTP exchange with a provider. */
 export interface HttpRequest {
@@ -69,7 +70,7 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       }
     };
 
-    const req = transport.request(request.url, { method: request.method, headers, agent: request.agent });
+    const req = transport.request({ ...targetOf(request.url), method: request.method, headers, agent: request.agent });
     const timer = setTimeout(() => {
       finish(new TransportFailure('timeout', `did not answer within ${request.timeoutMs} ms`));
     }, request.timeoutMs);
@@ -108,13 +109,15 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
           .toString('utf8')
           .replace(/^\uFEFF/, '');
         answer = { status, headers: res.headers, body };
-        if (released) finish(null, answer);
+        // The usual case: the request was written, so Node has already queued the socket's
+        // return to the pool, which runs before the caller's promise reactions.
+        if (released || req.writableFinished) finish(null, answer);
       });
     });
-    // Resolve once the request is 'close'd, i.e. its keep-alive socket is back in the pool: when
-    // an answer is read before Node has seen its own request written (a race on busy machines),
-    // Node frees the socket only later, and the next call (the profile after the token) would
-    // open a second connection and pay a second TLS handshake.
+    // Otherwise resolve once the request is 'close'd, i.e. its keep-alive socket is back in the
+    // pool: when an answer is read before Node has seen its own request written (a race on busy
+    // machines), Node frees the socket only later, and the next call (the profile after the
+    // token) would open a second connection and pay a second TLS handshake.
     let answer: HttpResponse | undefined;
     let released = false;
     req.on('close', () => {
@@ -123,4 +126,22 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     });
     req.end(request.body);
   });
+}
+
+/**
+ * Node's request options for a URL (host, port, path...), made once per URL: a strategy calls
+ * the same few endpoints at every login, and Node would otherwise redo this at every request.
+ * Keyed by `href`, so a URL object changed between two calls is read afresh.
+ */
+const targets = new Map<string, RequestOptions>();
+const MAX_TARGETS = 64;
+function targetOf(url: URL): RequestOptions {
+  const href = url.href;
+  let target = targets.get(href);
+  if (!target) {
+    target = urlToHttpOptions(url);
+    if (targets.size >= MAX_TARGETS) targets.clear();
+    targets.set(href, target);
+  }
+  return target;
 }

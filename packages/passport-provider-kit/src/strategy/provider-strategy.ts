@@ -135,6 +135,12 @@ export abstract class ProviderStrategy<
    * login, any other error an `AuthorizationError`. Everything else is passport-oauth2's.
    */
   override authenticate(req: Request, options?: object): void {
+    // Express 5 parses the query string at every read of req.query: skip the read when the
+    // URL cannot carry an `error` parameter (no "error" and nothing percent-encoded in it).
+    const url = (req as { url?: unknown }).url;
+    if (typeof url === 'string' && !url.includes('error') && !url.includes('%')) {
+      return super.authenticate(req, options);
+    }
     const query = (req.query ?? {}) as Record<string, unknown>;
     if (query.error !== undefined) {
       const code = firstString(query.error) ?? 'invalid_request';
@@ -164,9 +170,16 @@ export abstract class ProviderStrategy<
   override userProfile(accessToken: string, done: (err?: unknown, profile?: TProfile) => void): void {
     const params = this.handingOver;
     const ofThisToken = params?.access_token === accessToken ? params : undefined;
-    settle((async () => this.loadProfile(accessToken, ofThisToken))(), (err, profile) =>
-      err ? done(err) : done(null, profile),
-    );
+    let loaded: TProfile | Promise<TProfile>;
+    try {
+      loaded = this.loadProfile(accessToken, ofThisToken);
+    } catch (err) {
+      return done(err);
+    }
+    // A profile built without I/O (from the token) goes on at once, as passport-oauth2's own
+    // strategies do, instead of through promise turns.
+    if (isThenable(loaded)) settle(Promise.resolve(loaded), (err, profile) => (err ? done(err) : done(null, profile)));
+    else done(null, loaded);
   }
 
   /**
@@ -189,8 +202,12 @@ export abstract class ProviderStrategy<
     this.http.destroy();
   }
 
-  /** Builds this provider's profile; `params` is the token answer of the login when known. */
-  protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): Promise<TProfile>;
+  /**
+   * Builds this provider's profile; `params` is the token answer of the login when known.
+   * Return the profile itself when it needs no I/O (e.g. it is read from the token), a promise
+   * otherwise; throw or reject with a typed error when it cannot be built.
+   */
+  protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): TProfile | Promise<TProfile>;
 
   /** Posts any grant to the token endpoint with this client's credentials. */
   protected grant(fields: Record<string, string | undefined>): Promise<TokenParams> {
@@ -313,6 +330,10 @@ function assertOptions(options: ProviderStrategyOptions, provider: ProviderDefin
   }
   if (options.pkce && options.state === false)
     throw new TypeError(`${who}: pkce needs state (do not set state: false)`);
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function firstString(value: unknown): string | undefined {
