@@ -1,6 +1,6 @@
 import {
   assertNotExpired,
-  decodeJwtClaims,
+  decodeJwtPayload,
   ProviderStrategy,
   assertUsableJwtKey,
   verifyJwtSignature,
@@ -90,10 +90,11 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
   /** Reads the profile from the access token's claims: no HTTP call. */
   protected override loadProfile(accessToken: string): PetjeafProfile {
     const { jwtVerification, clockTolerance } = this.options;
-    const claims: PetjeafTokenClaims = decodeJwtClaims(accessToken, 'Petje.af');
+    const payload = decodeJwtPayload(accessToken, 'Petje.af');
+    const claims: PetjeafTokenClaims = payload.claims;
     if (jwtVerification) verifyJwtSignature(accessToken, jwtVerification, 'Petje.af', loadJsonwebtoken);
     assertNotExpired(claims, 'Petje.af', { clockToleranceSeconds: clockTolerance });
-    return parseProfile(claims, JSON.stringify(claims));
+    return parseProfile(claims, payload.raw);
   }
 }
 

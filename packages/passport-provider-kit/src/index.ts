@@ -39,7 +39,14 @@ export {
   STATE_MESSAGES,
   type MultiStateSessionStoreOptions,
 } from './state/multi-state-session-store';
-export { assertNotExpired, decodeJwtClaims, jwtAlgorithm, type JwtClaims } from './jwt/decode-claims';
+export {
+  assertNotExpired,
+  decodeJwtClaims,
+  decodeJwtPayload,
+  jwtAlgorithm,
+  type JwtClaims,
+  type JwtPayload,
+} from './jwt/decode-claims';
 export {
   assertUsableJwtKey,
   verifyJwtSignature,

@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import {
   assertNotExpired,
   decodeJwtClaims,
+  decodeJwtPayload,
   jwtAlgorithm,
   ProviderApiError,
   assertUsableJwtKey,
@@ -34,6 +35,23 @@ describe('decodeJwtClaims: reads the payload of a well-formed JWT', () => {
 
   it('accepts an unsigned token (empty third segment) for decoding', () => {
     expect(decodeJwtClaims(`${HEADER}.${b64({ id: 1 })}.`, 'Acme')).toEqual({ id: 1 });
+  });
+});
+
+describe('decodeJwtPayload: the claims and the JSON text they were read from', () => {
+  it('returns the payload text exactly as the token carries it', () => {
+    const text = '{ "id": 7,\n  "name": "Zoë" }';
+    expect(decodeJwtPayload(`${HEADER}.${b64(text)}.sig`, 'Acme')).toEqual({
+      claims: { id: 7, name: 'Zoë' },
+      raw: text,
+    });
+  });
+
+  it('refuses what decodeJwtClaims refuses, with the same message', () => {
+    const token = `${HEADER}.${b64('[1,2]')}.sig`;
+    expect(refusal(() => decodeJwtPayload(token, 'Acme')).message).toBe(
+      refusal(() => decodeJwtClaims(token, 'Acme')).message,
+    );
   });
 });
 

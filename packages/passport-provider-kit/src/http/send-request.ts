@@ -105,9 +105,9 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)),
       );
       res.on('end', () => {
-        const body = Buffer.concat(chunks)
-          .toString('utf8')
-          .replace(/^\uFEFF/, '');
+        // One chunk (the usual small answer) is decoded in place; Buffer.concat would copy it.
+        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        const body = bytes.toString('utf8').replace(/^\uFEFF/, '');
         answer = { status, headers: res.headers, body };
         // The usual case: the request was written, so Node has already queued the socket's
         // return to the pool, which runs before the caller's promise reactions.

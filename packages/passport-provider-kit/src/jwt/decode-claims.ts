@@ -21,22 +21,38 @@ const COMPACT_JWS = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
  * @param what - what the token is, for messages (default `access token`).
  */
 export function decodeJwtClaims(token: string, provider: string, what = 'access token'): JwtClaims {
+  return decodeJwtPayload(token, provider, what).claims;
+}
+
+/** A JWT payload: its claims and the JSON text they were read from. */
+export interface JwtPayload {
+  /** The claims. */
+  claims: JwtClaims;
+  /** The payload's JSON text as the token carries it (e.g. for a profile's `_raw`). */
+  raw: string;
+}
+
+/**
+ * {@link decodeJwtClaims}, also returning the payload's JSON text, so that a caller wanting the
+ * raw claims need not serialize them again.
+ */
+export function decodeJwtPayload(token: string, provider: string, what = 'access token'): JwtPayload {
   const fail = (reason: FailureReason, problem: string): ProviderApiError =>
     new ProviderApiError(`${provider} ${what} ${problem}`, { provider, reason });
 
   const match = COMPACT_JWS.exec(token);
   if (!match) throw fail('invalid_token', 'is not a JWT (expected three base64url segments)');
   const header = parseSegment(match[1]);
-  if (!isObject(header)) throw fail('invalid_token', 'has a JWT header that is not base64url-encoded JSON');
+  if (!isObject(header.value)) throw fail('invalid_token', 'has a JWT header that is not base64url-encoded JSON');
   const payload = parseSegment(match[2]);
-  if (payload === undefined) throw fail('invalid_token', 'has a JWT payload that is not base64url-encoded JSON');
-  if (!isObject(payload)) throw fail('invalid_token', 'has a JWT payload that is not a JSON object');
-  return payload;
+  if (payload.value === undefined) throw fail('invalid_token', 'has a JWT payload that is not base64url-encoded JSON');
+  if (!isObject(payload.value)) throw fail('invalid_token', 'has a JWT payload that is not a JSON object');
+  return { claims: payload.value, raw: payload.text };
 }
 
 /** The `alg` of a JWT header, or undefined if it cannot be read. */
 export function jwtAlgorithm(token: string): string | undefined {
-  const header = parseSegment(token.split('.')[0] ?? '');
+  const header = parseSegment(token.split('.')[0] ?? '').value;
   return isObject(header) && typeof header.alg === 'string' ? header.alg : undefined;
 }
 
@@ -67,11 +83,13 @@ export function assertNotExpired(
   }
 }
 
-function parseSegment(segment: string): unknown {
+/** A segment's decoded text and its JSON value (undefined when it is not JSON). */
+function parseSegment(segment: string): { text: string; value: unknown } {
+  const text = Buffer.from(segment, 'base64url').toString('utf8');
   try {
-    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) as unknown;
+    return { text, value: JSON.parse(text) as unknown };
   } catch {
-    return undefined;
+    return { text, value: undefined };
   }
 }
 
