@@ -159,6 +159,17 @@ describe('sendRequest: keep-alive connection reuse', () => {
 });
 
 describe('sendRequest: the request it sends', () => {
+  it('keeps what Node does with user info in the URL: Basic credentials', async () => {
+    local.server().reply(200, {});
+    const url = new URL(local.server().url('/with-user'));
+    url.username = 'id';
+    url.password = 'se cret';
+    await sendRequestTo(url);
+    const [seen] = local.server().requests;
+    expect(seen.url).toBe('/with-user');
+    expect(seen.headers.authorization).toBe(`Basic ${Buffer.from('id:se cret').toString('base64')}`);
+  });
+
   it('goes where the URL object points at each call, also when it was changed in between', async () => {
     local.server().reply(200, {});
     const url = new URL(local.server().url('/first?x=1'));

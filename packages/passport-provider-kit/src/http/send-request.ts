@@ -139,7 +139,9 @@ function targetOf(url: URL): RequestOptions {
   const href = url.href;
   let target = targets.get(href);
   if (!target) {
-    target = urlToHttpOptions(url);
+    // Only what http.request reads: the agent copies every field of the options at each request.
+    const { protocol, hostname, port, path, auth } = urlToHttpOptions(url);
+    target = auth === undefined ? { protocol, hostname, port, path } : { protocol, hostname, port, path, auth };
     if (targets.size >= MAX_TARGETS) targets.clear();
     targets.set(href, target);
   }
