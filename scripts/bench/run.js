@@ -16,7 +16,7 @@ const DELAY_MS = 20;
 // Long warm-ups (with short ones the JIT's warm-up order decided the ratios) and many short
 // alternating rounds: this machine's speed drifts over seconds, and a drift cancels out only
 // between rounds that run close together.
-const FULL = { warmup: 300, rounds: 20, batch: 100, concurrency: 10, sequential: 100, delayed: 60, requireRuns: 15 };
+const FULL = { warmup: 300, rounds: 20, batch: 100, concurrency: 10, sequential: 100, delayed: 60, requireRuns: 31 };
 
 async function run({ quick, certDir }) {
   const certificate = {
