@@ -23,6 +23,15 @@ describe('settle: the callback is called exactly once', () => {
     expect(callback.mock.calls).toEqual([[error]]);
   });
 
+  it.each([null, undefined, 0, ''])('with an Error when the promise rejects without a reason (%p)', async (reason) => {
+    const callback = jest.fn();
+    settle(Promise.reject(reason), callback);
+    await flush();
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(callback.mock.calls[0]).toHaveLength(1);
+    expect(String(callback.mock.calls[0][0])).toBe('Error: the promise was rejected without a reason');
+  });
+
   it('never synchronously', () => {
     const callback = jest.fn();
     settle(Promise.resolve(1), callback);

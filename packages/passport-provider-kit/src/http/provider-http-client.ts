@@ -6,9 +6,6 @@ import { agentFor, createKeepAliveAgents, type ProviderAgents } from './agents';
 import { readJsonBody, retryAfterSeconds } from './read-json';
 import { sendRequest, TransportFailure, type HttpResponse } from './send-request';
 
-/** Endpoint URLs kept parsed per client; a client that sees more (user-given URLs) starts over. */
-const MAX_PARSED_URLS = 32;
-
 /** Builds the typed error for one endpoint (token errors vs. API errors). */
 export type ErrorFactory = (message: string, details: FailureDetails) => Error;
 
@@ -62,13 +59,12 @@ export interface JsonAnswer {
  */
 export class ProviderHttpClient {
   private readonly agents: ProviderAgents = createKeepAliveAgents();
-  private readonly urls = new Map<string, URL>();
 
   constructor(private readonly settings: ProviderHttpClientSettings) {}
 
   /** Sends the request and resolves with its JSON object, or rejects with a typed error. */
   async requestJson(request: EndpointRequest): Promise<JsonAnswer> {
-    const url = this.parsed(request.url);
+    const url = new URL(request.url);
     let response: HttpResponse;
     try {
       response = await sendRequest({
@@ -89,20 +85,6 @@ export class ProviderHttpClient {
       });
     }
     return this.interpret(request, response);
-  }
-
-  /**
-   * The parsed form of an endpoint URL. A strategy calls the same two or three URLs at every
-   * login, so each is parsed once; sendRequest only reads the URL, never changes it.
-   */
-  private parsed(href: string): URL {
-    let url = this.urls.get(href);
-    if (!url) {
-      url = new URL(href);
-      if (this.urls.size >= MAX_PARSED_URLS) this.urls.clear();
-      this.urls.set(href, url);
-    }
-    return url;
   }
 
   /** Closes idle keep-alive sockets (for tests and graceful shutdowns). */

@@ -7,15 +7,16 @@
  */
 export function settle<T>(promise: Promise<T>, callback: (err: unknown, value?: T) => void): void {
   promise.then(
-    (value) => callOutside(callback, null, value),
-    (error: unknown) => callOutside(callback, error),
+    (value) => callOutside(() => callback(null, value)),
+    // A callback reads a falsy err as success: a rejection without a reason must still fail.
+    (error: unknown) => callOutside(() => callback(error || new Error('the promise was rejected without a reason'))),
   );
 }
 
-function callOutside<T>(callback: (err: unknown, value?: T) => void, err: unknown, value?: T): void {
+/** Runs `call`; what it throws is thrown again from a `process.nextTick`, out of the promise chain. */
+function callOutside(call: () => void): void {
   try {
-    if (err === null) callback(null, value);
-    else callback(err);
+    call();
   } catch (thrown) {
     process.nextTick(rethrow, thrown);
   }
