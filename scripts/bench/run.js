@@ -31,7 +31,9 @@ async function run({ quick, certDir }) {
     console.log(
       `# Login benchmark: our strategies vs. plain passport-oauth2, sandbox over HTTPS (Node ${process.version})\n`,
     );
-    console.log('Ratios are "higher is better": throughput ours ÷ baseline, latency baseline ÷ ours; target ≥ 0.95.\n');
+    console.log(
+      'Ratios are "higher is better": throughput ours ÷ baseline, CPU and latency baseline ÷ ours; target ≥ 0.95.\n',
+    );
     for (const name of PROVIDERS) {
       console.log(
         await benchProvider(name, sandbox.providers[name], delayed.providers[name], undelayed.providers[name]),
@@ -68,7 +70,7 @@ async function quickCheck(sandbox) {
 }
 
 async function benchProvider(name, provider, delayedProvider, undelayedProvider) {
-  const done = { ours: { logins: 0, seconds: 0 }, base: { logins: 0, seconds: 0 } };
+  const done = { ours: { logins: 0, seconds: 0, cpuMicros: 0 }, base: { logins: 0, seconds: 0, cpuMicros: 0 } };
   const latencies = { ours: [], base: [] };
   const pairedRatios = []; // ours ÷ baseline logins/s of two rounds run back to back
   await withApp(provider, async (origin) => {
@@ -77,9 +79,13 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
       const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
       const rate = {};
       for (const variant of order) {
+        const cpuBefore = process.cpuUsage();
         const { results, seconds } = await loginBatch(origin, variant, provider, FULL.batch, FULL.concurrency);
+        const cpu = process.cpuUsage(cpuBefore);
         done[variant].logins += results.length;
         done[variant].seconds += seconds;
+        // CPU time of this process (app and simulated browser; the sandbox runs in its own).
+        done[variant].cpuMicros += cpu.user + cpu.system;
         rate[variant] = results.length / seconds;
         latencies[variant].push(...results.map((r) => r.callbackMs));
       }
@@ -126,6 +132,7 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
   const ideal = ROUND_TRIPS[name] * DELAY_MS;
   const row = (label, ours, base, ratio) => [label, ours, base, ratio];
   const t = { ours: done.ours.logins / done.ours.seconds, base: done.base.logins / done.base.seconds };
+  const cpu = { ours: done.ours.cpuMicros / done.ours.logins, base: done.base.cpuMicros / done.base.logins };
   const p50 = { ours: percentile(latencies.ours, 50), base: percentile(latencies.base, 50) };
   const p99 = { ours: percentile(latencies.ours, 99), base: percentile(latencies.base, 99) };
   const d50 = { ours: median(delayedMs.ours), base: median(delayedMs.base) };
@@ -148,6 +155,12 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
           '—',
           '—',
           `${fixed(paired.median)} (${fixed(paired.low)}–${fixed(paired.high)})`,
+        ),
+        row(
+          'CPU of the app process per login under load (µs)',
+          fixed(cpu.ours, 0),
+          fixed(cpu.base, 0),
+          fixed(cpu.base / cpu.ours),
         ),
         row('callback p50 (ms)', fixed(p50.ours), fixed(p50.base), fixed(p50.base / p50.ours)),
         row('callback p99 (ms)', fixed(p99.ours), fixed(p99.base), fixed(p99.base / p99.ours)),
