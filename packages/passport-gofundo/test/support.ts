@@ -49,9 +49,7 @@ export function mockToken(
   into: CapturedRequest[] = [],
   headers?: Record<string, string>,
 ): nock.Scope {
-  return nock(ORIGIN)
-    .post(TOKEN_PATH)
-    .reply(captureReply(into, status, answer, headers));
+  return mockOnce('post', TOKEN_PATH, status, answer, into, headers);
 }
 
 /** Mocks the user endpoint with one answer, recording the request. */
@@ -61,8 +59,19 @@ export function mockUser(
   into: CapturedRequest[] = [],
   headers?: Record<string, string>,
 ): nock.Scope {
+  return mockOnce('get', USER_PATH, status, answer, into, headers);
+}
+
+function mockOnce(
+  method: 'get' | 'post',
+  path: string,
+  status: number,
+  answer: nock.Body,
+  into: CapturedRequest[],
+  headers?: Record<string, string>,
+): nock.Scope {
   return nock(ORIGIN)
-    .get(USER_PATH)
+    [method](path)
     .reply(captureReply(into, status, answer, headers));
 }
 

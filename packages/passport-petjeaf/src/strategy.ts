@@ -81,9 +81,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
       'DELETE',
       this.options.revocationURL ?? this.provider.token.url,
       accessToken,
-      {
-        allowEmpty: true,
-      },
+      { allowEmpty: true },
     );
   }
 

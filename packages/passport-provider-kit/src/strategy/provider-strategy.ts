@@ -178,7 +178,7 @@ export abstract class ProviderStrategy<
     }
     // A profile built without I/O (from the token) goes on at once, as passport-oauth2's own
     // strategies do, instead of through promise turns.
-    if (isThenable(loaded)) settle(Promise.resolve(loaded), (err, profile) => (err ? done(err) : done(null, profile)));
+    if (isThenable(loaded)) settle(Promise.resolve(loaded), done);
     else done(null, loaded);
   }
 
