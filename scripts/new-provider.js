@@ -46,7 +46,9 @@ function parseArgs(argv) {
     if (arg === '--display-name') {
       args.displayName = argv[++i];
       if (!args.displayName || !DISPLAY_NAME_PATTERN.test(args.displayName))
-        throw new ScaffoldError('--display-name needs a value of letters, digits, spaces, dots and hyphens (e.g. "Acme ID")');
+        throw new ScaffoldError(
+          '--display-name needs a value of letters, digits, spaces, dots and hyphens (e.g. "Acme ID")',
+        );
     } else if (arg === '--skip-lockfile') {
       args.lockfile = false;
     } else if (arg === '--help' || arg === '-h') {
@@ -88,7 +90,9 @@ function checkFree(names) {
     .filter((file) => fs.existsSync(file));
   for (const file of manifests) {
     if (JSON.parse(fs.readFileSync(file, 'utf8')).name === `passport-${names.name}`)
-      throw new ScaffoldError(`a workspace package is already named passport-${names.name} (${path.relative(ROOT, file)})`);
+      throw new ScaffoldError(
+        `a workspace package is already named passport-${names.name} (${path.relative(ROOT, file)})`,
+      );
   }
 }
 
