@@ -162,7 +162,8 @@ describe('a TypeScript app with moduleResolution node16 (and nodenext) type-chec
     const dir = await projects.get('ts-node16')!;
     await compiled;
     const commonjs = await runNode(['require-app.cjs'], { cwd: dir });
-    expect(strategiesUsed(commonjs.stdout)).toEqual(['gofundo']);
+    // It uses Gofundo by name; exercise.cjs adds every other installed strategy.
+    expect(strategiesUsed(commonjs.stdout)).toEqual(STRATEGY_NAMES);
     const esm = await runNode(['import-app.mjs'], { cwd: dir });
     expect(strategiesUsed(esm.stdout)).toEqual(STRATEGY_NAMES);
   });
