@@ -1,3 +1,4 @@
+import { describeAttacks } from './attack-suite';
 import { describeBadAnswers } from './bad-answer-suite';
 import { describeCallbackInput } from './callback-input-suite';
 import { useHarnesses } from './harness';
@@ -12,7 +13,7 @@ import { describeTimeouts } from './timeout-suite';
 /**
  * The reliability and security suite of issue 4 for one provider case: state / CSRF,
  * timeouts, bad answers of the token and profile endpoints, JWT checks (Petje.af), callback
- * input, and finally a leak scan of every error the suite produced.
+ * input, attacks by a hostile provider (issue 13), and finally a leak scan of every error the suite produced.
  */
 export function runReliabilitySuite(pc: ProviderCase): void {
   describe(`${pc.title} reliability`, () => {
@@ -24,6 +25,7 @@ export function runReliabilitySuite(pc: ProviderCase): void {
     describeBadAnswers(pc, ledger, harnesses);
     describeJwtChecks(pc, ledger, harnesses);
     describeCallbackInput(pc, ledger, harnesses);
+    describeAttacks(pc, ledger, harnesses);
     describeLeakChecks(pc, ledger, harnesses);
   });
 }

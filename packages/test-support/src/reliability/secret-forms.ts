@@ -20,15 +20,13 @@ export function findSecretForm(text: string, secret: string): string | undefined
 
 /** Percent-decodes every `%XX` (UTF-8 sequences included) and reads `+` as a space; malformed escapes stay. */
 function percentDecoded(text: string): string {
-  return text
-    .replace(/\+/g, ' ')
-    .replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return Buffer.from(run.replace(/%/g, ''), 'hex').toString('latin1');
-      }
-    });
+  return text.replace(/\+/g, ' ').replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return Buffer.from(run.replace(/%/g, ''), 'hex').toString('latin1');
+    }
+  });
 }
 
 /** Undoes JSON string escapes (`\"`, `\\`, `\/`, `\uXXXX`...) where they parse. */
