@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
+import { httpsWithoutProxyWarning } from './proxy-check';
 
 /** A provider's real credentials, from `<PROVIDER>_CLIENT_ID` / `<PROVIDER>_CLIENT_SECRET`. */
 export interface ProviderCredentials {
@@ -79,13 +80,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else if (clientID || clientSecret)
       throw new ConfigError(`set both ${idName} and ${secretName}, or neither (to use the sandbox)`);
   }
+  const trustProxy = ['1', 'true', 'yes'].includes((value('TRUST_PROXY') ?? '').toLowerCase());
+  const proxyWarning = httpsWithoutProxyWarning(baseURL, trustProxy, port);
+  if (proxyWarning) warnings.push(proxyWarning);
   return {
     port,
     host: value('HOST') ?? '127.0.0.1',
     baseURL,
     sessionSecret,
     redisURL,
-    trustProxy: ['1', 'true', 'yes'].includes((value('TRUST_PROXY') ?? '').toLowerCase()),
+    trustProxy,
     sandboxPort,
     credentials,
     warnings,
