@@ -100,7 +100,8 @@ export function activeMembership(
     (membership) =>
       membership.pageId === criteria.pageId &&
       statuses.includes(membership.status) &&
-      (criteria.planIds === undefined || (membership.planId !== undefined && criteria.planIds.includes(membership.planId))),
+      (criteria.planIds === undefined ||
+        (membership.planId !== undefined && criteria.planIds.includes(membership.planId))),
   );
 }
 

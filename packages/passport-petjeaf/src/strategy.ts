@@ -154,7 +154,10 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
     const label = 'memberships endpoint';
     return collectPages(
       async (from) => {
-        const answer = await this.apiGet(accessToken, '/memberships', { query: { pageId, limit: pageSize, from }, label });
+        const answer = await this.apiGet(accessToken, '/memberships', {
+          query: { pageId, limit: pageSize, from },
+          label,
+        });
         const page = parseMembershipsPage(answer.json);
         if (typeof page === 'string') {
           throw this.http.unusableAnswer({ label, error: apiError, secrets: [accessToken] }, page, answer.status);
