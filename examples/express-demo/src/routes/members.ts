@@ -60,7 +60,7 @@ export function membersOnly(
     });
     return { router, close: () => undefined };
   }
-  const strategy = createMembersStrategy(settings, `${baseURL}/auth/${MEMBERS_STRATEGY}/callback`, pageId);
+  const strategy = createMembersStrategy(settings, `${baseURL}/auth/${MEMBERS_STRATEGY}/callback`);
   passport.use(MEMBERS_STRATEGY, strategy);
 
   router.get('/members', (req: Request, res: Response) => {
@@ -105,7 +105,7 @@ export function membersOnly(
 }
 
 /** The Petje.af strategy of the members login. */
-function createMembersStrategy(settings: ProviderSettings, callbackURL: string, pageId: string): PetjeafStrategy {
+function createMembersStrategy(settings: ProviderSettings, callbackURL: string): PetjeafStrategy {
   const agent = settings.ca ? new https.Agent({ ca: settings.ca, keepAlive: true }) : undefined;
   const strategy = new PetjeafStrategy(
     {
@@ -117,7 +117,8 @@ function createMembersStrategy(settings: ProviderSettings, callbackURL: string, 
       apiBaseURL: settings.apiBaseURL,
       agent,
       scope: ['profile.read', MEMBERSHIPS_SCOPE],
-      loadMemberships: { pageId },
+      // All pages' memberships (one request for up to 250), so that the page can tell a member of another page why not.
+      loadMemberships: true,
     },
     (
       accessToken: string,
