@@ -7,6 +7,7 @@ export {
   AUTHORIZATION_URL,
   TOKEN_URL,
   API_BASE_URL,
+  DEFAULT_MAX_PAGES,
   DEFAULT_SCOPE,
   PROMPTS,
   type BearerHeader,

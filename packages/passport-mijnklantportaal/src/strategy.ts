@@ -1,5 +1,9 @@
 import {
+  collectPages,
+  isRecord,
+  ProviderApiError,
   ProviderStrategy,
+  type FailureDetails,
   type ApiGetOptions,
   type JsonAnswer,
   type ProviderDefinition,
@@ -22,6 +26,8 @@ export const DEFAULT_SCOPE = ['customers.read'];
  * @see https://docs.developers.mijnklantportaal.nl/api-reference/customers-api/list-customers
  */
 export const API_BASE_URL = 'https://api.mijnklantportaal.nl/v1';
+/** Most pages {@link Strategy.apiGetAll} reads by default. */
+export const DEFAULT_MAX_PAGES = 20;
 /** The `prompt` values the authorize endpoint documents. */
 export const PROMPTS = ['consent', 'login'] as const;
 
@@ -124,6 +130,42 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     return super.apiGet(accessToken, pathOrURL, { ...options, retryRateLimitedWithin });
   }
 
+  /**
+   * Every item of a paged list of the API, in order: `GET <apiBaseURL><path>?page=1`, then
+   * `page=2`… while the answer's `next_page_url` is not null (the documented Laravel pages:
+   * `current_page`, `data`, `next_page_url`...). Only the `page` parameter changes: the
+   * `next_page_url` itself is never followed, so the token stays under `apiBaseURL`. Every
+   * page counts against the 60 requests per minute (`retryRateLimitedWithin` applies to each).
+   *
+   * @throws ProviderApiError when a page has no `data` list of objects, or past `maxPages` (default 20).
+   * @example
+   * ```ts
+   * const customers = await strategy.apiGetAll(accessToken, '/customers', { query: { per_page: 100 } });
+   * ```
+   */
+  async apiGetAll(
+    accessToken: string,
+    path: string,
+    options: ApiGetOptions & { maxPages?: number } = {},
+  ): Promise<Array<Record<string, unknown>>> {
+    const { maxPages = DEFAULT_MAX_PAGES, ...callOptions } = options;
+    const label = callOptions.label ?? `API GET ${path.split('?')[0]}`;
+    return collectPages(
+      async (cursor) => {
+        const page = Number(cursor ?? '1');
+        const query = { ...callOptions.query, page };
+        const answer = await this.apiGet(accessToken, path, { ...callOptions, query, label });
+        const { data, next_page_url: next } = answer.json;
+        if (!Array.isArray(data) || !data.every(isRecord)) {
+          const failure = { label, error: apiError, secrets: [accessToken] };
+          throw this.http.unusableAnswer(failure, 'without a data list of objects', answer.status);
+        }
+        return { items: data, next: typeof next === 'string' && next !== '' ? String(page + 1) : undefined };
+      },
+      { provider: 'MijnKlantportaal', label, maxPages },
+    );
+  }
+
   /** Sends the token in `Authorization`, `Authentication` or both (see {@link BearerHeader}). */
   protected override bearerHeaders(accessToken: string): Record<string, string> {
     const value = `Bearer ${accessToken}`;
@@ -152,4 +194,8 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     const scope = granted ?? (typeof requested === 'string' ? requested : requested.join(' '));
     return scope.split(/[\s,]+/).filter(Boolean);
   }
+}
+
+function apiError(message: string, details: FailureDetails): ProviderApiError {
+  return new ProviderApiError(message, details);
 }

@@ -103,3 +103,51 @@ describe('apiGet(): 60 requests per minute; a 429 carries retry-after (docs: get
     );
   });
 });
+
+describe('apiGetAll(): every item of a Laravel-paged list, page=1, 2… while next_page_url is not null', () => {
+  /** A documented page; `next_page_url` names another host, to show that it is not followed. */
+  const page = (n: number, ids: string[], last: boolean) => ({
+    current_page: n,
+    data: ids.map((id) => ({ id })),
+    next_page_url: last ? null : `https://elsewhere.example/v1/customers?page=${n + 1}`,
+    per_page: 2,
+  });
+
+  it('reads the pages in order by the page parameter, only under apiBaseURL', async () => {
+    const strategy = makeStrategy();
+    const received: CapturedRequest[] = [];
+    for (const [n, ids, last] of [
+      [1, ['cst_1', 'cst_2'], false],
+      [2, ['cst_3', 'cst_4'], false],
+      [3, ['cst_5'], true],
+    ] as const) {
+      nock(API_HOST)
+        .get('/v1/customers')
+        .query({ per_page: '2', page: String(n) })
+        .reply(captureReply(received, 200, page(n, [...ids], last)));
+    }
+    const all = await strategy.apiGetAll('mkp-token', '/customers', { query: { per_page: 2 } });
+    strategy.close();
+    expect(all.map((item) => item.id)).toEqual(['cst_1', 'cst_2', 'cst_3', 'cst_4', 'cst_5']);
+    expect(received).toHaveLength(3);
+  });
+
+  it('stops at maxPages with an error, and refuses a page without a data list', async () => {
+    const strategy = makeStrategy();
+    nock(API_HOST)
+      .get('/v1/customers')
+      .query(true)
+      .times(2)
+      .reply(200, page(1, ['cst_1'], false));
+    await expect(strategy.apiGetAll('mkp-token', '/customers', { maxPages: 2 })).rejects.toThrow(
+      'MijnKlantportaal API GET /customers has more than 2 pages (maxPages)',
+    );
+    nock(API_HOST).get('/v1/customers').query(true).reply(200, { current_page: 1, data: 'none' });
+    const failure = strategy.apiGetAll('mkp-token', '/customers');
+    await expect(failure).rejects.toBeInstanceOf(ProviderApiError);
+    await expect(failure).rejects.toThrow(
+      'MijnKlantportaal API GET /customers answered 200 without a data list of objects',
+    );
+    strategy.close();
+  });
+});
