@@ -34,7 +34,8 @@ function scripted(answers: Array<JsonAnswer | Error>): ApiCallTarget & { urls: s
     ...BASE,
     urls,
     labels,
-    send: async (label, url) => {
+    send: async (label, url, accessToken) => {
+      expect(accessToken).toBe('token-1');
       urls.push(url);
       labels.push(label);
       const next = answers.shift();
@@ -82,13 +83,13 @@ describe('resolveApiURL(): paths under apiBaseURL; the token never leaves it', (
 describe('getFromApi(): an opt-in single retry after a short 429', () => {
   it('without retryRateLimitedWithin: the 429 error with retryAfter, one request', async () => {
     const target = scripted([rateLimited(0), OK]);
-    await expect(getFromApi(target, '/x')).rejects.toMatchObject({ reason: 'rate_limited', retryAfter: 0 });
+    await expect(getFromApi(target, 'token-1', '/x')).rejects.toMatchObject({ reason: 'rate_limited', retryAfter: 0 });
     expect(target.urls).toHaveLength(1);
   });
 
   it('retries once when retry-after is within the limit, and resolves with the second answer', async () => {
     const target = scripted([rateLimited(0), OK]);
-    await expect(getFromApi(target, '/x', { retryRateLimitedWithin: 5 })).resolves.toBe(OK);
+    await expect(getFromApi(target, 'token-1', '/x', { retryRateLimitedWithin: 5 })).resolves.toBe(OK);
     expect(target.urls).toEqual([`${ORIGIN}/api/v1/x`, `${ORIGIN}/api/v1/x`]);
   });
 
@@ -99,7 +100,7 @@ describe('getFromApi(): an opt-in single retry after a short 429', () => {
       new ProviderApiError('500', { provider: 'TestProv', reason: 'provider_error', providerStatus: 500 }),
     ]) {
       const target = scripted([error, OK]);
-      await expect(getFromApi(target, '/x', { retryRateLimitedWithin: 5 })).rejects.toBe(error);
+      await expect(getFromApi(target, 'token-1', '/x', { retryRateLimitedWithin: 5 })).rejects.toBe(error);
       expect(target.urls).toHaveLength(1);
     }
   });
@@ -107,22 +108,30 @@ describe('getFromApi(): an opt-in single retry after a short 429', () => {
   it('retries only once: a second 429 is the error', async () => {
     const second = rateLimited(0);
     const target = scripted([rateLimited(0), second, OK]);
-    await expect(getFromApi(target, '/x', { retryRateLimitedWithin: 5 })).rejects.toBe(second);
+    await expect(getFromApi(target, 'token-1', '/x', { retryRateLimitedWithin: 5 })).rejects.toBe(second);
     expect(target.urls).toHaveLength(2);
   });
 
   it('names the endpoint by its path, or by `label`', async () => {
     const target = scripted([OK, OK]);
-    await getFromApi(target, '/customers?page=2');
-    await getFromApi(target, '/customers', { label: 'customers endpoint' });
+    await getFromApi(target, 'token-1', '/customers?page=2');
+    await getFromApi(target, 'token-1', '/customers', { label: 'customers endpoint' });
     expect(target.labels).toEqual(['API GET /api/v1/customers', 'customers endpoint']);
   });
 
   it.each([-1, 61, Number.NaN])('refuses retryRateLimitedWithin %p before any request', async (value) => {
     const target = scripted([OK]);
-    await expect(getFromApi(target, '/x', { retryRateLimitedWithin: value })).rejects.toThrow(
+    await expect(getFromApi(target, 'token-1', '/x', { retryRateLimitedWithin: value })).rejects.toThrow(
       'TestProv API call: retryRateLimitedWithin must be a number of seconds from 0 to 60',
     );
+    expect(target.urls).toHaveLength(0);
+  });
+});
+
+describe('getFromApi(): bad arguments', () => {
+  it('refuses an empty access token with a TypeError, before any request', async () => {
+    const target = scripted([OK]);
+    await expect(getFromApi(target, '', '/x')).rejects.toThrow('TestProv API call requires an access token');
     expect(target.urls).toHaveLength(0);
   });
 });

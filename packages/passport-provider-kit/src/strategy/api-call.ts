@@ -27,8 +27,8 @@ export interface ApiCallTarget {
   provider: string;
   /** The provider's API base, e.g. `https://api.petje.af/v1`; the token is sent nowhere else. */
   apiBaseURL: string | undefined;
-  /** Sends one authenticated GET (the strategy's `callApi`: headers, deadline, size cap, typed errors). */
-  send(label: string, url: string): Promise<JsonAnswer>;
+  /** Sends one GET with the token (the strategy's `callApi`: headers, deadline, size cap, typed errors). */
+  send(label: string, url: string, accessToken: string): Promise<JsonAnswer>;
 }
 
 /**
@@ -42,19 +42,23 @@ export interface ApiCallTarget {
  */
 export async function getFromApi(
   target: ApiCallTarget,
+  accessToken: string,
   pathOrURL: string,
   options: ApiGetOptions = {},
 ): Promise<JsonAnswer> {
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new TypeError(`${target.provider} API call requires an access token`);
+  }
   const url = resolveApiURL(target, pathOrURL, options.query);
   const retryWithin = checkRetryWithin(target.provider, options.retryRateLimitedWithin);
   const name = options.label ?? `API GET ${url.pathname}`;
   try {
-    return await target.send(name, url.href);
+    return await target.send(name, url.href, accessToken);
   } catch (error) {
     const wait = retryableWait(error, retryWithin);
     if (wait === undefined) throw error;
     await sleep(wait * 1000);
-    return target.send(name, url.href);
+    return target.send(name, url.href, accessToken);
   }
 }
 

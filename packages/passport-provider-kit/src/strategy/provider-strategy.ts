@@ -204,9 +204,9 @@ export abstract class ProviderStrategy<
    * @throws ProviderApiError with the provider's text and status (`retryAfter` on a 429).
    */
   apiGet(accessToken: string, pathOrURL: string, options?: ApiGetOptions): Promise<JsonAnswer> {
-    const send = (label: string, url: string) => this.callApi(label, 'GET', url, accessToken);
+    const send = (label: string, url: string, token: string) => this.callApi(label, 'GET', url, token);
     const target = { provider: this.provider.displayName, apiBaseURL: this.provider.apiBaseURL, send };
-    return getFromApi(target, pathOrURL, options);
+    return getFromApi(target, accessToken, pathOrURL, options);
   }
 
   /** Closes the strategy's idle keep-alive connections (graceful shutdown, tests). */
@@ -338,7 +338,8 @@ function assertOptions(options: ProviderStrategyOptions, provider: ProviderDefin
       throw new TypeError(`${who}: ${name} must be a positive number`);
     }
   }
-  for (const url of [provider.authorizationURL, provider.token.url, provider.apiBaseURL ?? provider.token.url]) {
+  const apiBase = provider.apiBaseURL === undefined ? [] : [provider.apiBaseURL];
+  for (const url of [provider.authorizationURL, provider.token.url, ...apiBase]) {
     if (!URL.canParse(url)) throw new TypeError(`${who}: ${url} is not an absolute URL`);
   }
   if (options.pkce && options.state === false)
