@@ -7,10 +7,10 @@ import { createStrategy, type DemoStrategy, type DemoUser, type ProviderSettings
 import { accountRoutes } from './routes/account';
 import { SESSION_COOKIE } from './security';
 import { authRoutes } from './routes/auth';
-import { membersOnly, type MembersPageConfig } from './routes/members';
 import { csrfToken, safeLocalPath } from './security';
 import { homePage } from './views/home';
 import { messagePage } from './views/message';
+import { membersOnly, type MembersPageConfig } from './routes/members';
 
 /** What {@link createDemoApp} needs. */
 export interface DemoAppConfig {
