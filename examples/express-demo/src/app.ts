@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth';
 import { csrfToken, noStore, safeLocalPath } from './security';
 import { homePage } from './views/home';
 import { messagePage } from './views/message';
+import { membersOnly, type MembersPageConfig } from './routes/members';
 
 /** What {@link createDemoApp} needs. */
 export interface DemoAppConfig {
@@ -22,6 +23,8 @@ export interface DemoAppConfig {
   sessionStore?: session.Store;
   /** Trust `X-Forwarded-*` from a proxy in front. Default false. */
   trustProxy?: boolean;
+  /** The Petje.af page of the "Members only" page (`PETJEAF_PAGE_ID`); default the sandbox's. */
+  petjeafPage?: MembersPageConfig;
 }
 
 /** The demo app and what to close when done. */
@@ -86,6 +89,8 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   });
   app.use(authRoutes(passport, enabled));
   app.use(accountRoutes(strategies));
+  const members = membersOnly(passport, config.providers.petjeaf, baseURL, config.petjeafPage);
+  app.use(members.router);
   app.use((req, res) => {
     res.status(404).send(messagePage('Not found', `Nothing at ${req.path}.`));
   });
@@ -99,6 +104,6 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   return {
     app,
     strategies,
-    close: () => Object.values(strategies).forEach((strategy) => strategy.close()),
+    close: () => [...Object.values(strategies), members].forEach((strategy) => strategy.close()),
   };
 }

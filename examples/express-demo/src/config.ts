@@ -24,6 +24,8 @@ export interface DemoConfig {
   trustProxy: boolean;
   /** `SANDBOX_PORT`: serve the sandbox on fixed ports from this base (reused when already running). */
   sandboxPort?: number;
+  /** `PETJEAF_PAGE_ID` / `PETJEAF_PAGE_URL`: the page of the "Members only" page (default the sandbox's). */
+  petjeafPage: { id?: string; url?: string };
   /** Providers with real credentials; the others use the sandbox. */
   credentials: Partial<Record<ProviderName, ProviderCredentials>>;
   /** Things the user should know (e.g. a generated session secret). */
@@ -91,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisURL,
     trustProxy,
     sandboxPort,
+    petjeafPage: { id: value('PETJEAF_PAGE_ID'), url: value('PETJEAF_PAGE_URL') },
     credentials,
     warnings,
   };
