@@ -18,6 +18,15 @@ export type {
   VerifyFunctionWithRequestAndParams,
 } from './strategy/verify';
 export { settle } from './strategy/settle';
+export {
+  assertTokenStaysOnIssuer,
+  describeRedirect,
+  endpointUnder,
+  parseBaseURL,
+  resolveEndpoints,
+  type EndpointChoice,
+  type ResolvedEndpoint,
+} from './strategy/endpoints';
 export { ProviderTokenError } from './errors/provider-token-error';
 export { ProviderApiError } from './errors/provider-api-error';
 export { statusForFailure, type FailureDetails, type FailureReason } from './errors/failure-reason';
