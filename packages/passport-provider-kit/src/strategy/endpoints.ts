@@ -120,7 +120,7 @@ export function describeRedirect(
   option?: string,
 ): string {
   const value = Array.isArray(location) ? location[0] : location;
-  if (typeof value !== 'string' || value === '' || !URL.canParse(value, requestURL)) return '';
+  if (typeof value !== 'string' || value === '' || !URL.canParse(value, String(requestURL))) return '';
   const target = new URL(value, requestURL);
   if (target.protocol !== 'https:' && target.protocol !== 'http:') return '';
   const set = option ? `set ${option} (or baseURL) to it` : 'point this endpoint at it';
