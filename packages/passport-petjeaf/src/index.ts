@@ -2,7 +2,15 @@
  * Passport strategy for Petje.af OAuth2.
  * @packageDocumentation
  */
-export { Strategy, AUTHORIZATION_URL, TOKEN_URL, DEFAULT_SCOPE, type PetjeafStrategyOptions } from './strategy';
+export {
+  Strategy,
+  BASE_URL,
+  NEWER_BASE_URL,
+  AUTHORIZATION_URL,
+  TOKEN_URL,
+  DEFAULT_SCOPE,
+  type PetjeafStrategyOptions,
+} from './strategy';
 export { parseProfile, type PetjeafProfile, type PetjeafTokenClaims } from './profile';
 export {
   ProviderApiError,
