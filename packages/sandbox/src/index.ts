@@ -18,6 +18,7 @@ export {
   type Sandbox,
   type SandboxClient,
   type SandboxEndpoints,
+  type ProviderSettings,
   type SandboxOptions,
   type SandboxProvider,
   type SandboxStats,

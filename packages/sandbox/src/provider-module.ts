@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { AuthorizeRules } from './authorize';
 import type { GrantStore } from './grants';
-import type { ProviderName, SandboxClient, SandboxUser } from './types';
+import type { ProviderName, ProviderSettings, SandboxClient, SandboxUser } from './types';
 
 /** What a provider module gets to build its app. */
 export interface ProviderContext {
@@ -14,6 +14,8 @@ export interface ProviderContext {
   now: () => number;
   /** HS256 secret for providers that sign their tokens (Petje.af). */
   jwtSecret: string;
+  /** Behaviour other than the documented default, for every provider (each reads its own). */
+  settings: ProviderSettings;
 }
 
 /** One provider stand-in: its documented paths and how to build its app. */

@@ -6,7 +6,14 @@ import { sandboxClient } from './clients';
 import { GrantStore } from './grants';
 import { listen, type CountedServer } from './listen';
 import { PROVIDER_MODULES } from './providers';
-import { PROVIDER_NAMES, type ProviderName, type Sandbox, type SandboxOptions, type SandboxProvider } from './types';
+import {
+  PROVIDER_NAMES,
+  type ProviderName,
+  type ProviderSettings,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxProvider,
+} from './types';
 import { SEEDED_USERS } from './users';
 
 /**
@@ -36,7 +43,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const providers = {} as Record<ProviderName, SandboxProvider>;
   try {
     for (const name of PROVIDER_NAMES) {
-      const provider = await startProvider(name, { host, port: options.ports?.[name] ?? 0, delayMs, now, certificate });
+      const provider = await startProvider(name, {
+        host,
+        port: options.ports?.[name] ?? 0,
+        delayMs,
+        now,
+        certificate,
+        providerSettings: options.providerSettings ?? {},
+      });
       servers.push(provider.server);
       providers[name] = provider.provider;
     }
@@ -59,6 +73,7 @@ interface StartSettings {
   delayMs: number;
   now: () => number;
   certificate?: SandboxCertificate;
+  providerSettings: ProviderSettings;
 }
 
 async function startProvider(
@@ -76,6 +91,7 @@ async function startProvider(
     delayMs: settings.delayMs,
     now: settings.now,
     jwtSecret,
+    settings: settings.providerSettings,
   });
   const server = await listen(app, settings.host, settings.port, settings.certificate);
   const provider: SandboxProvider = {
