@@ -96,8 +96,7 @@ describe('Gofundo strategy end to end against the sandbox: clientCredentials() a
     const { clientID, clientSecret } = gofundo().client;
     strategy = new GofundoStrategy(
       { clientID, clientSecret, baseURL: gofundo().origin, callbackURL: 'http://localhost:3999/callback' },
-      (_a: string, _r: string | undefined, profile: unknown, done: (err: null, user: unknown) => void) =>
-        done(null, profile),
+      (_accessToken, _refreshToken, profile, done) => done(null, profile),
     );
   });
   afterAll(() => strategy.close());

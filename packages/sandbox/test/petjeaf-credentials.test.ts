@@ -1,3 +1,4 @@
+import { Strategy as PetjeafStrategy } from 'passport-petjeaf';
 import { approvedCode, codeGrant, postToken, useSandbox } from './support';
 
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
@@ -30,5 +31,24 @@ describe('providerSettings.petjeaf.acceptBasicAuth: Basic as well, as the offici
     const { clientID, clientSecret } = petjeaf().client;
     const res = await postToken(petjeaf(), fields).set('Authorization', basic(clientID, clientSecret));
     expect(res.status).toBe(200);
+  });
+});
+
+describe('Petje.af strategy against the sandbox: baseURL and apiBaseURL move every endpoint, credentials in the body', () => {
+  const { sandbox } = useSandbox();
+  const petjeaf = () => sandbox().providers.petjeaf;
+
+  it('refreshes and revokes through the endpoints derived from baseURL / apiBaseURL', async () => {
+    const { clientID, clientSecret, origin } = { ...petjeaf().client, origin: petjeaf().origin };
+    const strategy = new PetjeafStrategy(
+      { clientID, clientSecret, baseURL: origin, apiBaseURL: `${origin}/v1`, callbackURL: 'http://localhost:3999/cb' },
+      (_accessToken, _refreshToken, profile, done) => done(null, profile),
+    );
+    const { refresh_token: refreshToken } = (await postToken(petjeaf(), codeGrant(petjeaf(), approvedCode(petjeaf()))))
+      .body;
+    const tokens = await strategy.refresh(refreshToken);
+    expect(tokens.refreshToken).not.toBe(refreshToken);
+    await strategy.revoke(tokens.accessToken);
+    strategy.close();
   });
 });
