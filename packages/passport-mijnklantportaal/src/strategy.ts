@@ -5,6 +5,7 @@ import {
   type TokenParams,
 } from 'passport-provider-kit';
 import { parseProfile, profileFromToken, type MijnKlantportaalProfile } from './profile';
+import { warnUnstableIdOnce } from './unstable-id-warning';
 
 /** Where the user grants access; `state` is required. @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/authorize */
 export const AUTHORIZATION_URL = 'https://manage.mijnklantportaal.nl/oauth/authorize';
@@ -28,7 +29,8 @@ export type BearerHeader = 'both' | 'Authorization' | 'Authentication';
 export interface MijnKlantportaalStrategyOptions extends ProviderStrategyOptions {
   /**
    * An endpoint that identifies the account, if you have one: the profile is then read from
-   * it. Default: none, and the profile is built without an HTTP call.
+   * it. Default: none, and the profile is built without an HTTP call, with an `id` that
+   * **changes at every login** (`idFromToken: true`; a warning says so once in development).
    */
   userProfileURL?: string;
   /** Header(s) for the bearer token on API calls. Default `both`. */
@@ -50,11 +52,21 @@ export interface MijnKlantportaalAuthenticateOptions {
  * both are sent by default; and there is no identity endpoint, so by default the profile
  * holds only the granted scopes and a token-derived id (see `profileFromToken`).
  *
+ * **Do not key users on `profile.id` without `userProfileURL`: it changes at every login.**
+ * MijnKlantportaal grants API access to a portal; link it to your own signed-in user
+ * (`passReqToCallback: true`, `req.user`) and keep the refresh token with that user.
+ *
  * @example
  * ```ts
  * passport.use(new Strategy(
  *   { clientID, clientSecret, callbackURL: 'https://example.com/auth/mijnklantportaal/callback', scope: ['customers.read'] },
  *   (accessToken, refreshToken, profile, done) => done(null, { scopes: profile.scopes, accessToken }),
+ * ));
+ * // Keyed on your own user, not on profile.id:
+ * passport.use(new Strategy(
+ *   { clientID, clientSecret, callbackURL, passReqToCallback: true },
+ *   (req, accessToken, refreshToken, profile, done) =>
+ *     saveConnection(req.user.id, { refreshToken, scopes: profile.scopes }).then(() => done(null, req.user), done),
  * ));
  * app.get('/auth/mijnklantportaal', passport.authenticate('mijnklantportaal', { prompt: 'login' }));
  * ```
@@ -74,6 +86,8 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     ) {
       throw new TypeError('MijnKlantportaal strategy: bearerHeader must be both, Authorization or Authentication');
     }
+    // Without an identity endpoint the profile id changes at every login: say so once in development.
+    if (options.userProfileURL === undefined && options.skipUserProfile !== true) warnUnstableIdOnce();
     return {
       name: 'mijnklantportaal',
       displayName: 'MijnKlantportaal',
