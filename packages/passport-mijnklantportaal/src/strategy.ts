@@ -1,5 +1,8 @@
 import {
+  endpointUnder,
+  parseBaseURL,
   ProviderStrategy,
+  resolveEndpoints,
   type ProviderDefinition,
   type ProviderStrategyOptions,
   type TokenParams,
@@ -7,10 +10,16 @@ import {
 import { parseProfile, profileFromToken, type MijnKlantportaalProfile } from './profile';
 import { warnUnstableIdOnce } from './unstable-id-warning';
 
+/**
+ * The host of the OAuth endpoints ("the base URL for this endpoint is: https://manage.mijnklantportaal.nl").
+ * The API lives on another documented host, `https://api.mijnklantportaal.nl/v1`.
+ * @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/authorize
+ */
+export const BASE_URL = 'https://manage.mijnklantportaal.nl';
 /** Where the user grants access; `state` is required. @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/authorize */
-export const AUTHORIZATION_URL = 'https://manage.mijnklantportaal.nl/oauth/authorize';
+export const AUTHORIZATION_URL = `${BASE_URL}/oauth/authorize`;
 /** Code exchange and refresh, JSON body. @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/generate-tokens */
-export const TOKEN_URL = 'https://manage.mijnklantportaal.nl/oauth/tokens';
+export const TOKEN_URL = `${BASE_URL}/oauth/tokens`;
 /**
  * Scope requested when none is given. MijnKlantportaal requires a scope and has no identity
  * scope; `customers.read` is our choice. @see https://docs.developers.mijnklantportaal.nl/oauth/scopes
@@ -27,6 +36,12 @@ export type BearerHeader = 'both' | 'Authorization' | 'Authentication';
 
 /** Options of the MijnKlantportaal strategy. */
 export interface MijnKlantportaalStrategyOptions extends ProviderStrategyOptions {
+  /**
+   * The origin of the OAuth endpoints: the authorize (`/oauth/authorize`) and token
+   * (`/oauth/tokens`) URLs are derived from it. Default {@link BASE_URL}. `authorizationURL`
+   * and `tokenURL` still win. `userProfileURL` has no default and is not derived: name it.
+   */
+  baseURL?: string;
   /**
    * An endpoint that identifies the account, if you have one: the profile is then read from
    * it. Default: none, and the profile is built without an HTTP call, with an `id` that
@@ -80,6 +95,18 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     if (options.userProfileURL !== undefined && !URL.canParse(options.userProfileURL)) {
       throw new TypeError(`MijnKlantportaal strategy: userProfileURL ${options.userProfileURL} is not an absolute URL`);
     }
+    const who = 'MijnKlantportaal strategy';
+    const base = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
+    // No host check for userProfileURL: it has no default (the user names it), and the documented API is on
+    // another host (api.mijnklantportaal.nl) than the token endpoint (manage.mijnklantportaal.nl).
+    const endpoints = resolveEndpoints(who, {
+      authorize: {
+        option: 'authorizationURL',
+        explicit: options.authorizationURL,
+        derived: endpointUnder(base, '/oauth/authorize'),
+      },
+      token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, '/oauth/tokens') },
+    });
     if (
       options.bearerHeader !== undefined &&
       !['both', 'Authorization', 'Authentication'].includes(options.bearerHeader)
@@ -91,8 +118,8 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     return {
       name: 'mijnklantportaal',
       displayName: 'MijnKlantportaal',
-      authorizationURL: AUTHORIZATION_URL,
-      token: { url: TOKEN_URL, bodyEncoding: 'json', clientAuth: 'body' },
+      authorizationURL: endpoints.authorize.url,
+      token: { url: endpoints.token.url, bodyEncoding: 'json', clientAuth: 'body' },
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
       errorFields: ['message', 'error_description', 'error'],

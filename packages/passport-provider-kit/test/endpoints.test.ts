@@ -111,7 +111,7 @@ describe('describeRedirect: where a redirect points, without secrets, and the op
 
   it('names the new location (origin and path) and the option', () => {
     expect(describeRedirect('https://api.petjeaf.com/v1/oauth2/tokens', from, 'tokenURL')).toBe(
-      ': it points to https://api.petjeaf.com/v1/oauth2/tokens; redirects are not followed, so if the provider has moved, set tokenURL (or baseURL) to it',
+      ': it points to https://api.petjeaf.com/v1/oauth2/tokens; redirects are not followed, so if the provider has moved, set tokenURL to it',
     );
   });
 

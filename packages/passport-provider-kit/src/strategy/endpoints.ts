@@ -123,13 +123,13 @@ export function describeRedirect(
   if (typeof value !== 'string' || value === '' || !URL.canParse(value, String(requestURL))) return '';
   const target = new URL(value, requestURL);
   if (target.protocol !== 'https:' && target.protocol !== 'http:') return '';
-  const set = option ? `set ${option} (or baseURL) to it` : 'point this endpoint at it';
+  const set = option ? `set ${option} to it` : 'point this endpoint at it';
   return `: it points to ${target.origin}${target.pathname}; redirects are not followed, so if the provider has moved, ${set}`;
 }
 
-/** The option that sets the URL of an endpoint the kit labels `label` in its messages. */
+/** The option(s) that set the URL of an endpoint the kit labels `label` in its messages. */
 export const OPTION_OF_ENDPOINT: Readonly<Record<string, string>> = {
-  'token endpoint': 'tokenURL',
+  'token endpoint': 'tokenURL (or baseURL)',
   'user endpoint': 'userProfileURL',
   'revocation endpoint': 'revocationURL',
 };
