@@ -60,6 +60,12 @@ describe('AltDentifier simplified integration link (no redirect_uri, no response
     expect(res.text).toContain('Integration not added');
   });
 
+  it('provider.decide() (in-process, for scripts) says the flow ends on a page instead of returning a redirect', () => {
+    expect(() => alt().decide(link())).toThrow(
+      'AltDentifier sandbox ended the flow on a page (Integration added): there is no redirect',
+    );
+  });
+
   it('still requires redirect_uri for any other scope (the full flow)', async () => {
     const url = authorizeURL(alt(), { redirect_uri: undefined, response_type: undefined, scope: 'read:user' });
     const res = await request(alt().origin).get(url.pathname + url.search);
