@@ -5,6 +5,7 @@
 export {
   Strategy,
   integrationURL,
+  BASE_URL,
   AUTHORIZATION_URL,
   TOKEN_URL,
   USER_PROFILE_URL,

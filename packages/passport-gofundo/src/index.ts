@@ -4,6 +4,7 @@
  */
 export {
   Strategy,
+  BASE_URL,
   AUTHORIZATION_URL,
   TOKEN_URL,
   USER_PROFILE_URL,

@@ -4,6 +4,7 @@
  */
 export {
   Strategy,
+  BASE_URL,
   AUTHORIZATION_URL,
   TOKEN_URL,
   API_BASE_URL,

@@ -6,16 +6,26 @@ import {
   type FailureDetails,
   type ApiGetOptions,
   type JsonAnswer,
+  endpointUnder,
+  parseBaseURL,
+  resolveEndpoints,
   type ProviderDefinition,
   type ProviderStrategyOptions,
   type TokenParams,
 } from 'passport-provider-kit';
 import { parseProfile, profileFromToken, type MijnKlantportaalProfile } from './profile';
+import { warnUnstableIdOnce } from './unstable-id-warning';
 
+/**
+ * The host of the OAuth endpoints ("the base URL for this endpoint is: https://manage.mijnklantportaal.nl").
+ * The API lives on another documented host, `https://api.mijnklantportaal.nl/v1`.
+ * @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/authorize
+ */
+export const BASE_URL = 'https://manage.mijnklantportaal.nl';
 /** Where the user grants access; `state` is required. @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/authorize */
-export const AUTHORIZATION_URL = 'https://manage.mijnklantportaal.nl/oauth/authorize';
+export const AUTHORIZATION_URL = `${BASE_URL}/oauth/authorize`;
 /** Code exchange and refresh, JSON body. @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/generate-tokens */
-export const TOKEN_URL = 'https://manage.mijnklantportaal.nl/oauth/tokens';
+export const TOKEN_URL = `${BASE_URL}/oauth/tokens`;
 /**
  * Scope requested when none is given. MijnKlantportaal requires a scope and has no identity
  * scope; `customers.read` is our choice. @see https://docs.developers.mijnklantportaal.nl/oauth/scopes
@@ -40,8 +50,15 @@ export type BearerHeader = 'both' | 'Authorization' | 'Authentication';
 /** Options of the MijnKlantportaal strategy. */
 export interface MijnKlantportaalStrategyOptions extends ProviderStrategyOptions {
   /**
+   * The origin of the OAuth endpoints: the authorize (`/oauth/authorize`) and token
+   * (`/oauth/tokens`) URLs are derived from it. Default {@link BASE_URL}. `authorizationURL`
+   * and `tokenURL` still win. `userProfileURL` has no default and is not derived: name it.
+   */
+  baseURL?: string;
+  /**
    * An endpoint that identifies the account, if you have one: the profile is then read from
-   * it. Default: none, and the profile is built without an HTTP call.
+   * it. Default: none, and the profile is built without an HTTP call, with an `id` that
+   * **changes at every login** (`idFromToken: true`; a warning says so once in development).
    */
   userProfileURL?: string;
   /** Header(s) for the bearer token on API calls. Default `both`. */
@@ -71,11 +88,21 @@ export interface MijnKlantportaalAuthenticateOptions {
  * both are sent by default; and there is no identity endpoint, so by default the profile
  * holds only the granted scopes and a token-derived id (see `profileFromToken`).
  *
+ * **Do not key users on `profile.id` without `userProfileURL`: it changes at every login.**
+ * MijnKlantportaal grants API access to a portal; link it to your own signed-in user
+ * (`passReqToCallback: true`, `req.user`) and keep the refresh token with that user.
+ *
  * @example
  * ```ts
  * passport.use(new Strategy(
  *   { clientID, clientSecret, callbackURL: 'https://example.com/auth/mijnklantportaal/callback', scope: ['customers.read'] },
  *   (accessToken, refreshToken, profile, done) => done(null, { scopes: profile.scopes, accessToken }),
+ * ));
+ * // Keyed on your own user, not on profile.id:
+ * passport.use(new Strategy(
+ *   { clientID, clientSecret, callbackURL, passReqToCallback: true },
+ *   (req, accessToken, refreshToken, profile, done) =>
+ *     saveConnection(req.user.id, { refreshToken, scopes: profile.scopes }).then(() => done(null, req.user), done),
  * ));
  * app.get('/auth/mijnklantportaal', passport.authenticate('mijnklantportaal', { prompt: 'login' }));
  * ```
@@ -89,6 +116,18 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     if (options.userProfileURL !== undefined && !URL.canParse(options.userProfileURL)) {
       throw new TypeError(`MijnKlantportaal strategy: userProfileURL ${options.userProfileURL} is not an absolute URL`);
     }
+    const who = 'MijnKlantportaal strategy';
+    const base = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
+    // No host check for userProfileURL: it has no default (the user names it), and the documented API is on
+    // another host (api.mijnklantportaal.nl) than the token endpoint (manage.mijnklantportaal.nl).
+    const endpoints = resolveEndpoints(who, {
+      authorize: {
+        option: 'authorizationURL',
+        explicit: options.authorizationURL,
+        derived: endpointUnder(base, '/oauth/authorize'),
+      },
+      token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, '/oauth/tokens') },
+    });
     if (
       options.bearerHeader !== undefined &&
       !['both', 'Authorization', 'Authentication'].includes(options.bearerHeader)
@@ -99,11 +138,13 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     if (retryWithin !== undefined && !(Number.isFinite(retryWithin) && retryWithin >= 0 && retryWithin <= 60)) {
       throw new TypeError('MijnKlantportaal strategy: retryRateLimitedWithin must be a number of seconds from 0 to 60');
     }
+    // Without an identity endpoint the profile id changes at every login: say so once in development.
+    if (options.userProfileURL === undefined && options.skipUserProfile !== true) warnUnstableIdOnce();
     return {
       name: 'mijnklantportaal',
       displayName: 'MijnKlantportaal',
-      authorizationURL: AUTHORIZATION_URL,
-      token: { url: TOKEN_URL, bodyEncoding: 'json', clientAuth: 'body' },
+      authorizationURL: endpoints.authorize.url,
+      token: { url: endpoints.token.url, bodyEncoding: 'json', clientAuth: 'body' },
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
       apiBaseURL: API_BASE_URL,

@@ -4,6 +4,8 @@
  */
 export {
   Strategy,
+  BASE_URL,
+  NEWER_BASE_URL,
   AUTHORIZATION_URL,
   TOKEN_URL,
   API_BASE_URL,

@@ -1,4 +1,9 @@
 import {
+  assertTokenStaysOnIssuer,
+  endpointUnder,
+  parseBaseURL,
+  resolveEndpoints,
+  type ResolvedEndpoint,
   assertNotExpired,
   collectPages,
   decodeJwtPayload,
@@ -22,23 +27,45 @@ import {
 } from './memberships';
 import { parseProfile, type PetjeafProfile, type PetjeafTokenClaims } from './profile';
 
-/** Where the user grants access. @see https://docs.petje.af/petje.af-api/authentication/authorize */
+/**
+ * The site host of the pages in our copy of the docs (authorize page on it, API on `api.` +
+ * it). The newest docs pages use {@link NEWER_BASE_URL} instead; which one is current, and
+ * whether the older redirects, is not documented.
+ * @see https://docs.petje.af/petje.af-api/authentication/tokens
+ */
+export const BASE_URL = 'https://petje.af';
+/** The host of the newer docs pages (`petjeaf.com`, API `api.petjeaf.com`): `baseURL: NEWER_BASE_URL` moves every endpoint there. */
+export const NEWER_BASE_URL = 'https://petjeaf.com';
+/** Where the user grants access. **Documented only in pages outside our copy of the docs** (see the README). @see https://docs.petje.af/petje.af-api/authentication/authorize */
 export const AUTHORIZATION_URL = 'https://petje.af/oauth2/authorize';
 /** Code exchange, refresh (POST, form-urlencoded) and revocation (DELETE). @see https://docs.petje.af/petje.af-api/authentication/tokens */
 export const TOKEN_URL = 'https://api.petje.af/v1/oauth2/tokens';
 /**
- * The API base: `apiGet` paths and the memberships endpoint are read under it (override with
- * `apiBaseURL`, e.g. for the newer `https://api.petjeaf.com/v1`).
+ * The API base: `apiGet` paths and the memberships endpoint are read under it. It follows
+ * `baseURL` (`api.` + its host, `/v1`); override with `apiBaseURL`.
  * @see https://docs.petje.af/petje.af-api/reference/memberships-1
  */
 export const API_BASE_URL = 'https://api.petje.af/v1';
 /** Most pages {@link Strategy.memberships} reads by default (250 memberships each). */
 export const DEFAULT_MAX_MEMBERSHIP_PAGES = 20;
-/** Scopes: `profile.read`, `memberships.read`, `pages.read`. @see https://docs.petje.af/petje.af-api/authentication/scopes */
+/**
+ * Scope requested when none is given. **An assumption**: our copy of the docs shows only
+ * `memberships.read` (in the token answer example); `profile.read` is the default of
+ * Petje.af's own PHP client (petjeaf/oauth2-petjeaf). Set `scope` to change it.
+ * @see https://docs.petje.af/petje.af-api/authentication/scopes
+ */
 export const DEFAULT_SCOPE = ['profile.read'];
 
 /** Options of the Petje.af strategy. */
 export interface PetjeafStrategyOptions extends ProviderStrategyOptions {
+  /**
+   * The Petje.af site, e.g. {@link NEWER_BASE_URL}: the authorize URL is `/oauth2/authorize`
+   * on it and the API (token and revocation URLs) on `api.` + its host, `/v1`. Default
+   * {@link BASE_URL}. Explicit URL options still win.
+   */
+  baseURL?: string;
+  /** The API base (token and revocation URLs under it). Default: `https://api.<baseURL host>/v1`. */
+  apiBaseURL?: string;
   /** Override the revocation URL (`DELETE`). Default: the token URL, as the official plugin uses. */
   revocationURL?: string;
   /**
@@ -88,6 +115,9 @@ export interface MembershipsOptions {
  * ```
  */
 export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOptions> {
+  /** `revocationURL`, or the token URL (as the official plugin revokes). */
+  private readonly revocationURL = petjeafEndpoints(this.options).revocation.url;
+
   /** Petje.af as data, for the shared base. */
   static describe(options: PetjeafStrategyOptions): ProviderDefinition {
     if (options.clockTolerance !== undefined && !(options.clockTolerance >= 0)) {
@@ -99,14 +129,15 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
     }
     if (typeof load === 'object' && load.pageId !== undefined) checkPageId(load.pageId, 'loadMemberships.pageId');
     if (options.jwtVerification) assertUsableJwtKey(options.jwtVerification, 'Petje.af strategy');
+    const endpoints = petjeafEndpoints(options);
     return {
       name: 'petjeaf',
       displayName: 'Petje.af',
-      authorizationURL: AUTHORIZATION_URL,
-      token: { url: TOKEN_URL, bodyEncoding: 'form', clientAuth: 'body' },
+      authorizationURL: endpoints.authorize.url,
+      token: { url: endpoints.token.url, bodyEncoding: 'form', clientAuth: 'body' },
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
-      apiBaseURL: API_BASE_URL,
+      apiBaseURL: endpoints.apiBase,
       errorFields: ['detail', 'error_description', 'message', 'error', 'title'],
     };
   }
@@ -119,13 +150,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
     if (typeof accessToken !== 'string' || accessToken === '') {
       throw new TypeError('Petje.af revoke() requires an access token');
     }
-    await this.callApi(
-      'revocation endpoint',
-      'DELETE',
-      this.options.revocationURL ?? this.provider.token.url,
-      accessToken,
-      { allowEmpty: true },
-    );
+    await this.callApi('revocation endpoint', 'DELETE', this.revocationURL, accessToken, { allowEmpty: true });
   }
 
   /**
@@ -219,6 +244,35 @@ function apiError(message: string, details: FailureDetails): ProviderApiError {
 
 function checkPageId(pageId: unknown, name: string): void {
   if (typeof pageId !== 'string' || pageId === '') throw new TypeError(`Petje.af ${name} must be a non-empty string`);
+}
+
+/**
+ * The endpoints from `baseURL` and `apiBaseURL` and the explicit URL options; the revocation
+ * URL (it receives the access token) must be on the token endpoint's host unless both are named.
+ */
+function petjeafEndpoints(
+  options: PetjeafStrategyOptions,
+): Record<'authorize' | 'token' | 'revocation', ResolvedEndpoint> & { apiBase: string } {
+  const who = 'Petje.af strategy';
+  const site = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
+  const apiBase = options.apiBaseURL ?? `${site.protocol}//api.${site.host}/v1`;
+  const api = parseBaseURL(who, 'apiBaseURL', apiBase);
+  const token = options.tokenURL ?? endpointUnder(api, '/oauth2/tokens');
+  const endpoints = resolveEndpoints(who, {
+    authorize: {
+      option: 'authorizationURL',
+      explicit: options.authorizationURL,
+      derived: endpointUnder(site, '/oauth2/authorize'),
+    },
+    token: { option: 'tokenURL', explicit: options.tokenURL, derived: token },
+    // Revocation follows the token URL, even an explicit one: the official plugin revokes there.
+    revocation: { option: 'revocationURL', explicit: options.revocationURL, derived: token },
+  });
+  const revocationFollowsToken = options.revocationURL === undefined;
+  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, [
+    revocationFollowsToken ? undefined : endpoints.revocation,
+  ]);
+  return { ...endpoints, apiBase };
 }
 
 /**

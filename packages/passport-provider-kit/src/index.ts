@@ -27,6 +27,15 @@ export {
   type ApiQueryValue,
 } from './strategy/api-call';
 export { collectPages, type ApiPage, type CollectPagesOptions } from './strategy/api-pages';
+export {
+  assertTokenStaysOnIssuer,
+  describeRedirect,
+  endpointUnder,
+  parseBaseURL,
+  resolveEndpoints,
+  type EndpointChoice,
+  type ResolvedEndpoint,
+} from './strategy/endpoints';
 export { ProviderTokenError } from './errors/provider-token-error';
 export { ProviderApiError } from './errors/provider-api-error';
 export { statusForFailure, type FailureDetails, type FailureReason } from './errors/failure-reason';

@@ -29,3 +29,12 @@ export function errorPage(provider: string, title: string, message: string): str
       `<p id="error-message">${escapeHtml(message)}</p>`,
   );
 }
+
+/** The page that ends a flow without a redirect (AltDentifier's simplified integration flow). */
+export function successPage(provider: string, title: string, message: string): string {
+  return htmlPage(
+    `${provider} sandbox: ${title}`,
+    `<p><span class="badge">SANDBOX</span> ${escapeHtml(provider)}</p><h1>${escapeHtml(title)}</h1>` +
+      `<p id="result-message">${escapeHtml(message)}</p>`,
+  );
+}

@@ -25,6 +25,7 @@ export {
   type Sandbox,
   type SandboxClient,
   type SandboxEndpoints,
+  type ProviderSettings,
   type SandboxOptions,
   type SandboxProvider,
   type SandboxStats,

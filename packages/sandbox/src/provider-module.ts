@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { AuthorizeRules } from './authorize';
 import type { GrantStore } from './grants';
 import type { RateLimitSettings } from './rate-limit';
-import type { ProviderName, SandboxClient, SandboxUser } from './types';
+import type { ProviderName, ProviderSettings, SandboxClient, SandboxUser } from './types';
 
 /** What a provider module gets to build its app. */
 export interface ProviderContext {
@@ -17,6 +17,8 @@ export interface ProviderContext {
   jwtSecret: string;
   /** The API rate limit of providers that document one (MijnKlantportaal). */
   rateLimit: RateLimitSettings;
+  /** Behaviour other than the documented default, for every provider (each reads its own). */
+  settings: ProviderSettings;
 }
 
 /** One provider stand-in: its documented paths and how to build its app. */

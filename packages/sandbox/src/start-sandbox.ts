@@ -7,7 +7,14 @@ import { GrantStore } from './grants';
 import { listen, type CountedServer } from './listen';
 import { PROVIDER_MODULES } from './providers';
 import { sandboxRateLimit, type RateLimitSettings } from './rate-limit';
-import { PROVIDER_NAMES, type ProviderName, type Sandbox, type SandboxOptions, type SandboxProvider } from './types';
+import {
+  PROVIDER_NAMES,
+  type ProviderName,
+  type ProviderSettings,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxProvider,
+} from './types';
 import { SEEDED_USERS } from './users';
 
 /**
@@ -45,6 +52,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         now,
         certificate,
         rateLimit,
+        providerSettings: options.providerSettings ?? {},
       });
       servers.push(provider.server);
       providers[name] = provider.provider;
@@ -69,6 +77,7 @@ interface StartSettings {
   now: () => number;
   certificate?: SandboxCertificate;
   rateLimit: RateLimitSettings;
+  providerSettings: ProviderSettings;
 }
 
 async function startProvider(
@@ -87,6 +96,7 @@ async function startProvider(
     now: settings.now,
     jwtSecret,
     rateLimit: settings.rateLimit,
+    settings: settings.providerSettings,
   });
   const server = await listen(app, settings.host, settings.port, settings.certificate);
   const provider: SandboxProvider = {

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { errorCodeFromBody, errorTextFromBody, isRecord } from '../errors/error-body';
 import type { FailureDetails } from '../errors/failure-reason';
 import { redactSecrets } from '../errors/redact';
+import { describeRedirect, OPTION_OF_ENDPOINT } from '../strategy/endpoints';
 import { agentFor, createKeepAliveAgents, type ProviderAgents } from './agents';
 import { readJsonBody, retryAfterSeconds } from './read-json';
 import { sendRequest, TransportFailure, type HttpResponse } from './send-request';
@@ -96,7 +97,8 @@ export class ProviderHttpClient {
   private interpret(request: EndpointRequest, response: HttpResponse): JsonAnswer {
     const { status } = response;
     if (status >= 300 && status < 400) {
-      throw this.fail(request, `answered ${status} (a redirect) instead of JSON`, {
+      const where = describeRedirect(response.headers.location, request.url, OPTION_OF_ENDPOINT[request.label]);
+      throw this.fail(request, `answered ${status} (a redirect) instead of JSON${where}`, {
         reason: 'redirect',
         providerStatus: status,
       });

@@ -110,7 +110,9 @@ export function addMembershipRoutes(app: Express, context: ProviderContext): voi
   const ownMemberships = (req: Request): SeededMembership[] | undefined => {
     const grant = context.store.findAccess(bearerToken(req));
     if (!grant.scope.includes(SCOPE)) return undefined;
-    return SEEDED_MEMBERSHIPS.filter((membership) => membership.userId === grant.user.id);
+    // A client_credentials token (Gofundo-style, no user) has no memberships of its own.
+    const user = context.store.findUser(bearerToken(req));
+    return SEEDED_MEMBERSHIPS.filter((membership) => membership.userId === user.id);
   };
 
   app.get('/v1/memberships', delay(context.delayMs), (req: Request, res: Response) => {
