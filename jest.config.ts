@@ -29,7 +29,7 @@ const config: Config = {
     },
     moduleNameMapper: {
       '^@internal/test-support$': join(__dirname, 'packages/test-support/src'),
-      '^provider-sandbox$': join(__dirname, 'packages/sandbox/src'),
+      '^passport-nl-sandbox$': join(__dirname, 'packages/sandbox/src'),
       '^express-demo$': join(__dirname, 'examples/express-demo/src'),
       '^(passport-(?:provider-kit|petjeaf|gofundo|mijnklantportaal|altdentifier))$': join(__dirname, 'packages/$1/src'),
     },

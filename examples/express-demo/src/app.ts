@@ -2,7 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import session from 'express-session';
 import helmet from 'helmet';
 import { Passport } from 'passport';
-import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
+import { PROVIDER_NAMES, type ProviderName } from 'passport-nl-sandbox';
 import { createStrategy, type DemoStrategy, type DemoUser, type ProviderSettings } from './providers';
 import { accountRoutes } from './routes/account';
 import { SESSION_COOKIE } from './security';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
+import { PROVIDER_NAMES, type ProviderName } from 'passport-nl-sandbox';
 
 /** A provider's real credentials, from `<PROVIDER>_CLIENT_ID` / `<PROVIDER>_CLIENT_SECRET`. */
 export interface ProviderCredentials {

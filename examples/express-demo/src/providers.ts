@@ -4,7 +4,7 @@ import { Strategy as AltDentifierStrategy } from 'passport-altdentifier';
 import { Strategy as GofundoStrategy } from 'passport-gofundo';
 import { Strategy as MijnKlantportaalStrategy } from 'passport-mijnklantportaal';
 import { Strategy as PetjeafStrategy, type TokenParams, type TokenSet } from 'passport-petjeaf';
-import type { ProviderName, SandboxEndpoints } from 'provider-sandbox';
+import type { ProviderName, SandboxEndpoints } from 'passport-nl-sandbox';
 
 /** Human names of the providers. */
 export const PROVIDER_LABELS: Readonly<Record<ProviderName, string>> = {

@@ -7,7 +7,7 @@ import {
   type ProviderName,
   type Sandbox,
   type SandboxEndpoints,
-} from 'provider-sandbox';
+} from 'passport-nl-sandbox';
 import { createDemoApp, type DemoApp } from './app';
 import type { DemoConfig } from './config';
 import { sandboxSettings, type ProviderSettings } from './providers';
