@@ -1,13 +1,13 @@
 import express, { type Express } from 'express';
 import session from 'express-session';
 import passport from 'passport';
-import { Strategy as GofundoStrategy, type StrategyOptions } from 'passport-gofundo';
+import { Strategy as GofundoStrategy, type GofundoStrategyOptions } from 'passport-gofundo';
 
 /**
  * A user's own app, as the sandbox README's test example assumes one: it takes its Gofundo
  * options from the caller (the real ones in production, the sandbox's in tests).
  */
-export function createApp(gofundo: StrategyOptions): Express {
+export function createApp(gofundo: GofundoStrategyOptions): Express {
   const pp = new passport.Passport();
   pp.use(
     new GofundoStrategy(gofundo, (_accessToken, _refreshToken, profile, done) =>
