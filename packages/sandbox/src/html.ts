@@ -6,7 +6,7 @@ export function escapeHtml(value: string): string {
 const STYLE = `
 body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0;padding:2rem 1rem;color:#1f2430}
 main{max-width:32rem;margin:auto;background:#fff;border-radius:12px;padding:clamp(1rem,5vw,2rem);box-shadow:0 2px 12px #0002;overflow-wrap:anywhere}
-h1{font-size:clamp(1.25rem,5vw,1.75rem);line-height:1.25}
+h1{font-size:clamp(1.25rem,5vw,1.75rem);line-height:1.25} h2{font-size:clamp(1.05rem,4.5vw,1.3rem)}
 .badge{display:inline-block;background:#ffd84d;color:#000;font-size:.75rem;font-weight:700;padding:.15rem .5rem;border-radius:4px}
 ul{padding-left:1.2rem} label.user{display:block;padding:.5rem;border:1px solid #ddd;border-radius:8px;margin:.4rem 0;cursor:pointer}
 .id{color:#667;font-size:.85rem} .actions{display:flex;flex-wrap:wrap;gap:1rem;margin-top:1.5rem}
