@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, loginThroughMinimalApp, startProcess, type StartedProcess } from '@internal/test-support';
@@ -34,6 +34,16 @@ describe('the README install story: a strategy from packed tarballs in an app ou
     await app?.stop();
     await sandbox?.stop();
     if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('are the steps the README gives', async () => {
+    const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+    const install = readme.slice(readme.indexOf('## Install'), readme.indexOf('## Which provider gives what'));
+    expect(install).toContain('npm run tarballs -- gofundo');
+    expect(install).toMatch(
+      /npm install express express-session passport \S+passport-provider-kit-0\.1\.0\.tgz \S+passport-gofundo-0\.1\.0\.tgz\n/,
+    );
+    expect(install).toMatch(/npm install --save-dev \S+passport-nl-sandbox-0\.1\.0\.tgz\n/);
   });
 
   it('npm run tarballs -- gofundo; npm install as printed; examples/minimal logs in against npx passport-nl-sandbox', async () => {
