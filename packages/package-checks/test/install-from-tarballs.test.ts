@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, loginThroughMinimalApp, startProcess, type StartedProcess } from '@internal/test-support';
 import { isolatedNpmEnv, npm } from '../src/npm';
+import { packAlone } from '../src/pack-lock';
 import { REPO_ROOT } from '../src/paths';
 
 // Packing and two installs (a cold npm cache fetches express and passport from the registry).
@@ -47,9 +48,8 @@ describe('the README install story: a strategy from packed tarballs in an app ou
   });
 
   it('npm run tarballs -- gofundo; npm install as printed; examples/minimal logs in against npx passport-nl-sandbox', async () => {
-    const { stdout } = await npm(
-      ['run', '--silent', 'tarballs', '--', 'gofundo', '--out', join(workDir, 'tarballs')],
-      REPO_ROOT,
+    const { stdout } = await packAlone(() =>
+      npm(['run', '--silent', 'tarballs', '--', 'gofundo', '--out', join(workDir, 'tarballs')], REPO_ROOT),
     );
     const [runtime, dev] = installCommands(stdout);
     expect(runtime.map((file) => file.split('/').pop())).toEqual([
