@@ -24,7 +24,7 @@ passport.deserializeUser((user, done) => done(null, user));
 const app = express();
 app.use(session({ secret: env.SESSION_SECRET, resave: false, saveUninitialized: false }));
 app.use(passport.session());
-app.get('/', (req, res) => res.send(req.user ? `Hello ${req.user.name}` : '<a href="/auth/gofundo">Log in</a>'));
+app.get('/', (req, res) => (req.user ? res.json(req.user) : res.send('<a href="/auth/gofundo">Log in</a>')));
 app.get('/auth/gofundo', passport.authenticate('gofundo')); // state in the session, then to Gofundo
 app.get('/auth/gofundo/callback', passport.authenticate('gofundo', { failureRedirect: '/' }), (req, res) =>
   res.redirect('/'),

@@ -56,7 +56,7 @@ describe('examples/minimal runs as written against the sandbox', () => {
   it('logs in as the chosen seeded user with a cookie-keeping client; without the cookie, nobody is logged in', async () => {
     const baseURL = (app as StartedProcess).readyLine.replace('Open ', '');
     const { home, homeWithoutCookie } = await loginThroughMinimalApp(baseURL, '1187');
-    expect(home).toBe('Hello Jürgen Müller');
+    expect(JSON.parse(home)).toEqual({ id: '1187', name: 'Jürgen Müller' });
     expect(homeWithoutCookie).toBe('<a href="/auth/gofundo">Log in</a>');
   });
 });

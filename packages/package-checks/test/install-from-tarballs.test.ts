@@ -91,7 +91,7 @@ describe('the README install story: a strategy from packed tarballs in an app ou
       readyLine: /^Open /,
     });
     const { home, homeWithoutCookie } = await loginThroughMinimalApp(`http://localhost:${port}`, '1043');
-    expect(home).toBe('Hello Zoë Ångström');
+    expect(JSON.parse(home)).toEqual({ id: '1043', name: 'Zoë Ångström' });
     expect(homeWithoutCookie).toBe('<a href="/auth/gofundo">Log in</a>');
   });
 });

@@ -3,7 +3,7 @@ import { submitDecision } from 'passport-nl-sandbox';
 
 /** What a login through examples/minimal's app showed. */
 export interface MinimalLoginResult {
-  /** The home page after the login (`Hello <name>`). */
+  /** The home page after the login: the logged-in user as JSON. */
   home: string;
   /** The callback's answer with a client that had no cookie: state cannot be checked. */
   homeWithoutCookie: string;
