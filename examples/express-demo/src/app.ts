@@ -8,7 +8,7 @@ import { assetRoutes } from './assets';
 import { accountRoutes } from './routes/account';
 import { SESSION_COOKIE } from './security';
 import { authRoutes } from './routes/auth';
-import { csrfToken, safeLocalPath } from './security';
+import { csrfToken, noStore, safeLocalPath } from './security';
 import { homePage } from './views/home';
 import { messagePage } from './views/message';
 
@@ -85,6 +85,8 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
     }),
   );
   app.use(passport.session());
+  // Pages show a user's data or a CSRF token: never cached (issue 13, item 6).
+  app.use(noStore);
 
   app.get('/', (req, res) => {
     const providers = enabled.map((name) => ({ name, sandbox: Boolean(config.providers[name]?.sandbox) }));

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PROVIDER_NAMES, type ProviderName } from 'passport-nl-sandbox';
+import { httpsWithoutProxyWarning } from './proxy-check';
 
 /**
  * A provider's real credentials, from `<PROVIDER>_CLIENT_ID` / `<PROVIDER>_CLIENT_SECRET`, and
@@ -115,13 +116,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     if (parseFlag(`${prefix}_SKIP_USER_PROFILE`, value(`${prefix}_SKIP_USER_PROFILE`))) skipUserProfile.push(name);
   }
+  const trustProxy = ['1', 'true', 'yes'].includes((value('TRUST_PROXY') ?? '').toLowerCase());
+  const proxyWarning = httpsWithoutProxyWarning(baseURL, trustProxy, port);
+  if (proxyWarning) warnings.push(proxyWarning);
   return {
     port,
     host: value('HOST') ?? '127.0.0.1',
     baseURL,
     sessionSecret,
     redisURL,
-    trustProxy: ['1', 'true', 'yes'].includes((value('TRUST_PROXY') ?? '').toLowerCase()),
+    trustProxy,
     sandboxPort,
     credentials,
     skipUserProfile,
