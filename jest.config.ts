@@ -38,7 +38,7 @@ const config: Config = {
     },
     moduleNameMapper: {
       '^@internal/test-support$': join(__dirname, 'packages/test-support/src'),
-      '^provider-sandbox$': join(__dirname, 'packages/sandbox/src'),
+      '^passport-nl-sandbox$': join(__dirname, 'packages/sandbox/src'),
       '^express-demo$': join(__dirname, 'examples/express-demo/src'),
       [`^(${passportPackages.join('|')})$`]: join(__dirname, 'packages/$1/src'),
     },

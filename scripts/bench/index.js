@@ -20,7 +20,7 @@ const path = require('node:path');
 const quick = process.argv.includes('--quick');
 
 if (!process.env.BENCH_CERT_DIR) {
-  const { generateCertificate } = require('provider-sandbox');
+  const { generateCertificate } = require('passport-nl-sandbox');
   generateCertificate().then((certificate) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cert-'));
     fs.writeFileSync(path.join(dir, 'cert.pem'), certificate.cert);

@@ -2,8 +2,9 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import session from 'express-session';
 import helmet from 'helmet';
 import { Passport } from 'passport';
-import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
+import { PROVIDER_NAMES, type ProviderName } from 'passport-nl-sandbox';
 import { createStrategy, type DemoStrategy, type DemoUser, type ProviderSettings } from './providers';
+import { assetRoutes } from './assets';
 import { accountRoutes } from './routes/account';
 import { SESSION_COOKIE } from './security';
 import { authRoutes } from './routes/auth';
@@ -25,6 +26,8 @@ export interface DemoAppConfig {
   trustProxy?: boolean;
   /** The Petje.af page of the "Members only" page (`PETJEAF_PAGE_ID`); default the sandbox's. */
   petjeafPage?: MembersPageConfig;
+  /** Where to write one line per login started, succeeded, denied or failed. Default: no log. */
+  logLine?: (line: string) => void;
 }
 
 /** The demo app and what to close when done. */
@@ -51,6 +54,7 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
       name,
       config.providers[name] as ProviderSettings,
       `${baseURL}/auth/${name}/callback`,
+      config.logLine,
     );
     strategies[name] = strategy;
     passport.use(name, strategy);
@@ -64,8 +68,15 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   const secure = baseURL.startsWith('https:');
   // Over plain http (local use) HSTS and upgrade-insecure-requests would break the demo's own forms.
   app.use(
-    helmet({ hsts: secure, contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }),
+    helmet({
+      hsts: secure,
+      contentSecurityPolicy: {
+        // Styles only from the demo's own /styles.css: no inline style, no other origin.
+        directives: { styleSrc: ["'self'"], upgradeInsecureRequests: secure ? [] : null },
+      },
+    }),
   );
+  app.use(assetRoutes());
   app.use(
     session({
       name: SESSION_COOKIE,

@@ -15,9 +15,12 @@ const SLOW = 240_000;
 jest.setTimeout(SLOW);
 
 const PUBLISHED = publishedPackages();
-const NAMES = PUBLISHED.map((pkg) => pkg.name);
+/** The sandbox is published too, as a tool (a CLI and a test API), and checked on its own below. */
+const SANDBOX = 'passport-nl-sandbox';
+/** The libraries: the kit and the strategies. */
+const NAMES = PUBLISHED.filter((pkg) => pkg.name !== SANDBOX).map((pkg) => pkg.name);
 const KIT = 'passport-provider-kit';
-/** The strategy packages: every published package but the kit, found in the workspace (no list to keep). */
+/** The strategy packages: every library but the kit, found in the workspace (no list to keep). */
 const STRATEGIES = NAMES.filter((name) => name !== KIT);
 /** The names the strategies register with passport. */
 const STRATEGY_NAMES = STRATEGIES.map((name) => name.replace('passport-', ''));
@@ -47,12 +50,13 @@ const projects = new Map<Consumer, Promise<string>>();
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'passport-nl-package-checks-'));
   packed = await packPackages(PUBLISHED, join(workDir, 'tarballs'));
+  const libraryTarballs = packed.filter((pkg) => pkg.name !== SANDBOX).map((pkg) => pkg.tarball);
   // The apps install side by side; each test waits for its own.
   for (const [consumer, spec] of Object.entries(CONSUMERS) as Array<[Consumer, (typeof CONSUMERS)[Consumer]]>) {
     const project = createConsumerProject({
       dir: join(workDir, consumer),
       fixtures: spec.fixtures,
-      tarballs: packed.map((pkg) => pkg.tarball),
+      tarballs: libraryTarballs,
       registryPackages: spec.registry,
       installStrategy: 'installStrategy' in spec ? spec.installStrategy : undefined,
     });
@@ -84,10 +88,19 @@ function packedPackage(name: string): PackedPackage {
 }
 
 describe('the published packages', () => {
-  it('are the shared kit and one strategy per packages/passport-* folder (named after it), all packed', () => {
+  it('are the shared kit, one strategy per packages/passport-* folder (named after it) and the sandbox, all packed', () => {
     expect(NAMES).toEqual([KIT, ...strategyFolders()].sort());
     expect(STRATEGIES.length).toBeGreaterThanOrEqual(4);
-    expect(packed.map((pkg) => pkg.name).sort()).toEqual(NAMES);
+    expect(PUBLISHED.map((pkg) => pkg.name).sort()).toEqual([...NAMES, SANDBOX].sort());
+    expect(packed.map((pkg) => pkg.name).sort()).toEqual(PUBLISHED.map((pkg) => pkg.name).sort());
+  });
+});
+
+describe('the sandbox tarball ships its build, its CLI, README and LICENSE, and no test or source', () => {
+  it(SANDBOX, () => {
+    const { files } = packedPackage(SANDBOX);
+    expect(files.filter((file) => !/^(dist\/.+\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'LICENSE']));
   });
 });
 
@@ -120,7 +133,7 @@ describe('publint and are-the-types-wrong find no problem', () => {
     reports = await lintTarballs(packed.map((pkg) => pkg.tarball));
   }, SLOW);
 
-  it.each(NAMES)('%s', (name) => {
+  it.each([...NAMES, SANDBOX])('%s', (name) => {
     const report = reports.find((candidate) => candidate.tarball === packedPackage(name).tarball.split('/').pop());
     expect(report).toEqual(expect.objectContaining({ publint: [], attw: [] }));
   });

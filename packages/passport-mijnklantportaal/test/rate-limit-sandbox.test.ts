@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox, type SandboxProvider } from 'provider-sandbox';
+import { startSandbox, type Sandbox, type SandboxProvider } from 'passport-nl-sandbox';
 import { ProviderApiError, Strategy, type MijnKlantportaalStrategyOptions } from 'passport-mijnklantportaal';
 import { verifyProfile } from './helpers';
 

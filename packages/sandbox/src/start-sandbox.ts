@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import express from 'express';
 import { decideLocally } from './decision';
 import { sandboxEndpoints } from './endpoints';
 import { generateCertificate, type SandboxCertificate } from './certificate';
+import { serveFavicon } from './favicon';
 import { sandboxClient } from './clients';
 import { GrantStore } from './grants';
 import { listen, type CountedServer } from './listen';
@@ -98,7 +100,9 @@ async function startProvider(
     rateLimit: settings.rateLimit,
     settings: settings.providerSettings,
   });
-  const server = await listen(app, settings.host, settings.port, settings.certificate);
+  // The icon browsers ask every origin for, in front of the provider's own routes (and its 404).
+  const site = express().disable('x-powered-by').get('/favicon.ico', serveFavicon).use(app);
+  const server = await listen(site, settings.host, settings.port, settings.certificate);
   const provider: SandboxProvider = {
     ...sandboxEndpoints(name, server.origin),
     client,

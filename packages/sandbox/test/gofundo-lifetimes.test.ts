@@ -1,4 +1,4 @@
-import { startSandbox } from 'provider-sandbox';
+import { startSandbox } from 'passport-nl-sandbox';
 import { approvedCode, codeGrant, postToken, useSandbox } from './support';
 
 /** "All access tokens have an expiration of 2 weeks and refresh tokens expire after 1 hour." https://developer.gofundo.nl/gofundo */

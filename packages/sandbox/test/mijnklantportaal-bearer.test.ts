@@ -1,4 +1,4 @@
-import { startSandbox } from 'provider-sandbox';
+import { startSandbox } from 'passport-nl-sandbox';
 import { approvedCode, codeGrant, getProfile, postToken, useSandbox } from './support';
 
 /**

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startSandbox } from 'provider-sandbox';
+import { startSandbox } from 'passport-nl-sandbox';
 import { approvedCode, codeGrant, postToken, useSandbox } from './support';
 
 /** A limit of 3 per minute, so that the test reaches it quickly; the sandbox clock moves the window. */

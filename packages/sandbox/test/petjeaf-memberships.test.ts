@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { OTHER_PETJEAF_PAGE, SANDBOX_PETJEAF_PAGE } from 'provider-sandbox';
+import { OTHER_PETJEAF_PAGE, SANDBOX_PETJEAF_PAGE } from 'passport-nl-sandbox';
 import { approvedCode, codeGrant, postToken, useSandbox } from './support';
 
 const { sandbox } = useSandbox();

@@ -13,3 +13,5 @@ export { captureReply, type CapturedRequest } from './capture-request';
 export { verifyFormsSuite, type AnyVerify, type VerifyFormsCase } from './verify-forms-suite';
 export { useRealHttpRequest } from './reliability/real-http';
 export * from './reliability';
+export { freePort, startProcess, type StartedProcess, type StartProcessOptions } from './started-process';
+export { loginThroughMinimalApp, type MinimalLoginResult } from './minimal-login';

@@ -10,7 +10,7 @@ import {
   type TokenParams,
   type VerifyCallback,
 } from 'passport-petjeaf';
-import { SANDBOX_PETJEAF_PAGE } from 'provider-sandbox';
+import { SANDBOX_PETJEAF_PAGE } from 'passport-nl-sandbox';
 import type { DemoUser, ProviderSettings } from '../providers';
 import { csrfToken } from '../security';
 import { messagePage } from '../views/message';

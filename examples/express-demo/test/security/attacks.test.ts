@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
+import { PROVIDER_NAMES, type ProviderName } from 'passport-nl-sandbox';
 import { login, sessionCookie, startLogin, useDemo, type Agent } from '../support';
 
 /**
