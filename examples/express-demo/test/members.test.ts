@@ -1,6 +1,12 @@
 import request from 'supertest';
 import { createDemoApp, type DemoApp } from 'express-demo';
-import { OTHER_PETJEAF_PAGE, SANDBOX_PETJEAF_PAGE, startSandbox, submitDecision, type Sandbox } from 'passport-nl-sandbox';
+import {
+  OTHER_PETJEAF_PAGE,
+  SANDBOX_PETJEAF_PAGE,
+  startSandbox,
+  submitDecision,
+  type Sandbox,
+} from 'passport-nl-sandbox';
 import { BASE_URL, demoConfig, login, type Agent } from './support';
 
 /** The "Members only" page over real HTTP against the sandbox's seeded memberships. */

@@ -127,7 +127,10 @@ export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifier
       token: { url: endpoints.token.url, bodyEncoding: 'form', clientAuth },
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
-      apiBaseURL: endpointUnder(parseBaseURL('AltDentifier strategy', 'baseURL', options.baseURL ?? BASE_URL), API_PATH),
+      apiBaseURL: endpointUnder(
+        parseBaseURL('AltDentifier strategy', 'baseURL', options.baseURL ?? BASE_URL),
+        API_PATH,
+      ),
       errorFields: ['error', 'error_description', 'message'],
     };
   }
