@@ -13,3 +13,5 @@ export { captureReply, type CapturedRequest } from './capture-request';
 export { verifyFormsSuite, type AnyVerify, type VerifyFormsCase } from './verify-forms-suite';
 export { useRealHttpRequest } from './reliability/real-http';
 export * from './reliability';
+export { passportOAuth2CompatSuite, DELIBERATE_DIFFERENCES, type CompatCase } from './compat/passport-oauth2-suite';
+export { runStrategy, type CompatRequest, type StrategyOutcome } from './compat/run-strategy';

@@ -219,9 +219,14 @@ export abstract class ProviderStrategy<
     return this.callApi('user endpoint', 'GET', url, accessToken);
   }
 
-  /** passport-oauth2 wraps token failures with this; ours are already typed, keep them. */
+  /**
+   * passport-oauth2 wraps token failures with this; ours are already typed, keep them. A
+   * node-oauth error object (from a replaced `_oauth2`) is wrapped as passport-oauth2 does.
+   */
   protected _createOAuthError(message: string, err: unknown): Error {
-    return err instanceof Error ? err : new InternalOAuthError(message, err);
+    if (err instanceof Error) return err;
+    const base = OAuth2Strategy.prototype as unknown as { _createOAuthError(m: string, e: unknown): Error };
+    return base._createOAuthError.call(this, message, err ?? new InternalOAuthError(message, err));
   }
 
   private requestToken(codeOrToken: string, params: Record<string, string | undefined>): Promise<TokenParams> {
@@ -254,6 +259,8 @@ export abstract class ProviderStrategy<
    * its `_oauth2` hands the token answer to the profile step of this login only.
    */
   private loginView(): this {
+    // A userProfile of the app's or a subclass's own is called as passport-oauth2 calls it.
+    if (this.userProfile !== ProviderStrategy.prototype.userProfile) return this;
     const view = Object.create(this) as this;
     const client = this._oauth2;
     const login = Object.create(client) as typeof client;
