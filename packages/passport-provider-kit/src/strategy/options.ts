@@ -2,12 +2,15 @@ import type http from 'node:http';
 import type { Request } from 'express';
 
 /**
- * `skipUserProfile` as passport-oauth2 1.8 calls it: a boolean; a function of no arguments
- * returning a boolean (passport-oauth2 calls a function of fewer than two parameters with no
- * arguments at all); or `(accessToken, done)` calling back `done(err, skip)`.
+ * `skipUserProfile`: a boolean; `() => boolean`; `(accessToken, done)` calling back
+ * `done(err, skip)`, as passport-oauth2 1.8 calls them; or `(accessToken) => boolean`, which
+ * the kit calls with the access token (passport-oauth2 itself would call it with no argument).
  */
 export type SkipUserProfile =
-  boolean | (() => boolean) | ((accessToken: string, done: (err: unknown, skip?: boolean) => void) => void);
+  | boolean
+  | (() => boolean)
+  | ((accessToken: string) => boolean)
+  | ((accessToken: string, done: (err: unknown, skip?: boolean) => void) => void);
 
 /** What passport-oauth2 tells a state store about the login (its `meta` argument). */
 export interface StateStoreMeta {

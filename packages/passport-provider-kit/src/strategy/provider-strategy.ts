@@ -9,6 +9,7 @@ import type { ProviderProfile } from '../profile/provider-profile';
 import { MultiStateSessionStore } from '../state/multi-state-session-store';
 import type {
   ProviderStrategyOptions,
+  SkipUserProfile,
   StateStore,
   StateStoreMeta,
   StateVerifyCallback,
@@ -73,7 +74,13 @@ export abstract class ProviderStrategy<
   constructor(options: WithoutRequest<TOptions>, verify: VerifyFunctionWithParams<TProfile>);
   constructor(options: WithRequest<TOptions>, verify: VerifyFunctionWithRequest<TProfile>);
   constructor(options: WithRequest<TOptions>, verify: VerifyFunctionWithRequestAndParams<TProfile>);
-  constructor(options: TOptions & { passReqToCallback?: boolean }, verify: AnyVerifyFunction<TProfile>) {
+  // A verify typed for @types/passport-oauth2 (its refreshToken is a string).
+  constructor(options: WithoutRequest<TOptions>, verify: OAuth2Strategy.VerifyFunction<TProfile, TokenParams>);
+  constructor(options: WithRequest<TOptions>, verify: OAuth2Strategy.VerifyFunctionWithRequest<TProfile, TokenParams>);
+  constructor(
+    options: TOptions & { passReqToCallback?: boolean },
+    verify: AnyVerifyFunction<TProfile> | OAuth2Strategy.VerifyFunction | OAuth2Strategy.VerifyFunctionWithRequest,
+  ) {
     const describe = (new.target as unknown as Partial<DescribedStrategyClass>).describe;
     if (typeof describe !== 'function')
       throw new TypeError(`${new.target.name} must define a static describe(options)`);
@@ -98,7 +105,7 @@ export abstract class ProviderStrategy<
         store: store as OAuth2Strategy.StateStore | undefined,
         // passport-oauth2's types say boolean; it takes 'S256' and 'plain' too (lib/strategy.js).
         pkce: (options.pkce ?? false) as boolean,
-        skipUserProfile: options.skipUserProfile,
+        skipUserProfile: skipUserProfileFor(options.skipUserProfile),
         proxy: options.proxy,
         customHeaders: options.customHeaders,
         passReqToCallback: options.passReqToCallback as false | undefined,
@@ -342,6 +349,24 @@ function stateStoreFor(options: ProviderStrategyOptions, key: string): object | 
   if (options.store && typeof options.store === 'object') return options.store;
   if (options.state === false && !options.store) return undefined;
   return new MultiStateSessionStore({ key, maxPending: options.maxPendingStates, ttlMs: options.stateTTL });
+}
+
+/**
+ * `skipUserProfile` as passport-oauth2 calls it. passport-oauth2 calls a function of one
+ * parameter with no argument at all; the kit hands it the access token, as its type says.
+ */
+function skipUserProfileFor(skip: SkipUserProfile | undefined): SkipUserProfile | undefined {
+  if (typeof skip !== 'function' || skip.length !== 1) return skip;
+  const decide = skip as (accessToken: string) => boolean;
+  return (accessToken: string, done: (err: unknown, skip?: boolean) => void) => {
+    let skipped: boolean;
+    try {
+      skipped = decide(accessToken);
+    } catch (err) {
+      return done(err);
+    }
+    done(null, skipped);
+  };
 }
 
 /** An `error_uri` worth passing on: an absolute http(s) URL. */

@@ -26,6 +26,7 @@ export const DELIBERATE_DIFFERENCES = [
   '6. A token error that is already an Error (our ProviderTokenError, with provider text and status) is kept as it is, not wrapped in InternalOAuthError("Failed to obtain access token").',
   "7. The profile step is the provider's: the ported tests replace loadProfile, as they use tokens no provider issued.",
   '8. clientSecret is required (passport-oauth2: optional): every provider here authenticates the client with it.',
+  '9. skipUserProfile: (accessToken) => boolean gets the access token (passport-oauth2 1.8 calls a one-parameter function with no argument, so such a function, which its types allow, decides on undefined).',
 ] as const;
 
 /** One strategy class run through the suite. */
@@ -673,6 +674,16 @@ export function passportOAuth2CompatSuite(c: CompatCase): void {
           }),
         ).toBeUndefined();
         expect(args).toEqual([[]]);
+      });
+
+      it('calls a function of one parameter with the access token (DIFFERENCE 9)', async () => {
+        const tokens: string[] = [];
+        const skip = (accessToken: string) => {
+          tokens.push(accessToken);
+          return accessToken.startsWith('2Yot');
+        };
+        expect(await profileOf(skip)).toBeUndefined();
+        expect(tokens).toEqual(['2YotnFZFEjr1zCsicMWpAA']);
       });
 
       it('calls (accessToken, done) with the access token', async () => {
