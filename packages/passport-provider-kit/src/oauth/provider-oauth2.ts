@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { OAuth2, type dataCallback, type oauth2tokenCallback } from 'oauth';
 import { AuthorizationError } from 'passport-oauth2';
-import type { FailureDetails } from '../errors/failure-reason';
 import { ProviderApiError } from '../errors/provider-api-error';
 import type { JsonAnswer, ProviderHttpClient, TextAnswer } from '../http/provider-http-client';
 import { settle } from '../strategy/settle';
@@ -122,7 +121,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
       method,
       url,
       headers: this.apiHeaders(accessToken, { Accept: 'application/json' }),
-      error: apiError,
+      error: (message, details) => new ProviderApiError(message, details),
       secrets: [accessToken],
       allowEmpty: options.allowEmpty,
     });
@@ -152,7 +151,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
       url,
       headers: accessToken ? this.apiHeaders(accessToken, extra) : { ...this.customHeaders(), ...extra },
       body: typeof body === 'string' && body !== '' ? body : undefined,
-      error: apiError,
+      error: (message, details) => new ProviderApiError(message, details),
       secrets: [accessToken ?? undefined],
       allowEmpty: true,
     });
@@ -214,11 +213,6 @@ export function providerOAuth2Class(connection: ProviderConnection): ProviderOAu
 
 function asError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
-}
-
-/** The error of every failed API call. */
-function apiError(message: string, details: FailureDetails): ProviderApiError {
-  return new ProviderApiError(message, details);
 }
 
 function unusableGrantValue(provider: string, field: 'code' | 'refresh_token'): Error {
