@@ -86,7 +86,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
   }
 
   /** Reads the profile from the access token's claims: no HTTP call. */
-  protected override loadProfile(accessToken: string): PetjeafProfile {
+  protected override async loadProfile(accessToken: string): Promise<PetjeafProfile> {
     const { jwtVerification, clockTolerance } = this.options;
     const payload = decodeJwtPayload(accessToken, 'Petje.af');
     const claims: PetjeafTokenClaims = payload.claims;

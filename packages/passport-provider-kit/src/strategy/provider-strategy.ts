@@ -187,10 +187,9 @@ export abstract class ProviderStrategy<
 
   /**
    * Builds this provider's profile; `params` is the token answer of the login when known.
-   * Return the profile itself when it needs no I/O (e.g. it is read from the token), a promise
-   * otherwise; throw or reject with a typed error when it cannot be built.
+   * Rejects with a typed error when it cannot be built.
    */
-  protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): TProfile | Promise<TProfile>;
+  protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): Promise<TProfile>;
 
   /** Posts any grant (`grant_type` and its fields) to the token endpoint, through `this._oauth2`. */
   protected grant(fields: Record<string, string | undefined>): Promise<TokenParams> {
@@ -251,14 +250,11 @@ export abstract class ProviderStrategy<
     params: TokenParams | undefined,
     done: (err?: unknown, profile?: TProfile) => void,
   ): void {
-    let loaded: TProfile | Promise<TProfile>;
-    try {
-      loaded = this.loadProfile(accessToken, params);
-    } catch (err) {
-      return done(err);
-    }
-    if (isThenable(loaded)) settle(Promise.resolve(loaded), done);
-    else done(null, loaded);
+    // Through a promise, so that a loadProfile that throws instead of rejecting fails the login too.
+    settle(
+      Promise.resolve().then(() => this.loadProfile(accessToken, params)),
+      done,
+    );
   }
 
   /**
@@ -419,10 +415,6 @@ function assertOptions(options: ProviderStrategyOptions, provider: ProviderDefin
   if (options.pkce !== undefined && ![true, false, 'S256', 'plain'].includes(options.pkce)) {
     throw new TypeError(`${who}: pkce must be true, false, 'S256' or 'plain'`);
   }
-}
-
-function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function firstString(value: unknown): string | undefined {
