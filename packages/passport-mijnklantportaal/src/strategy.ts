@@ -216,16 +216,15 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
   }
 
   /** Without `userProfileURL`, no HTTP call; with it, reads and maps that endpoint. */
-  protected override loadProfile(
+  protected override async loadProfile(
     accessToken: string,
     params: TokenParams | undefined,
-  ): MijnKlantportaalProfile | Promise<MijnKlantportaalProfile> {
+  ): Promise<MijnKlantportaalProfile> {
     const scopes = this.grantedScopes(params);
     const url = this.options.userProfileURL;
     if (!url) return profileFromToken(accessToken, scopes);
-    return this.readUserEndpoint(accessToken, url).then((answer) =>
-      parseProfile(answer.json, answer.raw, scopes, answer.status),
-    );
+    const answer = await this.readUserEndpoint(accessToken, url);
+    return parseProfile(answer.json, answer.raw, scopes, answer.status);
   }
 
   /** The token answer's `scope` when it has one, else the scopes requested. */

@@ -197,10 +197,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
    * Reads the profile from the access token's claims (no HTTP call); with `loadMemberships`,
    * adds the memberships (one request).
    */
-  protected override loadProfile(
-    accessToken: string,
-    params: TokenParams | undefined,
-  ): PetjeafProfile | Promise<PetjeafProfile> {
+  protected override async loadProfile(accessToken: string, params: TokenParams | undefined): Promise<PetjeafProfile> {
     const { jwtVerification, clockTolerance, loadMemberships } = this.options;
     const payload = decodeJwtPayload(accessToken, 'Petje.af');
     const claims: PetjeafTokenClaims = payload.claims;
@@ -209,7 +206,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
     const profile = parseProfile(claims, payload.raw);
     if (!loadMemberships) return profile;
     const pageId = typeof loadMemberships === 'object' ? loadMemberships.pageId : undefined;
-    return this.membershipsAtLogin(accessToken, params, pageId).then((memberships) => ({ ...profile, memberships }));
+    return { ...profile, memberships: await this.membershipsAtLogin(accessToken, params, pageId) };
   }
 
   /** The memberships for the profile: never rejects, an unreadable list is "unknown" with the reason. */

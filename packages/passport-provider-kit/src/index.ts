@@ -8,7 +8,16 @@
  */
 export { ProviderStrategy } from './strategy/provider-strategy';
 export type { ProviderDefinition } from './strategy/provider-definition';
-export type { ProviderStrategyOptions, SkipUserProfile, WithRequest, WithoutRequest } from './strategy/options';
+export type {
+  ProviderStrategyOptions,
+  SkipUserProfile,
+  StateStore,
+  StateStoreCallback,
+  StateStoreMeta,
+  StateVerifyCallback,
+  WithRequest,
+  WithoutRequest,
+} from './strategy/options';
 export type {
   AnyVerifyFunction,
   VerifyCallback,

@@ -15,3 +15,5 @@ export { useRealHttpRequest } from './reliability/real-http';
 export * from './reliability';
 export { freePort, startProcess, type StartedProcess, type StartProcessOptions } from './started-process';
 export { loginThroughMinimalApp, type MinimalLoginResult } from './minimal-login';
+export { passportOAuth2CompatSuite, DELIBERATE_DIFFERENCES, type CompatCase } from './compat/passport-oauth2-suite';
+export { runStrategy, type CompatRequest, type StrategyOutcome } from './compat/run-strategy';
