@@ -18,8 +18,14 @@ export interface ProviderStrategyOptions {
   callbackURL?: string;
   /** Scopes to request: a string, or an array joined with the provider's separator. */
   scope?: string | readonly string[];
-  /** CSRF protection with a `state` kept in the session. Default `true`. */
+  /** CSRF protection with a `state` parameter checked at the callback. Default `true`. */
   state?: boolean;
+  /**
+   * Where pending logins are kept. `'cookie'` (default): one encrypted, short-lived cookie per
+   * login, keyed from the client secret; needs no session and survives `req.logIn`. `'session'`:
+   * in the session (needs a session middleware), under `sessionKey`.
+   */
+  stateStore?: 'cookie' | 'session';
   /** Send a PKCE challenge (S256). Default `false`: none of the providers documents PKCE. Needs `state`. */
   pkce?: boolean;
   /** Skip the profile step (`profile` is then undefined in `verify`). Default `false`. */
@@ -34,9 +40,9 @@ export interface ProviderStrategyOptions {
   maxResponseBytes?: number;
   /** Your own HTTP(S) agent (proxy, custom CA). Default: keep-alive agents owned by the strategy. */
   agent?: http.Agent;
-  /** Session key for pending states. Default `oauth2:<authorize host>`. */
+  /** Session key for pending states with `stateStore: 'session'`. Default `oauth2:<authorize host>`. */
   sessionKey?: string;
-  /** Most logins a session may have pending at once (several tabs). Default 10. */
+  /** Most logins of this provider a browser may have pending at once (several tabs). Default 10. */
   maxPendingStates?: number;
   /** How long a pending login stays valid, in ms. Default 600000 (10 minutes). */
   stateTTL?: number;

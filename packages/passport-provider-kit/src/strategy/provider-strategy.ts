@@ -8,7 +8,7 @@ import { ProviderHttpClient, type JsonAnswer } from '../http/provider-http-clien
 import { requestToken } from '../oauth/token-request';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
-import { MultiStateSessionStore } from '../state/multi-state-session-store';
+import { defaultStateStore } from '../state/default-store';
 import type { ProviderStrategyOptions, WithRequest, WithoutRequest } from './options';
 import type { ProviderDefinition } from './provider-definition';
 import { settle } from './settle';
@@ -95,14 +95,7 @@ export abstract class ProviderStrategy<
         scopeSeparator: provider.scopeSeparator,
         sessionKey: key,
         state,
-        // passport-oauth2's types know only its older store signatures; it calls ours with five arguments.
-        store: state
-          ? (new MultiStateSessionStore({
-              key,
-              maxPending: options.maxPendingStates,
-              ttlMs: options.stateTTL,
-            }) as unknown as OAuth2Strategy.StateStore)
-          : undefined,
+        store: state ? defaultStateStore(provider.name, key, options) : undefined,
         pkce: options.pkce ?? false,
         skipUserProfile: options.skipUserProfile,
         proxy: options.proxy,
