@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import { CookieStateStore, STATE_MESSAGES, type CookieStateStoreOptions } from 'passport-provider-kit';
 import { SpentHandles } from '../src/state/spent-handles';
-import { CookieJar, fakeRequest } from './support/cookie-jar';
+import { CookieJar } from '@internal/test-support';
+import { fakeRequest } from './support/fake-request';
 
 const CALLBACK = 'http://app.test/auth/petjeaf/callback';
 const START = '/auth/petjeaf';

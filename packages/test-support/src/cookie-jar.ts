@@ -1,5 +1,3 @@
-import type { Request } from 'express';
-
 /** One cookie as a browser keeps it. */
 interface JarCookie {
   value: string;
@@ -15,7 +13,9 @@ export class CookieJar {
   readonly cookies = new Map<string, JarCookie>();
 
   /** Applies the `Set-Cookie` headers of a response. */
-  apply(setCookie: readonly string[]): void {
+  apply(setCookie: readonly string[] | string | undefined): void {
+    if (setCookie === undefined) return;
+    if (typeof setCookie === 'string') setCookie = [setCookie];
     for (const line of setCookie) {
       const [pair, ...attributes] = line.split(';').map((part) => part.trim());
       const equals = pair.indexOf('=');
@@ -37,16 +37,4 @@ export class CookieJar {
     }
     return sent.join('; ');
   }
-}
-
-/** A request to `url` carrying `cookie`, with an Express-like `req.res` that records headers. */
-export function fakeRequest(url: string, cookie = ''): { req: Request; setCookies: () => string[] } {
-  const headers = new Map<string, unknown>();
-  const res = {
-    headersSent: false,
-    getHeader: (name: string) => headers.get(name.toLowerCase()),
-    setHeader: (name: string, value: unknown) => headers.set(name.toLowerCase(), value),
-  };
-  const req = { url, originalUrl: url, headers: cookie ? { cookie } : {}, res } as unknown as Request;
-  return { req, setCookies: () => (headers.get('set-cookie') as string[] | undefined) ?? [] };
 }
