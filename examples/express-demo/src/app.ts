@@ -7,6 +7,7 @@ import { createStrategy, type DemoStrategy, type DemoUser, type ProviderSettings
 import { accountRoutes } from './routes/account';
 import { SESSION_COOKIE } from './security';
 import { authRoutes } from './routes/auth';
+import { redirectToBaseHost } from './base-host';
 import { csrfToken, safeLocalPath } from './security';
 import { homePage } from './views/home';
 import { messagePage } from './views/message';
@@ -22,6 +23,8 @@ export interface DemoAppConfig {
   sessionStore?: session.Store;
   /** Trust `X-Forwarded-*` from a proxy in front. Default false. */
   trustProxy?: boolean;
+  /** Redirect requests on another host than `baseURL`'s to it first. Default true (tests of the app alone turn it off). */
+  redirectToBaseHost?: boolean;
 }
 
 /** The demo app and what to close when done. */
@@ -58,11 +61,14 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', true);
+  if (config.redirectToBaseHost !== false) app.use(redirectToBaseHost(baseURL));
   const secure = baseURL.startsWith('https:');
   // Over plain http (local use) HSTS and upgrade-insecure-requests would break the demo's own forms.
   app.use(
     helmet({ hsts: secure, contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }),
   );
+  // No session for a visitor who has not logged in: pending logins live in state cookies,
+  // saveUninitialized is off, and nothing writes to the session before req.logIn.
   app.use(
     session({
       name: SESSION_COOKIE,
