@@ -506,7 +506,9 @@ function report(options, results, first, last, checkpointAt, wallSeconds) {
   // Every login ends with POST /logout, and an abandoned login never makes a session: the store must be empty.
   const leftSessions = (last?.sessionsWithUser ?? 0) + (last?.sessionsWithout ?? 0);
   if (leftSessions > 0)
-    problems.push(`${leftSessions} session(s) left in the store after logouts and ${results.abandoned} abandoned logins`);
+    problems.push(
+      `${leftSessions} session(s) left in the store after logouts and ${results.abandoned} abandoned logins`,
+    );
   if (failed > 0) {
     problems.push(`${failed} login(s) failed`);
     const shown = results.failures.slice(0, SHOWN_FAILURES);
