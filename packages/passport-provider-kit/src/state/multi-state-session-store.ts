@@ -110,6 +110,9 @@ interface RegeneratingSession {
   regenerate?: (callback: (err?: unknown) => void) => unknown;
 }
 
+/** Sessions whose `regenerate` is already wrapped (a second verified callback in one request wraps nothing more). */
+const carrying = new WeakSet<object>();
+
 /**
  * Wraps this request's `req.session.regenerate` once so that the pending logins under `key`
  * (as they are when it is called) are put into the new session before its callback runs.
@@ -119,23 +122,27 @@ interface RegeneratingSession {
 function carryAcrossRegeneration(req: Request, key: string): void {
   const session = sessionOf(req) as (SessionBag & RegeneratingSession) | undefined;
   const regenerate = session?.regenerate;
-  if (!session || typeof regenerate !== 'function' || Object.prototype.hasOwnProperty.call(session, 'regenerate'))
-    return;
-  Object.defineProperty(session, 'regenerate', {
-    configurable: true,
-    enumerable: false,
-    writable: true,
-    value(callback: (err?: unknown) => void) {
-      const carried = session[key];
-      return regenerate.call(session, (err?: unknown) => {
-        const fresh = sessionOf(req);
-        if (!err && carried?.pending?.length && fresh && fresh !== session && fresh[key] === undefined) {
-          fresh[key] = carried;
-        }
-        callback(err);
-      });
-    },
-  });
+  if (!session || typeof regenerate !== 'function' || carrying.has(session)) return;
+  carrying.add(session);
+  try {
+    Object.defineProperty(session, 'regenerate', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value(callback: (err?: unknown) => void) {
+        const carried = session[key];
+        return regenerate.call(session, (err?: unknown) => {
+          const fresh = sessionOf(req);
+          if (!err && carried?.pending?.length && fresh && fresh !== session && fresh[key] === undefined) {
+            fresh[key] = carried;
+          }
+          callback(err);
+        });
+      },
+    });
+  } catch {
+    // A session whose regenerate cannot be replaced (frozen, non-configurable): nothing is carried.
+  }
 }
 
 function missingSessionError(): Error {
