@@ -10,6 +10,7 @@ export interface LoginFailedView {
   label: string;
   /** The strategy name, for the "Try again" link (`/auth/<provider>`). */
   provider: string;
+  /** What most probably happened, which picks the explanation. */
   kind: LoginFailureKind;
   /** The technical message (the provider's or the strategy's), shown below the explanation. */
   message: string;

@@ -28,7 +28,9 @@ export type StateFailureReason = 'missing' | 'unknown' | 'tampered' | 'expired' 
 
 /** The `info` a failed state check hands to passport: passport-oauth2's message and (not enumerable) the precise reason. */
 export interface StateFailure {
+  /** passport-oauth2's wording (one of `STATE_MESSAGES`). */
   message: string;
+  /** Which check failed; not enumerable, so `info` serializes as passport-oauth2's `{ message }`. */
   reason: StateFailureReason;
 }
 
