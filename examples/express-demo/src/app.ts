@@ -8,9 +8,10 @@ import { accountRoutes } from './routes/account';
 import { SESSION_COOKIE } from './security';
 import { authRoutes } from './routes/auth';
 import { redirectToBaseHost } from './base-host';
-import { csrfToken, safeLocalPath } from './security';
+import { csrfToken, noStore, safeLocalPath } from './security';
 import { homePage } from './views/home';
 import { messagePage } from './views/message';
+import { membersOnly, type MembersPageConfig } from './routes/members';
 
 /** What {@link createDemoApp} needs. */
 export interface DemoAppConfig {
@@ -25,6 +26,8 @@ export interface DemoAppConfig {
   trustProxy?: boolean;
   /** Redirect requests on another host than `baseURL`'s to it first. Default true (tests of the app alone turn it off). */
   redirectToBaseHost?: boolean;
+  /** The Petje.af page of the "Members only" page (`PETJEAF_PAGE_ID`); default the sandbox's. */
+  petjeafPage?: MembersPageConfig;
 }
 
 /** The demo app and what to close when done. */
@@ -80,6 +83,8 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
     }),
   );
   app.use(passport.session());
+  // Pages show a user's data or a CSRF token: never cached (issue 13, item 6).
+  app.use(noStore);
 
   app.get('/', (req, res) => {
     const providers = enabled.map((name) => ({ name, sandbox: Boolean(config.providers[name]?.sandbox) }));
@@ -90,6 +95,8 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   });
   app.use(authRoutes(passport, enabled));
   app.use(accountRoutes(strategies));
+  const members = membersOnly(passport, config.providers.petjeaf, baseURL, config.petjeafPage);
+  app.use(members.router);
   app.use((req, res) => {
     res.status(404).send(messagePage('Not found', `Nothing at ${req.path}.`));
   });
@@ -103,6 +110,6 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   return {
     app,
     strategies,
-    close: () => Object.values(strategies).forEach((strategy) => strategy.close()),
+    close: () => [...Object.values(strategies), members].forEach((strategy) => strategy.close()),
   };
 }

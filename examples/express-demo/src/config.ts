@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
+import { httpsWithoutProxyWarning } from './proxy-check';
 
 /** A provider's real credentials, from `<PROVIDER>_CLIENT_ID` / `<PROVIDER>_CLIENT_SECRET`. */
 export interface ProviderCredentials {
@@ -23,6 +24,8 @@ export interface DemoConfig {
   trustProxy: boolean;
   /** `SANDBOX_PORT`: serve the sandbox on fixed ports from this base (reused when already running). */
   sandboxPort?: number;
+  /** `PETJEAF_PAGE_ID` / `PETJEAF_PAGE_URL`: the page of the "Members only" page (default the sandbox's). */
+  petjeafPage: { id?: string; url?: string };
   /** Providers with real credentials; the others use the sandbox. */
   credentials: Partial<Record<ProviderName, ProviderCredentials>>;
   /** Things the user should know (e.g. a generated session secret). */
@@ -79,14 +82,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else if (clientID || clientSecret)
       throw new ConfigError(`set both ${idName} and ${secretName}, or neither (to use the sandbox)`);
   }
+  const trustProxy = ['1', 'true', 'yes'].includes((value('TRUST_PROXY') ?? '').toLowerCase());
+  const proxyWarning = httpsWithoutProxyWarning(baseURL, trustProxy, port);
+  if (proxyWarning) warnings.push(proxyWarning);
   return {
     port,
     host: value('HOST') ?? '127.0.0.1',
     baseURL,
     sessionSecret,
     redisURL,
-    trustProxy: ['1', 'true', 'yes'].includes((value('TRUST_PROXY') ?? '').toLowerCase()),
+    trustProxy,
     sandboxPort,
+    petjeafPage: { id: value('PETJEAF_PAGE_ID'), url: value('PETJEAF_PAGE_URL') },
     credentials,
     warnings,
   };

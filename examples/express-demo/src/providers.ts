@@ -23,6 +23,8 @@ export interface ProviderSettings {
   authorizationURL?: string;
   tokenURL?: string;
   userProfileURL?: string;
+  /** The provider's API base (the sandbox's), for `apiBaseURL`. */
+  apiBaseURL?: string;
   /** PEM to trust (a sandbox served over HTTPS). */
   ca?: string;
 }
@@ -38,6 +40,7 @@ export function sandboxSettings(provider: SandboxEndpoints, ca?: string): Provid
     tokenURL: provider.tokenURL,
     // Petje.af's profile comes from its JWT; MijnKlantportaal's from the sandbox-only endpoint.
     userProfileURL: name === 'petjeaf' ? undefined : provider.userProfileURL,
+    apiBaseURL: provider.apiBaseURL,
     ca,
   };
 }

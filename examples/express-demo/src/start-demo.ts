@@ -88,6 +88,7 @@ export async function startDemo(config: DemoConfig, options: StartDemoOptions = 
       providers,
       sessionStore,
       trustProxy: config.trustProxy,
+      petjeafPage: config.petjeafPage,
     });
     cleanups.push(() => demo.close());
     server.on('request', demo.app);

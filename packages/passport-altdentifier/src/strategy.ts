@@ -10,6 +10,12 @@ export const TOKEN_URL = 'https://altdentifier.com/oauth2/token';
  * `/api/v2/user/{id}` naming and Discord's `@me`. Override with `userProfileURL`.
  */
 export const USER_PROFILE_URL = 'https://altdentifier.com/api/v2/user/@me';
+/**
+ * The API base `apiGet` resolves paths against. **An assumption**: the HTTP API page is not
+ * public; community code calls `https://altdentifier.com/api/v2/user/{id}/trustfactor`.
+ * Override with `apiBaseURL`.
+ */
+export const API_BASE_URL = 'https://altdentifier.com/api/v2';
 /** Scopes: `read:user` (login) and `write:integrations`. */
 export const DEFAULT_SCOPE = ['read:user'];
 
@@ -97,6 +103,7 @@ export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifier
       token: { url: TOKEN_URL, bodyEncoding: 'form', clientAuth },
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
+      apiBaseURL: API_BASE_URL,
       errorFields: ['error', 'error_description', 'message'],
     };
   }

@@ -15,6 +15,12 @@ export const TOKEN_URL = 'https://gofundo.nl/oauth/token';
  * convention. Override with `userProfileURL`.
  */
 export const USER_PROFILE_URL = 'https://gofundo.nl/api/user';
+/**
+ * The API base `apiGet` resolves paths against. **An assumption**: Gofundo documents no API
+ * reference; this is Laravel's `/api` prefix, as in the assumed {@link USER_PROFILE_URL}.
+ * Override with `apiBaseURL`.
+ */
+export const API_BASE_URL = 'https://gofundo.nl/api';
 /** "All requests should contain the Accept header with value application/json." */
 const ACCEPT_JSON = { Accept: 'application/json' };
 
@@ -54,6 +60,7 @@ export class Strategy extends ProviderStrategy<GofundoProfile, GofundoStrategyOp
       authorizationURL: AUTHORIZATION_URL,
       token: { url: TOKEN_URL, bodyEncoding: 'form', clientAuth: 'body', headers: ACCEPT_JSON },
       scopeSeparator: ' ',
+      apiBaseURL: API_BASE_URL,
       apiHeaders: ACCEPT_JSON,
       errorFields: ['error_description', 'message', 'error', 'hint'],
     };

@@ -1,5 +1,11 @@
 import {
+  collectPages,
+  isRecord,
+  ProviderApiError,
   ProviderStrategy,
+  type FailureDetails,
+  type ApiGetOptions,
+  type JsonAnswer,
   type ProviderDefinition,
   type ProviderStrategyOptions,
   type TokenParams,
@@ -15,6 +21,13 @@ export const TOKEN_URL = 'https://manage.mijnklantportaal.nl/oauth/tokens';
  * scope; `customers.read` is our choice. @see https://docs.developers.mijnklantportaal.nl/oauth/scopes
  */
 export const DEFAULT_SCOPE = ['customers.read'];
+/**
+ * The API base (OpenAPI `servers`); the OAuth endpoints live on `manage.` instead.
+ * @see https://docs.developers.mijnklantportaal.nl/api-reference/customers-api/list-customers
+ */
+export const API_BASE_URL = 'https://api.mijnklantportaal.nl/v1';
+/** Most pages {@link Strategy.apiGetAll} reads by default. */
+export const DEFAULT_MAX_PAGES = 20;
 /** The `prompt` values the authorize endpoint documents. */
 export const PROMPTS = ['consent', 'login'] as const;
 
@@ -33,6 +46,14 @@ export interface MijnKlantportaalStrategyOptions extends ProviderStrategyOptions
   userProfileURL?: string;
   /** Header(s) for the bearer token on API calls. Default `both`. */
   bearerHeader?: BearerHeader;
+  /**
+   * MijnKlantportaal allows 60 API requests per minute per token and answers 429 with
+   * `retry-after` beyond. With this option, `apiGet` waits and retries once when the wait is
+   * at most this many seconds (0 to 60); a call can pass its own `retryRateLimitedWithin`.
+   * Default: no retry; the `ProviderApiError` carries `retryAfter`.
+   * @see https://docs.developers.mijnklantportaal.nl/getting-started/rate-limiting
+   */
+  retryRateLimitedWithin?: number;
 }
 
 /** `authenticate()` options this strategy understands. */
@@ -74,6 +95,10 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     ) {
       throw new TypeError('MijnKlantportaal strategy: bearerHeader must be both, Authorization or Authentication');
     }
+    const retryWithin = options.retryRateLimitedWithin;
+    if (retryWithin !== undefined && !(Number.isFinite(retryWithin) && retryWithin >= 0 && retryWithin <= 60)) {
+      throw new TypeError('MijnKlantportaal strategy: retryRateLimitedWithin must be a number of seconds from 0 to 60');
+    }
     return {
       name: 'mijnklantportaal',
       displayName: 'MijnKlantportaal',
@@ -81,6 +106,7 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
       token: { url: TOKEN_URL, bodyEncoding: 'json', clientAuth: 'body' },
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
+      apiBaseURL: API_BASE_URL,
       errorFields: ['message', 'error_description', 'error'],
     };
   }
@@ -92,6 +118,52 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     if (!PROMPTS.includes(prompt))
       throw new TypeError(`MijnKlantportaal prompt must be consent or login, not ${String(prompt)}`);
     return { prompt };
+  }
+
+  /**
+   * GETs a path of the API (under `apiBaseURL`, default {@link API_BASE_URL}) with the bearer
+   * header(s); with `retryRateLimitedWithin` (here or in the options) a short 429 is retried once.
+   * @throws ProviderApiError with `retryAfter` (seconds) on a 429 that was not retried.
+   */
+  override apiGet(accessToken: string, pathOrURL: string, options: ApiGetOptions = {}): Promise<JsonAnswer> {
+    const retryRateLimitedWithin = options.retryRateLimitedWithin ?? this.options.retryRateLimitedWithin;
+    return super.apiGet(accessToken, pathOrURL, { ...options, retryRateLimitedWithin });
+  }
+
+  /**
+   * Every item of a paged list of the API, in order: `GET <apiBaseURL><path>?page=1`, then
+   * `page=2`… while the answer's `next_page_url` is not null (the documented Laravel pages:
+   * `current_page`, `data`, `next_page_url`...). Only the `page` parameter changes: the
+   * `next_page_url` itself is never followed, so the token stays under `apiBaseURL`. Every
+   * page counts against the 60 requests per minute (`retryRateLimitedWithin` applies to each).
+   *
+   * @throws ProviderApiError when a page has no `data` list of objects, or past `maxPages` (default 20).
+   * @example
+   * ```ts
+   * const customers = await strategy.apiGetAll(accessToken, '/customers', { query: { per_page: 100 } });
+   * ```
+   */
+  async apiGetAll(
+    accessToken: string,
+    path: string,
+    options: ApiGetOptions & { maxPages?: number } = {},
+  ): Promise<Array<Record<string, unknown>>> {
+    const { maxPages = DEFAULT_MAX_PAGES, ...callOptions } = options;
+    const label = callOptions.label ?? `API GET ${path.split('?')[0]}`;
+    return collectPages(
+      async (cursor) => {
+        const page = Number(cursor ?? '1');
+        const query = { ...callOptions.query, page };
+        const answer = await this.apiGet(accessToken, path, { ...callOptions, query, label });
+        const { data, next_page_url: next } = answer.json;
+        if (!Array.isArray(data) || !data.every(isRecord)) {
+          const failure = { label, error: apiError, secrets: [accessToken] };
+          throw this.http.unusableAnswer(failure, 'without a data list of objects', answer.status);
+        }
+        return { items: data, next: typeof next === 'string' && next !== '' ? String(page + 1) : undefined };
+      },
+      { provider: 'MijnKlantportaal', label, maxPages },
+    );
   }
 
   /** Sends the token in `Authorization`, `Authentication` or both (see {@link BearerHeader}). */
@@ -122,4 +194,8 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     const scope = granted ?? (typeof requested === 'string' ? requested : requested.join(' '));
     return scope.split(/[\s,]+/).filter(Boolean);
   }
+}
+
+function apiError(message: string, details: FailureDetails): ProviderApiError {
+  return new ProviderApiError(message, details);
 }

@@ -18,6 +18,15 @@ export type {
   VerifyFunctionWithRequestAndParams,
 } from './strategy/verify';
 export { settle } from './strategy/settle';
+export {
+  getFromApi,
+  resolveApiURL,
+  MAX_RATE_LIMIT_WAIT_SECONDS,
+  type ApiCallTarget,
+  type ApiGetOptions,
+  type ApiQueryValue,
+} from './strategy/api-call';
+export { collectPages, type ApiPage, type CollectPagesOptions } from './strategy/api-pages';
 export { ProviderTokenError } from './errors/provider-token-error';
 export { ProviderApiError } from './errors/provider-api-error';
 export { statusForFailure, type FailureDetails, type FailureReason } from './errors/failure-reason';

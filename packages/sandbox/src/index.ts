@@ -13,6 +13,13 @@ export { isAllowedRedirectURI, sandboxClient, SANDBOX_APP_NAME } from './clients
 export { CODE_TTL_SECONDS } from './grants';
 export { SEEDED_USERS } from './users';
 export {
+  OTHER_PETJEAF_PAGE,
+  SANDBOX_PETJEAF_PAGE,
+  SEEDED_MEMBERSHIPS,
+  type SandboxPetjeafPage,
+} from './providers/petjeaf-memberships';
+export { MIJNKLANTPORTAAL_RATE_LIMIT, type RateLimitSettings } from './rate-limit';
+export {
   PROVIDER_NAMES,
   type ProviderName,
   type Sandbox,

@@ -6,6 +6,7 @@ import { sandboxClient } from './clients';
 import { GrantStore } from './grants';
 import { listen, type CountedServer } from './listen';
 import { PROVIDER_MODULES } from './providers';
+import { sandboxRateLimit, type RateLimitSettings } from './rate-limit';
 import { PROVIDER_NAMES, type ProviderName, type Sandbox, type SandboxOptions, type SandboxProvider } from './types';
 import { SEEDED_USERS } from './users';
 
@@ -30,13 +31,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       throw new TypeError(`startSandbox: ports.${name} must be an integer port`);
   }
   const now = options.clock ?? Date.now;
+  const rateLimit = sandboxRateLimit(options.rateLimit);
   const certificate = options.certificate ?? (options.https ? await generateCertificate() : undefined);
 
   const servers: CountedServer[] = [];
   const providers = {} as Record<ProviderName, SandboxProvider>;
   try {
     for (const name of PROVIDER_NAMES) {
-      const provider = await startProvider(name, { host, port: options.ports?.[name] ?? 0, delayMs, now, certificate });
+      const provider = await startProvider(name, {
+        host,
+        port: options.ports?.[name] ?? 0,
+        delayMs,
+        now,
+        certificate,
+        rateLimit,
+      });
       servers.push(provider.server);
       providers[name] = provider.provider;
     }
@@ -59,6 +68,7 @@ interface StartSettings {
   delayMs: number;
   now: () => number;
   certificate?: SandboxCertificate;
+  rateLimit: RateLimitSettings;
 }
 
 async function startProvider(
@@ -76,6 +86,7 @@ async function startProvider(
     delayMs: settings.delayMs,
     now: settings.now,
     jwtSecret,
+    rateLimit: settings.rateLimit,
   });
   const server = await listen(app, settings.host, settings.port, settings.certificate);
   const provider: SandboxProvider = {

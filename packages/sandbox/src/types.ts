@@ -24,6 +24,11 @@ export interface SandboxOptions {
    * tokens. Default `Date.now`.
    */
   clock?: () => number;
+  /**
+   * MijnKlantportaal's API rate limit: `limit` requests per `windowMs` per token. Default the
+   * documented 60 per minute; tests lower it to reach the 429 quickly.
+   */
+  rateLimit?: { limit?: number; windowMs?: number };
 }
 
 /** Connection counts of one provider's server since start or the last `resetStats()`. */
@@ -69,6 +74,8 @@ export interface SandboxEndpoints {
   tokenURL: string;
   /** Where the profile is read (Petje.af: `/v1/users/me`, its profile normally comes from the JWT). */
   userProfileURL?: string;
+  /** The provider's API base (Petje.af `/v1`, where its memberships are read), for a strategy's `apiBaseURL`. */
+  apiBaseURL?: string;
   /** Petje.af only: `DELETE` here with the bearer token revokes it. */
   revocationURL?: string;
   /** The client registered with this provider; it accepts any localhost / 127.0.0.1 redirect URI. */

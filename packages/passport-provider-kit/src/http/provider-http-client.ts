@@ -137,7 +137,7 @@ export class ProviderHttpClient {
   ): never {
     const { status } = response;
     const value = body.kind === 'json' ? body.value : undefined;
-    const text = errorTextFromBody(value, this.settings.errorFields);
+    const text = errorTextFromBody(value, this.settings.errorFields, this.secretsOf(request));
     const retryAfter = status === 429 ? retryAfterSeconds(response) : undefined;
     const detail =
       text !== undefined
@@ -173,7 +173,8 @@ export class ProviderHttpClient {
     status: number,
     body?: unknown,
   ): Error {
-    const text = body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields);
+    const text =
+      body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields, this.secretsOf(request));
     const detail = text !== undefined ? `: ${text}` : '';
     return this.fail(request, `answered ${status} ${what}${detail}`, {
       reason: 'unexpected_shape',
@@ -186,13 +187,18 @@ export class ProviderHttpClient {
     what: string,
     details: Omit<FailureDetails, 'provider'>,
   ): Error {
-    const secrets = [...this.settings.secrets, ...(request.secrets ?? [])];
+    const secrets = this.secretsOf(request);
     const message = redactSecrets(`${this.settings.provider} ${request.label} ${what}`, secrets);
     // A provider that echoes a secret as its error code must not put it in `code`/`providerCode`.
     const { providerCode } = details;
     const safeCode =
       providerCode !== undefined && redactSecrets(providerCode, secrets) === providerCode ? providerCode : undefined;
     return request.error(message, { ...details, providerCode: safeCode, provider: this.settings.provider });
+  }
+
+  /** The client's and the request's secrets, redacted from the provider's text before it is cut. */
+  private secretsOf(request: Pick<EndpointRequest, 'secrets'>): Array<string | undefined> {
+    return [...this.settings.secrets, ...(request.secrets ?? [])];
   }
 }
 

@@ -36,6 +36,8 @@ export interface ProviderStrategyOptions {
   authorizationURL?: string;
   /** Override the provider's token URL. */
   tokenURL?: string;
+  /** Override the provider's API base, where `apiGet` sends the token (and nowhere else). */
+  apiBaseURL?: string;
   /** Largest answer accepted from the provider, in bytes. Default 1 MiB. */
   maxResponseBytes?: number;
   /** Your own HTTP(S) agent (proxy, custom CA). Default: keep-alive agents owned by the strategy. */

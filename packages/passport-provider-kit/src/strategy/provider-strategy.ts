@@ -5,6 +5,7 @@ import type { FailureDetails } from '../errors/failure-reason';
 import { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
 import { ProviderHttpClient, type JsonAnswer } from '../http/provider-http-client';
+import { getFromApi, type ApiGetOptions } from './api-call';
 import { requestToken } from '../oauth/token-request';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
@@ -190,6 +191,17 @@ export abstract class ProviderStrategy<
     return toTokenSet(params, refreshToken);
   }
 
+  /**
+   * GETs a path of the provider's API (under `apiBaseURL`) with the token in the provider's
+   * header(s), its headers, the deadline and size cap; see {@link getFromApi}.
+   * @throws ProviderApiError with the provider's text and status (`retryAfter` on a 429).
+   */
+  apiGet(accessToken: string, pathOrURL: string, options?: ApiGetOptions): Promise<JsonAnswer> {
+    const send = (label: string, url: string, token: string) => this.callApi(label, 'GET', url, token);
+    const target = { provider: this.provider.displayName, apiBaseURL: this.provider.apiBaseURL, send };
+    return getFromApi(target, accessToken, pathOrURL, options);
+  }
+
   /** Closes the strategy's idle keep-alive connections (graceful shutdown, tests). */
   close(): void {
     this.http.destroy();
@@ -302,6 +314,7 @@ function resolveDefinition(base: ProviderDefinition, options: ProviderStrategyOp
     ...base,
     authorizationURL: options.authorizationURL ?? base.authorizationURL,
     token: { ...base.token, url: options.tokenURL ?? base.token.url },
+    apiBaseURL: options.apiBaseURL ?? base.apiBaseURL,
   };
 }
 
@@ -318,7 +331,8 @@ function assertOptions(options: ProviderStrategyOptions, provider: ProviderDefin
       throw new TypeError(`${who}: ${name} must be a positive number`);
     }
   }
-  for (const url of [provider.authorizationURL, provider.token.url]) {
+  const apiBase = provider.apiBaseURL === undefined ? [] : [provider.apiBaseURL];
+  for (const url of [provider.authorizationURL, provider.token.url, ...apiBase]) {
     if (!URL.canParse(url)) throw new TypeError(`${who}: ${url} is not an absolute URL`);
   }
   if (options.pkce && options.state === false)

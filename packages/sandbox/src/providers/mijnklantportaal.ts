@@ -10,6 +10,7 @@ import {
 } from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
 import { grantTokens } from '../token-grant';
+import { addMijnKlantportaalApi } from './mijnklantportaal-api';
 
 /** The 24 documented scopes. @see https://docs.developers.mijnklantportaal.nl/oauth/scopes */
 const SCOPE_NAMES = [
@@ -48,7 +49,7 @@ const writeError: ErrorWriter = (error) => ({
  */
 export const mijnklantportaal: ProviderModule = {
   name: 'mijnklantportaal',
-  paths: { authorize: '/oauth/authorize', token: '/oauth/tokens', profile: '/v1/sandbox/me' },
+  paths: { authorize: '/oauth/authorize', token: '/oauth/tokens', profile: '/v1/sandbox/me', apiBase: '/v1' },
   createApp(context: ProviderContext) {
     const app = createProviderApp();
     const authorize: AuthorizeRules = {
@@ -82,6 +83,7 @@ export const mijnklantportaal: ProviderModule = {
         res.json(answer);
       },
     );
+    addMijnKlantportaalApi(app, context);
     app.get(this.paths.profile as string, delay(context.delayMs), (req, res) => {
       const { user } = context.store.findAccess(bearerToken(req, ['authorization', 'authentication']));
       res.set('X-Sandbox-Only', 'MijnKlantportaal documents no identity endpoint; this one exists only in the sandbox');

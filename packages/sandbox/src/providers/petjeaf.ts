@@ -13,6 +13,7 @@ import {
 } from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
 import { grantTokens } from '../token-grant';
+import { addMembershipRoutes } from './petjeaf-memberships';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -55,6 +56,7 @@ export const petjeaf: ProviderModule = {
     token: '/v1/oauth2/tokens',
     profile: '/v1/users/me',
     revocation: '/v1/oauth2/tokens',
+    apiBase: '/v1',
   },
   signsTokens: true,
   createApp(context: ProviderContext) {
@@ -127,6 +129,7 @@ export const petjeaf: ProviderModule = {
       const { user } = context.store.findAccess(bearerToken(req));
       res.json({ id: user.id, name: user.name, email: user.email });
     });
+    addMembershipRoutes(app, context);
     finishProviderApp(app, writeError);
     return { app, authorize };
   },

@@ -1,4 +1,5 @@
 import { ProviderApiError, ProviderTokenError } from 'passport-provider-kit';
+import { describeEchoingProvider } from './echo-leak-suite';
 import { expectSingleSuccess } from './expect-outcome';
 import type { HarnessFactory } from './harness';
 import type { LeakLedger } from './leak-ledger';
@@ -106,6 +107,8 @@ export function describeLeakChecks(pc: ProviderCase, ledger: LeakLedger, harness
         expect(outcome.status).toBe(403);
       });
     });
+
+    describeEchoingProvider(pc, ledger, harnesses);
 
     describe('leaves no client secret, access token or refresh token in any error the suite produced', () => {
       it('finds none in message, String(), JSON.stringify() or stack', () => {
