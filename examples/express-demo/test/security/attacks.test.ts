@@ -76,11 +76,16 @@ describe.each(PROVIDER_NAMES)('%s', (name) => {
   });
 
   describe('a replayed callback is refused', () => {
-    it('answers 403 to the same browser and to another one, with no second login', async () => {
+    it('logs in no one a second time: the same (logged-in) browser gets its page with a notice, another one 403', async () => {
       const agent = request.agent(app());
       const callback = await approvedCallback(agent, name);
       expect((await agent.get(callback)).status).toBe(303);
-      expect((await agent.get(callback)).status).toBe(403);
+      const tokenRequests = sandbox().providers[name].stats().requests;
+      const again = await agent.get(callback);
+      expect(again.status).toBe(303);
+      expect(again.headers.location).toBe('/profile');
+      expect((await agent.get('/profile')).text).toContain('That login link was already used');
+      expect(sandbox().providers[name].stats().requests).toBe(tokenRequests);
       const other = request.agent(app());
       expect((await other.get(callback)).status).toBe(403);
       expect((await other.get('/profile')).status).toBe(302);

@@ -31,8 +31,10 @@ function describeWithStore(
   harnesses: HarnessFactory,
   stateStore: StateStoreKind,
 ): void {
+  // The state cases time no provider call; a longer deadline than the suite's 200 ms keeps
+  // their several logins in a row from failing with 504 on a loaded machine.
   const make = (overrides: Partial<SuiteStrategyOptions> = {}): Harness =>
-    harnesses.make({ stateStore, ...overrides }, { logIn: true });
+    harnesses.make({ stateStore, timeout: 5000, ...overrides }, { logIn: true });
   const untouchedToken = () => tokenEndpoint(pc, ledger).reply(200, validTokenAnswer(pc, ledger, 'never-sent'));
   const finish = (harness: Harness, login: StartedLogin, code: string) =>
     harness.callback(login, { code, state: login.state ?? '' });
@@ -163,7 +165,7 @@ function describeWithStore(
 
 /** Attacks on the default store's cookies, sent by hand (no cookie jar) to the callback. */
 function describeStateCookies(pc: ProviderCase, ledger: LeakLedger, harnesses: HarnessFactory): void {
-  const make = () => harnesses.make({}, { logIn: true });
+  const make = () => harnesses.make({ timeout: 5000 }, { logIn: true });
   const untouchedToken = () => tokenEndpoint(pc, ledger).reply(200, validTokenAnswer(pc, ledger, 'never-sent'));
   const sendCallback = async (harness: Harness, state: string, cookie: string) => {
     const res = await request(harness.app).get('/callback').query({ code: 'auth-code-1', state }).set('Cookie', cookie);
