@@ -39,6 +39,29 @@ describe('sendRequest: deadline for the whole exchange', () => {
   });
 });
 
+describe('sendRequest: the deadline counts the wait for a free socket', () => {
+  it('fails with kind timeout when an agent with one socket is busy for longer, and never sends it', async () => {
+    const oneSocket = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    local.server().handle((req, res) => {
+      if (req.url === '/slow') setTimeout(() => res.writeHead(200).end('{}'), 400);
+      else res.writeHead(200).end('{}');
+    });
+    try {
+      const slow = get(local.server().url('/slow'), oneSocket, { timeoutMs: 5000 });
+      const started = Date.now();
+      const failure = await failureOf(get(local.server().url('/queued'), oneSocket, { timeoutMs: 150 }));
+      expect(failure.kind).toBe('timeout');
+      expect(Date.now() - started).toBeLessThan(400);
+      await slow;
+      // The queued request left the agent's queue: nothing more reaches the server.
+      await get(local.server().url('/after'), oneSocket);
+      expect(local.server().requests.map((request) => request.url)).toEqual(['/slow', '/after']);
+    } finally {
+      oneSocket.destroy();
+    }
+  });
+});
+
 describe('sendRequest: body size cap', () => {
   it('refuses a declared content-length over the cap', async () => {
     local.server().handle((_req, res) => res.writeHead(200, { 'content-length': '2048' }).end('x'.repeat(2048)));

@@ -1,6 +1,5 @@
-import http, { type IncomingHttpHeaders, type RequestOptions } from 'node:http';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
-import { urlToHttpOptions } from 'node:url';
 
 /** One HTTP exchange with a provider. */
 export interface HttpRequest {
@@ -8,7 +7,10 @@ export interface HttpRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string;
-  /** Deadline for the whole exchange, connect to last byte, in ms. */
+  /**
+   * Deadline for the whole exchange, in ms: from the call, so any wait for a free socket in
+   * `agent` counts too (a login waits on it all the same), through connect, to the last byte.
+   */
   timeoutMs: number;
   /** Largest body accepted, in bytes. */
   maxBodyBytes: number;
@@ -70,7 +72,7 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       }
     };
 
-    const req = transport.request({ ...targetOf(request.url), method: request.method, headers, agent: request.agent });
+    const req = transport.request(request.url, { method: request.method, headers, agent: request.agent });
     const timer = setTimeout(() => {
       finish(new TransportFailure('timeout', `did not answer within ${request.timeoutMs} ms`));
     }, request.timeoutMs);
@@ -105,9 +107,9 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)),
       );
       res.on('end', () => {
-        // One chunk (the usual small answer) is decoded in place; Buffer.concat would copy it.
-        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        const body = bytes.toString('utf8').replace(/^\uFEFF/, '');
+        const body = Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/^\uFEFF/, '');
         answer = { status, headers: res.headers, body };
         // The usual case: the request was written, so Node has already queued the socket's
         // return to the pool, which runs before the caller's promise reactions.
@@ -126,24 +128,4 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     });
     req.end(request.body);
   });
-}
-
-/**
- * Node's request options for a URL (host, port, path...), made once per URL: a strategy calls
- * the same few endpoints at every login, and Node would otherwise redo this at every request.
- * Keyed by `href`, so a URL object changed between two calls is read afresh.
- */
-const targets = new Map<string, RequestOptions>();
-const MAX_TARGETS = 64;
-function targetOf(url: URL): RequestOptions {
-  const href = url.href;
-  let target = targets.get(href);
-  if (!target) {
-    // Only what http.request reads: the agent copies every field of the options at each request.
-    const { protocol, hostname, port, path, auth } = urlToHttpOptions(url);
-    target = auth === undefined ? { protocol, hostname, port, path } : { protocol, hostname, port, path, auth };
-    if (targets.size >= MAX_TARGETS) targets.clear();
-    targets.set(href, target);
-  }
-  return target;
 }
