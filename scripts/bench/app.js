@@ -16,6 +16,8 @@ const PACKAGES = {
   mijnklantportaal: 'passport-mijnklantportaal',
   altdentifier: 'passport-altdentifier',
 };
+/** How long the app keeps a browser's idle connection open. */
+const APP_KEEP_ALIVE_MS = 60_000;
 /** Providers whose profile is read from an endpoint (one more round trip). */
 const PROFILE_FROM_ENDPOINT = new Set(['gofundo', 'altdentifier']);
 /** The documented minimum of requests to the provider per login. */
@@ -67,6 +69,9 @@ async function withApp(provider, body) {
   const server = await new Promise((resolve) => {
     const s = bench.app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // The simulated browsers' idle sockets outlive any pause of the bench (the other side's burst
+  // round): with Node's 5 s, the server could close one just as a browser reuses it (ECONNRESET).
+  server.keepAliveTimeout = APP_KEEP_ALIVE_MS;
   try {
     await body(`http://127.0.0.1:${server.address().port}`);
   } finally {
