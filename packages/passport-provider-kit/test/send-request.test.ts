@@ -182,6 +182,44 @@ describe('sendRequest: keep-alive connection reuse', () => {
   });
 });
 
+describe('sendRequest: a kept-alive socket the server closed while idle', () => {
+  /** Answers `/first`; resets the connection of every later request, or only of those on a reused socket. */
+  function resetLater(onlyReused: boolean): void {
+    const seen = new WeakSet<object>();
+    local.server().handle((request, res) => {
+      const reused = seen.has(request.socket);
+      seen.add(request.socket);
+      if (request.url === '/first' || (onlyReused && !reused)) res.writeHead(200).end('{}');
+      else request.socket.destroy();
+    });
+  }
+
+  it('sends the request once more on a new connection when a reused socket is reset before any answer', async () => {
+    resetLater(true);
+    await get(local.server().url('/first'), local.agent());
+    const response = await get(local.server().url('/second'), local.agent());
+    expect(response.status).toBe(200);
+    expect(local.server().requests.map((request) => request.url)).toEqual(['/first', '/second', '/second']);
+    expect(local.server().connections).toBe(2);
+  });
+
+  it('sends it only once more: a reset of the new connection fails with kind network', async () => {
+    resetLater(false);
+    await get(local.server().url('/first'), local.agent());
+    const failure = await failureOf(get(local.server().url('/second'), local.agent()));
+    expect(failure.kind).toBe('network');
+    expect(failure.message).toBe('could not be reached (ECONNRESET)');
+    expect(local.server().requests.map((request) => request.url)).toEqual(['/first', '/second', '/second']);
+  });
+
+  it('does not send again when a new connection is reset', async () => {
+    resetLater(false);
+    const failure = await failureOf(get(local.server().url('/second'), local.agent()));
+    expect(failure.kind).toBe('network');
+    expect(local.server().requests.map((request) => request.url)).toEqual(['/second']);
+  });
+});
+
 describe('sendRequest: the request it sends', () => {
   it('keeps what Node does with user info in the URL: Basic credentials', async () => {
     local.server().reply(200, {});
