@@ -52,7 +52,13 @@ export default defineConfig(
   },
   {
     // CommonJS JavaScript: scripts/*.js (the root package has no "type") and *.cjs files.
-    files: ['**/*.cjs', 'scripts/**/*.js', '**/*.config.js', 'packages/package-checks/fixtures/cjs-js/**/*.js'],
+    files: [
+      '**/*.cjs',
+      'scripts/**/*.js',
+      '**/*.config.js',
+      'packages/package-checks/fixtures/cjs-js/**/*.js',
+      'examples/minimal/**/*.js',
+    ],
     languageOptions: { sourceType: 'commonjs', globals: commonjsGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -14,6 +14,15 @@ const workspaceDirs = ['packages', 'examples']
       .map((entry) => join(parent, entry.name)),
   );
 
+/**
+ * The strategy packages and the kit (`packages/passport-*`), mapped by name to their `src`. Listed from
+ * the folder rather than matched by pattern: `passport-oauth2` and `passport-strategy` are real dependencies.
+ */
+const passportPackages = readdirSync(join(__dirname, 'packages'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name.startsWith('passport-'))
+  .filter((entry) => existsSync(join(__dirname, 'packages', entry.name, 'package.json')))
+  .map((entry) => entry.name);
+
 const config: Config = {
   // A safety net: a worker that holds more than this after a file is replaced by a fresh one.
   workerIdleMemoryLimit: '1GB',
@@ -29,9 +38,9 @@ const config: Config = {
     },
     moduleNameMapper: {
       '^@internal/test-support$': join(__dirname, 'packages/test-support/src'),
-      '^provider-sandbox$': join(__dirname, 'packages/sandbox/src'),
+      '^passport-nl-sandbox$': join(__dirname, 'packages/sandbox/src'),
       '^express-demo$': join(__dirname, 'examples/express-demo/src'),
-      '^(passport-(?:provider-kit|petjeaf|gofundo|mijnklantportaal|altdentifier))$': join(__dirname, 'packages/$1/src'),
+      [`^(${passportPackages.join('|')})$`]: join(__dirname, 'packages/$1/src'),
     },
   })),
 };

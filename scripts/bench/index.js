@@ -22,7 +22,7 @@ const quick = process.argv.includes('--quick');
 const burstOnly = process.argv.includes('--burst');
 
 if (!process.env.BENCH_CERT_DIR) {
-  const { generateCertificate } = require('provider-sandbox');
+  const { generateCertificate } = require('passport-nl-sandbox');
   generateCertificate().then((certificate) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cert-'));
     fs.writeFileSync(path.join(dir, 'cert.pem'), certificate.cert);

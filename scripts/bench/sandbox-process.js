@@ -14,7 +14,7 @@ const CALL_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 if (require.main === module) {
-  const { startSandbox } = require('provider-sandbox');
+  const { startSandbox } = require('passport-nl-sandbox');
   const { key, cert, delayMs } = JSON.parse(process.env.BENCH_SANDBOX);
   startSandbox({ certificate: key && cert ? { key, cert } : undefined, delayMs }).then(
     (sandbox) => {

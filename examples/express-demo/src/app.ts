@@ -2,14 +2,16 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import session from 'express-session';
 import helmet from 'helmet';
 import { Passport } from 'passport';
-import { PROVIDER_NAMES, type ProviderName } from 'provider-sandbox';
+import { PROVIDER_NAMES, type ProviderName } from 'passport-nl-sandbox';
 import { createStrategy, type DemoStrategy, type DemoUser, type ProviderSettings } from './providers';
+import { assetRoutes } from './assets';
 import { accountRoutes } from './routes/account';
 import { SESSION_COOKIE } from './security';
 import { authRoutes } from './routes/auth';
-import { csrfToken, safeLocalPath } from './security';
+import { csrfToken, noStore, safeLocalPath } from './security';
 import { homePage } from './views/home';
 import { messagePage } from './views/message';
+import { membersOnly, type MembersPageConfig } from './routes/members';
 
 /** What {@link createDemoApp} needs. */
 export interface DemoAppConfig {
@@ -22,6 +24,10 @@ export interface DemoAppConfig {
   sessionStore?: session.Store;
   /** Trust `X-Forwarded-*` from a proxy in front. Default false. */
   trustProxy?: boolean;
+  /** The Petje.af page of the "Members only" page (`PETJEAF_PAGE_ID`); default the sandbox's. */
+  petjeafPage?: MembersPageConfig;
+  /** Where to write one line per login started, succeeded, denied or failed. Default: no log. */
+  logLine?: (line: string) => void;
 }
 
 /** The demo app and what to close when done. */
@@ -48,6 +54,7 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
       name,
       config.providers[name] as ProviderSettings,
       `${baseURL}/auth/${name}/callback`,
+      config.logLine,
     );
     strategies[name] = strategy;
     passport.use(name, strategy);
@@ -61,8 +68,15 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   const secure = baseURL.startsWith('https:');
   // Over plain http (local use) HSTS and upgrade-insecure-requests would break the demo's own forms.
   app.use(
-    helmet({ hsts: secure, contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }),
+    helmet({
+      hsts: secure,
+      contentSecurityPolicy: {
+        // Styles only from the demo's own /styles.css: no inline style, no other origin.
+        directives: { styleSrc: ["'self'"], upgradeInsecureRequests: secure ? [] : null },
+      },
+    }),
   );
+  app.use(assetRoutes());
   app.use(
     session({
       name: SESSION_COOKIE,
@@ -74,6 +88,8 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
     }),
   );
   app.use(passport.session());
+  // Pages show a user's data or a CSRF token: never cached (issue 13, item 6).
+  app.use(noStore);
 
   app.get('/', (req, res) => {
     const providers = enabled.map((name) => ({ name, sandbox: Boolean(config.providers[name]?.sandbox) }));
@@ -84,6 +100,8 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   });
   app.use(authRoutes(passport, enabled));
   app.use(accountRoutes(strategies));
+  const members = membersOnly(passport, config.providers.petjeaf, baseURL, config.petjeafPage);
+  app.use(members.router);
   app.use((req, res) => {
     res.status(404).send(messagePage('Not found', `Nothing at ${req.path}.`));
   });
@@ -97,6 +115,6 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   return {
     app,
     strategies,
-    close: () => Object.values(strategies).forEach((strategy) => strategy.close()),
+    close: () => [...Object.values(strategies), members].forEach((strategy) => strategy.close()),
   };
 }

@@ -10,4 +10,5 @@ export { SESSION_COOKIE } from './security';
 export { ConfigError, ENV_PREFIX, loadConfig, type DemoConfig, type ProviderCredentials } from './config';
 export { PROVIDER_LABELS, sandboxSettings, type DemoStrategy, type DemoUser, type ProviderSettings } from './providers';
 export { safeLocalPath } from './security';
-export { startDemo, type RunningDemo, type StartDemoOptions } from './start-demo';
+export { PortInUseError, startDemo, type RunningDemo, type StartDemoOptions } from './start-demo';
+export { formatLoginEvent, logLogins, type LoginEvent, type LoginOutcome } from './login-log';

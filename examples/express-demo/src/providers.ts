@@ -4,7 +4,8 @@ import { Strategy as AltDentifierStrategy } from 'passport-altdentifier';
 import { Strategy as GofundoStrategy } from 'passport-gofundo';
 import { Strategy as MijnKlantportaalStrategy } from 'passport-mijnklantportaal';
 import { Strategy as PetjeafStrategy, type TokenParams, type TokenSet } from 'passport-petjeaf';
-import type { ProviderName, SandboxEndpoints } from 'provider-sandbox';
+import type { ProviderName, SandboxEndpoints } from 'passport-nl-sandbox';
+import { logLogins } from './login-log';
 
 /** Human names of the providers. */
 export const PROVIDER_LABELS: Readonly<Record<ProviderName, string>> = {
@@ -23,6 +24,12 @@ export interface ProviderSettings {
   authorizationURL?: string;
   tokenURL?: string;
   userProfileURL?: string;
+  /** The provider's API base (the sandbox's), for `apiBaseURL`. */
+  apiBaseURL?: string;
+  /** Petje.af: where `revoke()` sends its `DELETE`. */
+  revocationURL?: string;
+  /** Log in without the profile step (`<PROVIDER>_SKIP_USER_PROFILE=1`): the user is then known by provider only. */
+  skipUserProfile?: boolean;
   /** PEM to trust (a sandbox served over HTTPS). */
   ca?: string;
 }
@@ -38,6 +45,7 @@ export function sandboxSettings(provider: SandboxEndpoints, ca?: string): Provid
     tokenURL: provider.tokenURL,
     // Petje.af's profile comes from its JWT; MijnKlantportaal's from the sandbox-only endpoint.
     userProfileURL: name === 'petjeaf' ? undefined : provider.userProfileURL,
+    apiBaseURL: provider.apiBaseURL,
     ca,
   };
 }
@@ -71,8 +79,16 @@ interface ProfileLike {
   scopes?: string[];
 }
 
-/** Creates the strategy for `name`, with `callbackURL`, storing a {@link DemoUser} on success. */
-export function createStrategy(name: ProviderName, settings: ProviderSettings, callbackURL: string): DemoStrategy {
+/**
+ * Creates the strategy for `name`, with `callbackURL`, storing a {@link DemoUser} on success;
+ * with `logLine`, one line per login started, succeeded, denied or failed (see {@link logLogins}).
+ */
+export function createStrategy(
+  name: ProviderName,
+  settings: ProviderSettings,
+  callbackURL: string,
+  logLine?: (line: string) => void,
+): DemoStrategy {
   const verify: DemoVerify = (accessToken, refreshToken, params, profile, done) =>
     done(null, toDemoUser(name, accessToken, refreshToken, params, profile));
   // The sandbox over HTTPS has a self-signed CA: our own agent trusts it, so closing the demo must close it too.
@@ -83,9 +99,11 @@ export function createStrategy(name: ProviderName, settings: ProviderSettings, c
     callbackURL,
     authorizationURL: settings.authorizationURL,
     tokenURL: settings.tokenURL,
+    skipUserProfile: settings.skipUserProfile,
     agent,
   };
-  const strategy = construct(name, options, settings.userProfileURL, verify);
+  const strategy = construct(name, options, settings, verify);
+  if (logLine) logLogins(strategy, name, logLine);
   if (agent) {
     // A strategy's close() only destroys the agents it made itself, not one it was given.
     const closeStrategy = strategy.close.bind(strategy);
@@ -101,7 +119,7 @@ type DemoVerify = (
   accessToken: string,
   refreshToken: string | undefined,
   params: TokenParams,
-  profile: ProfileLike,
+  profile: ProfileLike | undefined,
   done: (err: unknown, user?: DemoUser) => void,
 ) => void;
 
@@ -112,18 +130,19 @@ interface CommonOptions {
   callbackURL: string;
   authorizationURL?: string;
   tokenURL?: string;
+  skipUserProfile?: boolean;
   agent?: https.Agent;
 }
 
 function construct(
   name: ProviderName,
   options: CommonOptions,
-  userProfileURL: string | undefined,
+  { userProfileURL, revocationURL }: ProviderSettings,
   verify: DemoVerify,
 ): DemoStrategy {
   switch (name) {
     case 'petjeaf':
-      return new PetjeafStrategy(options, verify);
+      return new PetjeafStrategy({ ...options, revocationURL }, verify);
     case 'gofundo':
       return new GofundoStrategy({ ...options, userProfileURL }, verify);
     case 'mijnklantportaal':
@@ -138,16 +157,17 @@ function toDemoUser(
   accessToken: string,
   refreshToken: string | undefined,
   params: TokenParams,
-  profile: ProfileLike,
+  profile: ProfileLike | undefined,
 ): DemoUser {
-  const scopes = profile.scopes ?? (typeof params.scope === 'string' ? params.scope.split(' ').filter(Boolean) : []);
+  const scopes = profile?.scopes ?? (typeof params.scope === 'string' ? params.scope.split(' ').filter(Boolean) : []);
   return {
     provider: name,
-    id: profile.id,
-    displayName: profile.displayName,
-    username: profile.username,
-    emails: (profile.emails ?? []).map((email) => email.value),
-    json: profile._json,
+    // With skipUserProfile there is no profile: the login proves a token, not who it belongs to.
+    id: profile?.id ?? '(profile skipped)',
+    displayName: profile?.displayName ?? `${PROVIDER_LABELS[name]} user`,
+    username: profile?.username,
+    emails: (profile?.emails ?? []).map((email) => email.value),
+    json: profile?._json ?? null,
     scopes,
     accessToken,
     refreshToken,

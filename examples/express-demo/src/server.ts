@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config';
 import { PROVIDER_LABELS } from './providers';
-import { startDemo } from './start-demo';
+import { PortInUseError, startDemo } from './start-demo';
 
 /** `npm start`: reads the environment, starts the demo (and the sandbox if needed) and prints the URL to open. */
 async function main(): Promise<void> {
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.env);
   for (const warning of config.warnings) console.warn(`warning: ${warning}`);
-  const running = await startDemo(config);
+  const running = await startDemo(config, { logLine: (line) => console.log(`${new Date().toISOString()} ${line}`) });
   for (const [name, endpoints] of Object.entries(running.sandbox?.endpoints ?? {})) {
     const label = PROVIDER_LABELS[name as keyof typeof PROVIDER_LABELS];
     console.log(`${label}: local sandbox at ${endpoints.origin}${running.sandbox?.startedHere ? '' : ' (shared)'}`);
@@ -35,6 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+  else if (error instanceof PortInUseError) console.error(error.message);
+  else console.error(error);
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import {
   type ProviderName,
   type Sandbox,
   type SandboxEndpoints,
-} from 'provider-sandbox';
+} from 'passport-nl-sandbox';
 import { createDemoApp, type DemoApp } from './app';
 import type { DemoConfig } from './config';
 import { sandboxSettings, type ProviderSettings } from './providers';
@@ -30,6 +30,22 @@ export interface RunningDemo {
 export interface StartDemoOptions {
   /** Use this running sandbox instead of starting one. */
   sandbox?: Sandbox;
+  /** Where to write one line per login event (`npm start`: the console). Default: no log. */
+  logLine?: (line: string) => void;
+}
+
+/** The demo's port is taken: the message names it and what to do. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(
+      `Port ${port} on ${host} is already in use (another demo or app running?). ` +
+        `Stop it, or start the demo on another port: PORT=${port + 1} npm start`,
+    );
+    this.name = 'PortInUseError';
+  }
 }
 
 /**
@@ -45,7 +61,9 @@ export async function startDemo(config: DemoConfig, options: StartDemoOptions = 
   try {
     const server = http.createServer();
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new PortInUseError(config.host, config.port) : error),
+      );
       server.listen(config.port, config.host, () => resolve());
     });
     cleanups.push(
@@ -74,6 +92,10 @@ export async function startDemo(config: DemoConfig, options: StartDemoOptions = 
       const credentials = config.credentials[name];
       if (credentials) providers[name] = { ...credentials, sandbox: false };
     }
+    for (const name of config.skipUserProfile) {
+      const settings = providers[name];
+      if (settings) settings.skipUserProfile = true;
+    }
 
     let sessionStore: RedisSessions['store'] | undefined;
     if (config.redisURL) {
@@ -88,6 +110,8 @@ export async function startDemo(config: DemoConfig, options: StartDemoOptions = 
       providers,
       sessionStore,
       trustProxy: config.trustProxy,
+      petjeafPage: config.petjeafPage,
+      logLine: options.logLine,
     });
     cleanups.push(() => demo.close());
     server.on('request', demo.app);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createDemoApp } from 'express-demo';
-import { PROVIDER_NAMES, startSandbox, type Sandbox } from 'provider-sandbox';
+import { PROVIDER_NAMES, startSandbox, type Sandbox } from 'passport-nl-sandbox';
 import { demoConfig } from './support';
 
 /** Polls until `read` gives 0 (socket closes reach the server asynchronously), or gives up after a second. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig, startDemo, type RunningDemo } from 'express-demo';
-import { PROVIDER_NAMES, startSandbox, type ProviderName, type Sandbox } from 'provider-sandbox';
+import { PROVIDER_NAMES, startSandbox, type ProviderName, type Sandbox } from 'passport-nl-sandbox';
 import { describeWithProgram, requireProgram, SESSION_SECRET_FOR_TESTS } from './system-tools';
 
 /** Screenshots go here (gitignored). */

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { PROVIDER_NAMES } from 'provider-sandbox';
+import { PROVIDER_NAMES } from 'passport-nl-sandbox';
 import { login, sessionCookie, startLogin, useDemo } from './support';
 
 const { sandbox, app } = useDemo();

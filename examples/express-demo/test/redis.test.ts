@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { loadConfig, startDemo, type RunningDemo } from 'express-demo';
-import { startSandbox, submitDecision, type Sandbox } from 'provider-sandbox';
+import { startSandbox, submitDecision, type Sandbox } from 'passport-nl-sandbox';
 import { describeWithProgram, freePort, requireProgram, SESSION_SECRET_FOR_TESTS } from './system-tools';
 
 jest.setTimeout(30_000);

@@ -1,7 +1,7 @@
 import { MemoryStore } from 'express-session';
 import request from 'supertest';
 import { createDemoApp, safeLocalPath } from 'express-demo';
-import { startSandbox, type Sandbox } from 'provider-sandbox';
+import { startSandbox, type Sandbox } from 'passport-nl-sandbox';
 import { csrfFrom, demoConfig, login, sessionCookie, useDemo } from './support';
 
 const { app, sandbox } = useDemo();

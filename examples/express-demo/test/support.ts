@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { createDemoApp, sandboxSettings, type DemoApp, type DemoAppConfig } from 'express-demo';
-import { PROVIDER_NAMES, startSandbox, submitDecision, type ProviderName, type Sandbox } from 'provider-sandbox';
+import { PROVIDER_NAMES, startSandbox, submitDecision, type ProviderName, type Sandbox } from 'passport-nl-sandbox';
 
 /** The base URL the test apps believe they run at (the sandbox accepts any localhost callback). */
 export const BASE_URL = 'http://localhost:3999';

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { npm } from './npm';
+import { packAlone } from './pack-lock';
 import { REPO_ROOT } from './paths';
 import type { PublishedPackage } from './published-packages';
 
@@ -32,7 +33,9 @@ export async function packPackages(
 ): Promise<PackedPackage[]> {
   await mkdir(destination, { recursive: true });
   const specs = packages.map((pkg) => `./${relative(REPO_ROOT, pkg.dir)}`);
-  const { stdout } = await npm(['pack', ...specs, '--pack-destination', destination, '--json'], REPO_ROOT);
+  const { stdout } = await packAlone(() =>
+    npm(['pack', ...specs, '--pack-destination', destination, '--json'], REPO_ROOT),
+  );
   const entries = JSON.parse(stdout) as NpmPackEntry[];
   return entries.map((entry) => ({
     name: entry.name,

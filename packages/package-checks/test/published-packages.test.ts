@@ -1,9 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConsumerProject } from '../src/consumer-project';
 import { lintTarballs, type TarballReport } from '../src/lint-tarballs';
 import { packPackages, type PackedPackage } from '../src/pack';
+import { REPO_ROOT } from '../src/paths';
 import { publishedPackages } from '../src/published-packages';
 import { runNode } from '../src/run';
 import { compileTypeScript } from '../src/typescript';
@@ -13,8 +15,13 @@ const SLOW = 240_000;
 jest.setTimeout(SLOW);
 
 const PUBLISHED = publishedPackages();
-const NAMES = PUBLISHED.map((pkg) => pkg.name);
-const STRATEGIES = ['passport-altdentifier', 'passport-gofundo', 'passport-mijnklantportaal', 'passport-petjeaf'];
+/** The sandbox is published too, as a tool (a CLI and a test API), and checked on its own below. */
+const SANDBOX = 'passport-nl-sandbox';
+/** The libraries: the kit and the strategies. */
+const NAMES = PUBLISHED.filter((pkg) => pkg.name !== SANDBOX).map((pkg) => pkg.name);
+const KIT = 'passport-provider-kit';
+/** The strategy packages: every library but the kit, found in the workspace (no list to keep). */
+const STRATEGIES = NAMES.filter((name) => name !== KIT);
 /** The names the strategies register with passport. */
 const STRATEGY_NAMES = STRATEGIES.map((name) => name.replace('passport-', ''));
 /** What a JavaScript app installs next to the strategies. */
@@ -43,12 +50,13 @@ const projects = new Map<Consumer, Promise<string>>();
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'passport-nl-package-checks-'));
   packed = await packPackages(PUBLISHED, join(workDir, 'tarballs'));
+  const libraryTarballs = packed.filter((pkg) => pkg.name !== SANDBOX).map((pkg) => pkg.tarball);
   // The apps install side by side; each test waits for its own.
   for (const [consumer, spec] of Object.entries(CONSUMERS) as Array<[Consumer, (typeof CONSUMERS)[Consumer]]>) {
     const project = createConsumerProject({
       dir: join(workDir, consumer),
       fixtures: spec.fixtures,
-      tarballs: packed.map((pkg) => pkg.tarball),
+      tarballs: libraryTarballs,
       registryPackages: spec.registry,
       installStrategy: 'installStrategy' in spec ? spec.installStrategy : undefined,
     });
@@ -61,6 +69,11 @@ afterAll(async () => {
   await Promise.allSettled(projects.values());
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
+
+/** The strategy packages' folders: packages/passport-* but the kit (jest and tsconfig.test.json map names to them). */
+function strategyFolders(): string[] {
+  return readdirSync(join(REPO_ROOT, 'packages')).filter((dir) => dir.startsWith('passport-') && dir !== KIT);
+}
 
 /** The output of a consumer app that used the strategies: the names it logged in with. */
 function strategiesUsed(stdout: string): string[] {
@@ -75,9 +88,19 @@ function packedPackage(name: string): PackedPackage {
 }
 
 describe('the published packages', () => {
-  it('are the shared kit and the four strategies, all packed', () => {
-    expect(NAMES).toEqual(['passport-provider-kit', ...STRATEGIES].sort());
-    expect(packed.map((pkg) => pkg.name).sort()).toEqual(NAMES);
+  it('are the shared kit, one strategy per packages/passport-* folder (named after it) and the sandbox, all packed', () => {
+    expect(NAMES).toEqual([KIT, ...strategyFolders()].sort());
+    expect(STRATEGIES.length).toBeGreaterThanOrEqual(4);
+    expect(PUBLISHED.map((pkg) => pkg.name).sort()).toEqual([...NAMES, SANDBOX].sort());
+    expect(packed.map((pkg) => pkg.name).sort()).toEqual(PUBLISHED.map((pkg) => pkg.name).sort());
+  });
+});
+
+describe('the sandbox tarball ships its build, its CLI, README and LICENSE, and no test or source', () => {
+  it(SANDBOX, () => {
+    const { files } = packedPackage(SANDBOX);
+    expect(files.filter((file) => !/^(dist\/.+\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'LICENSE']));
   });
 });
 
@@ -110,7 +133,7 @@ describe('publint and are-the-types-wrong find no problem', () => {
     reports = await lintTarballs(packed.map((pkg) => pkg.tarball));
   }, SLOW);
 
-  it.each(NAMES)('%s', (name) => {
+  it.each([...NAMES, SANDBOX])('%s', (name) => {
     const report = reports.find((candidate) => candidate.tarball === packedPackage(name).tarball.split('/').pop());
     expect(report).toEqual(expect.objectContaining({ publint: [], attw: [] }));
   });
@@ -152,7 +175,8 @@ describe('a TypeScript app with moduleResolution node16 (and nodenext) type-chec
     const dir = await projects.get('ts-node16')!;
     await compiled;
     const commonjs = await runNode(['require-app.cjs'], { cwd: dir });
-    expect(strategiesUsed(commonjs.stdout)).toEqual(['gofundo']);
+    // It uses Gofundo by name; exercise.cjs adds every other installed strategy.
+    expect(strategiesUsed(commonjs.stdout)).toEqual(STRATEGY_NAMES);
     const esm = await runNode(['import-app.mjs'], { cwd: dir });
     expect(strategiesUsed(esm.stdout)).toEqual(STRATEGY_NAMES);
   });

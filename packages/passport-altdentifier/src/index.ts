@@ -5,9 +5,11 @@
 export {
   Strategy,
   integrationURL,
+  BASE_URL,
   AUTHORIZATION_URL,
   TOKEN_URL,
   USER_PROFILE_URL,
+  API_BASE_URL,
   DEFAULT_SCOPE,
   type AltDentifierAuthenticateOptions,
   type AltDentifierStrategyOptions,
@@ -17,6 +19,8 @@ export { parseProfile, type AltDentifierProfile, type AltDentifierUser } from '.
 export {
   ProviderApiError,
   ProviderTokenError,
+  type ApiGetOptions,
+  type JsonAnswer,
   type TokenParams,
   type TokenSet,
   type VerifyCallback,

@@ -1,20 +1,46 @@
-import { ProviderStrategy, type ProviderDefinition, type ProviderStrategyOptions } from 'passport-provider-kit';
+import {
+  assertTokenStaysOnIssuer,
+  endpointUnder,
+  parseBaseURL,
+  ProviderStrategy,
+  resolveEndpoints,
+  type ProviderDefinition,
+  type ProviderStrategyOptions,
+  type ResolvedEndpoint,
+} from 'passport-provider-kit';
 import { parseProfile, type AltDentifierProfile } from './profile';
 
+/** AltDentifier's one documented host. @see https://docs.altdentifier.dev/api/oauth2-api */
+export const BASE_URL = 'https://altdentifier.com';
+const PATHS = { authorize: '/oauth2/authorize', token: '/oauth2/token', user: '/api/v2/user/@me' } as const;
+/** The API's path under the base URL. */
+const API_PATH = '/api/v2';
 /** Where the user grants access. @see https://docs.altdentifier.dev/api/oauth2-api */
-export const AUTHORIZATION_URL = 'https://altdentifier.com/oauth2/authorize';
+export const AUTHORIZATION_URL = `${BASE_URL}${PATHS.authorize}`;
 /** Code exchange. @see https://docs.altdentifier.dev/api/oauth2-api */
-export const TOKEN_URL = 'https://altdentifier.com/oauth2/token';
+export const TOKEN_URL = `${BASE_URL}${PATHS.token}`;
 /**
  * User endpoint. **An assumption**: the HTTP API page is not public; this follows the API's
  * `/api/v2/user/{id}` naming and Discord's `@me`. Override with `userProfileURL`.
  */
-export const USER_PROFILE_URL = 'https://altdentifier.com/api/v2/user/@me';
+export const USER_PROFILE_URL = `${BASE_URL}${PATHS.user}`;
+/**
+ * The API base `apiGet` resolves paths against. **An assumption**: the HTTP API page is not
+ * public; community code calls `https://altdentifier.com/api/v2/user/{id}/trustfactor`.
+ * Moves with `baseURL`; override with `apiBaseURL`.
+ */
+export const API_BASE_URL = `${BASE_URL}${API_PATH}`;
 /** Scopes: `read:user` (login) and `write:integrations`. */
 export const DEFAULT_SCOPE = ['read:user'];
 
 /** Options of the AltDentifier strategy. */
 export interface AltDentifierStrategyOptions extends ProviderStrategyOptions {
+  /**
+   * The origin the authorize, token and user URLs are derived from (e.g. a sandbox).
+   * Default {@link BASE_URL}. Explicit URL options still win; a user endpoint on another host
+   * than the token endpoint is refused unless you name both.
+   */
+  baseURL?: string;
   /** The endpoint the profile is read from. Default {@link USER_PROFILE_URL} (an assumption). */
   userProfileURL?: string;
   /** Client credentials in the token request body (`body`, default) or as HTTP Basic (`basic`); both are documented. */
@@ -33,6 +59,8 @@ export interface IntegrationLinkOptions {
   guildId?: string;
   /** Override the authorize URL. */
   authorizationURL?: string;
+  /** Derive the authorize URL from this origin instead of {@link BASE_URL}; `authorizationURL` wins. */
+  baseURL?: string;
 }
 
 /** The integration link's scope pair as URLSearchParams writes it, and as AltDentifier's docs spell it. */
@@ -47,7 +75,8 @@ const DOCUMENTED_SCOPE_PAIR = 'scope=write:integrations';
  */
 export function integrationURL(clientID: string, options: IntegrationLinkOptions = {}): string {
   if (typeof clientID !== 'string' || clientID === '') throw new TypeError('integrationURL() requires a clientID');
-  const url = new URL(options.authorizationURL ?? AUTHORIZATION_URL);
+  const base = options.baseURL === undefined ? undefined : parseBaseURL('integrationURL()', 'baseURL', options.baseURL);
+  const url = new URL(options.authorizationURL ?? (base ? endpointUnder(base, PATHS.authorize) : AUTHORIZATION_URL));
   url.searchParams.set('client_id', clientID);
   url.searchParams.set('scope', 'write:integrations');
   if (options.guildId) url.searchParams.set('guild_id', options.guildId);
@@ -81,22 +110,27 @@ export function integrationURL(clientID: string, options: IntegrationLinkOptions
  * ```
  */
 export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifierStrategyOptions> {
+  /** The user endpoint: `userProfileURL`, or `/api/v2/user/@me` under `baseURL`. */
+  private readonly userProfileURL = altdentifierEndpoints(this.options).user.url;
+
   /** AltDentifier as data, for the shared base. */
   static describe(options: AltDentifierStrategyOptions): ProviderDefinition {
     const clientAuth = options.clientAuth ?? 'body';
     if (clientAuth !== 'body' && clientAuth !== 'basic') {
       throw new TypeError('AltDentifier strategy: clientAuth must be body or basic');
     }
-    if (options.userProfileURL !== undefined && !URL.canParse(options.userProfileURL)) {
-      throw new TypeError(`AltDentifier strategy: userProfileURL ${options.userProfileURL} is not an absolute URL`);
-    }
+    const endpoints = altdentifierEndpoints(options);
     return {
       name: 'altdentifier',
       displayName: 'AltDentifier',
-      authorizationURL: AUTHORIZATION_URL,
-      token: { url: TOKEN_URL, bodyEncoding: 'form', clientAuth },
+      authorizationURL: endpoints.authorize.url,
+      token: { url: endpoints.token.url, bodyEncoding: 'form', clientAuth },
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
+      apiBaseURL: endpointUnder(
+        parseBaseURL('AltDentifier strategy', 'baseURL', options.baseURL ?? BASE_URL),
+        API_PATH,
+      ),
       errorFields: ['error', 'error_description', 'message'],
     };
   }
@@ -108,7 +142,24 @@ export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifier
 
   /** Reads the user endpoint with the bearer token and maps its answer. */
   protected override async loadProfile(accessToken: string): Promise<AltDentifierProfile> {
-    const answer = await this.readUserEndpoint(accessToken, this.options.userProfileURL ?? USER_PROFILE_URL);
+    const answer = await this.readUserEndpoint(accessToken, this.userProfileURL);
     return parseProfile(answer.json, answer.raw, answer.status);
   }
+}
+
+/** The endpoints from `baseURL` and the explicit URL options; the user endpoint stays on the token endpoint's host unless both are named. */
+function altdentifierEndpoints(options: AltDentifierStrategyOptions): Record<keyof typeof PATHS, ResolvedEndpoint> {
+  const who = 'AltDentifier strategy';
+  const base = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
+  const endpoints = resolveEndpoints(who, {
+    authorize: {
+      option: 'authorizationURL',
+      explicit: options.authorizationURL,
+      derived: endpointUnder(base, PATHS.authorize),
+    },
+    token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, PATHS.token) },
+    user: { option: 'userProfileURL', explicit: options.userProfileURL, derived: endpointUnder(base, PATHS.user) },
+  });
+  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, [endpoints.user]);
+  return endpoints;
 }

@@ -1,5 +1,4 @@
 import nock from 'nock';
-import request from 'supertest';
 import { AuthorizationError, TokenError } from 'passport-oauth2';
 import { completeLogin, createLoginApp, startLogin, useNock } from '@internal/test-support';
 import { ProviderTokenError } from 'passport-altdentifier';
@@ -41,12 +40,11 @@ describe('callback with ?error=', () => {
     expect(res.body.failure.message).toContain('The user cancelled');
   });
 
-  it('any other error is an AuthorizationError', async () => {
+  it('any other error is an AuthorizationError (server_error: 502, as passport-oauth2)', async () => {
     const errors: unknown[] = [];
-    const res = await request(createLoginApp(makeStrategy(), { errors }))
-      .get('/callback')
-      .query({ error: 'server_error' });
-    expect(res.status).toBe(403);
+    const { agent, state } = await startLogin(createLoginApp(makeStrategy(), { errors }));
+    const res = await agent.get('/callback').query({ error: 'server_error', state });
+    expect(res.status).toBe(502);
     expect(res.body.error).toMatchObject({ name: 'AuthorizationError', code: 'server_error' });
     expect(errors[0]).toBeInstanceOf(AuthorizationError);
   });

@@ -62,8 +62,13 @@ describe('token request (docs: OAuth2 API, "Exchange Token")', () => {
     nock('https://sandbox.example')
       .post('/token')
       .reply(captureReply(seen, 200, tokenAnswer));
-    nock(HOST).get('/api/v2/user/@me').reply(200, memberObject);
-    const outcome = await completeLogin(createLoginApp(makeStrategy({ tokenURL: 'https://sandbox.example/token' })));
+    nock('https://sandbox.example').get('/me').reply(200, memberObject);
+    // The user endpoint must move with it (hosts.test.ts): the token must not go to altdentifier.com.
+    const outcome = await completeLogin(
+      createLoginApp(
+        makeStrategy({ tokenURL: 'https://sandbox.example/token', userProfileURL: 'https://sandbox.example/me' }),
+      ),
+    );
     expect(outcome.status).toBe(200);
     expect(seen).toHaveLength(1);
     expect(USER_PROFILE_URL).toBe('https://altdentifier.com/api/v2/user/@me');

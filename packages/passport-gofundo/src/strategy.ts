@@ -1,25 +1,52 @@
 import {
+  assertTokenStaysOnIssuer,
+  endpointUnder,
+  parseBaseURL,
   ProviderStrategy,
+  resolveEndpoints,
+  type ResolvedEndpoint,
   type ProviderDefinition,
   type ProviderStrategyOptions,
   type TokenSet,
 } from 'passport-provider-kit';
 import { parseProfile, type GofundoProfile } from './profile';
 
+/**
+ * The instance served at `gofundo.nl`. Gofundo is multi-instance ("API clients relevant to your
+ * current instance of Gofundo"): another instance's origin goes in `baseURL`.
+ * @see https://developer.gofundo.nl/gofundo
+ */
+export const BASE_URL = 'https://gofundo.nl';
+/** The endpoints' paths under {@link BASE_URL} or an instance's `baseURL`. */
+const PATHS = { authorize: '/oauth/authorize', token: '/oauth/token', user: '/api/user', api: '/api' } as const;
 /** Where the user grants access. @see https://developer.gofundo.nl/gofundo */
-export const AUTHORIZATION_URL = 'https://gofundo.nl/oauth/authorize';
+export const AUTHORIZATION_URL = `${BASE_URL}${PATHS.authorize}`;
 /** Token endpoint for every grant. @see https://developer.gofundo.nl/gofundo */
-export const TOKEN_URL = 'https://gofundo.nl/oauth/token';
+export const TOKEN_URL = `${BASE_URL}${PATHS.token}`;
 /**
  * User endpoint. **An assumption**: Gofundo documents none; this is Laravel Passport's
  * convention. Override with `userProfileURL`.
  */
-export const USER_PROFILE_URL = 'https://gofundo.nl/api/user';
+export const USER_PROFILE_URL = `${BASE_URL}${PATHS.user}`;
+/**
+ * The API base `apiGet` resolves paths against. **An assumption**: Gofundo documents no API
+ * reference; this is Laravel's `/api` prefix, as in the assumed {@link USER_PROFILE_URL}.
+ * Moves with `baseURL`; override with `apiBaseURL`.
+ */
+export const API_BASE_URL = `${BASE_URL}${PATHS.api}`;
 /** "All requests should contain the Accept header with value application/json." */
 const ACCEPT_JSON = { Accept: 'application/json' };
 
 /** Options of the Gofundo strategy. */
 export interface GofundoStrategyOptions extends ProviderStrategyOptions {
+  /**
+   * Your Gofundo instance's origin (optionally with a path prefix), from which the authorize
+   * (`/oauth/authorize`), token (`/oauth/token`) and user (`/api/user`) URLs are derived.
+   * Default {@link BASE_URL}. `authorizationURL`, `tokenURL` and `userProfileURL` still win;
+   * a mix that would send the access token to a host other than the token endpoint's is
+   * refused unless you name both URLs of the mix.
+   */
+  baseURL?: string;
   /** The endpoint the profile is read from. Default {@link USER_PROFILE_URL} (an assumption). */
   userProfileURL?: string;
 }
@@ -43,17 +70,19 @@ export interface GofundoStrategyOptions extends ProviderStrategyOptions {
  * ```
  */
 export class Strategy extends ProviderStrategy<GofundoProfile, GofundoStrategyOptions> {
+  /** The user endpoint: `userProfileURL`, or `/api/user` under `baseURL`. */
+  private readonly userProfileURL = gofundoEndpoints(this.options).user.url;
+
   /** Gofundo as data, for the shared base. */
   static describe(options: GofundoStrategyOptions): ProviderDefinition {
-    if (options.userProfileURL !== undefined && !URL.canParse(options.userProfileURL)) {
-      throw new TypeError(`Gofundo strategy: userProfileURL ${options.userProfileURL} is not an absolute URL`);
-    }
+    const endpoints = gofundoEndpoints(options);
     return {
       name: 'gofundo',
       displayName: 'Gofundo',
-      authorizationURL: AUTHORIZATION_URL,
-      token: { url: TOKEN_URL, bodyEncoding: 'form', clientAuth: 'body', headers: ACCEPT_JSON },
+      authorizationURL: endpoints.authorize.url,
+      token: { url: endpoints.token.url, bodyEncoding: 'form', clientAuth: 'body', headers: ACCEPT_JSON },
       scopeSeparator: ' ',
+      apiBaseURL: endpointUnder(parseBaseURL('Gofundo strategy', 'baseURL', options.baseURL ?? BASE_URL), PATHS.api),
       apiHeaders: ACCEPT_JSON,
       errorFields: ['error_description', 'message', 'error', 'hint'],
     };
@@ -87,9 +116,29 @@ export class Strategy extends ProviderStrategy<GofundoProfile, GofundoStrategyOp
 
   /** Reads the user endpoint with the bearer token and maps its answer. */
   protected override async loadProfile(accessToken: string): Promise<GofundoProfile> {
-    const answer = await this.readUserEndpoint(accessToken, this.options.userProfileURL ?? USER_PROFILE_URL);
+    const answer = await this.readUserEndpoint(accessToken, this.userProfileURL);
     return parseProfile(answer.json, answer.raw, answer.status);
   }
+}
+
+/**
+ * The three endpoints from `baseURL` (default {@link BASE_URL}) and the explicit URL options,
+ * refusing a user endpoint on another host than the token endpoint unless both are named.
+ */
+function gofundoEndpoints(options: GofundoStrategyOptions): Record<'authorize' | 'token' | 'user', ResolvedEndpoint> {
+  const who = 'Gofundo strategy';
+  const base = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
+  const endpoints = resolveEndpoints(who, {
+    authorize: {
+      option: 'authorizationURL',
+      explicit: options.authorizationURL,
+      derived: endpointUnder(base, PATHS.authorize),
+    },
+    token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, PATHS.token) },
+    user: { option: 'userProfileURL', explicit: options.userProfileURL, derived: endpointUnder(base, PATHS.user) },
+  });
+  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, [endpoints.user]);
+  return endpoints;
 }
 
 function joinScope(scope: string | readonly string[]): string {

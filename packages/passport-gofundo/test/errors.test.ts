@@ -147,7 +147,9 @@ describe('an HTML answer (Laravel without Accept: application/json) is an error 
     });
     expect(error).toBeInstanceOf(ProviderApiError);
     expect(error).toMatchObject({
-      message: 'Gofundo user endpoint answered 302 (a redirect) instead of JSON',
+      message:
+        'Gofundo user endpoint answered 302 (a redirect) instead of JSON: it points to https://gofundo.nl/login; ' +
+        'redirects are not followed, so if the provider has moved, set userProfileURL to it',
       reason: 'redirect',
     });
   });

@@ -39,7 +39,11 @@ describe('userProfileURL option (override the assumed user endpoint)', () => {
     const scope = nock('https://api.gofundo.example')
       .get('/v2/me')
       .reply(captureReply(received, 200, { id: 'u-9', name: 'Other' }));
-    const strategy = new Strategy({ ...options, userProfileURL: 'https://api.gofundo.example/v2/me' }, keepProfile);
+    // Another host than the token endpoint's: both URLs must then be named (see instances.test.ts).
+    const strategy = new Strategy(
+      { ...options, tokenURL: 'https://gofundo.nl/oauth/token', userProfileURL: 'https://api.gofundo.example/v2/me' },
+      keepProfile,
+    );
     const outcome = await completeLogin(createLoginApp(strategy));
     expect(scope.isDone()).toBe(true);
     expect(received[0].headers.authorization).toBe(`Bearer ${TOKEN_ANSWER.access_token}`);

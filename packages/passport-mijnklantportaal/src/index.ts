@@ -4,8 +4,11 @@
  */
 export {
   Strategy,
+  BASE_URL,
   AUTHORIZATION_URL,
   TOKEN_URL,
+  API_BASE_URL,
+  DEFAULT_MAX_PAGES,
   DEFAULT_SCOPE,
   PROMPTS,
   type BearerHeader,
@@ -21,6 +24,8 @@ export {
 export {
   ProviderApiError,
   ProviderTokenError,
+  type ApiGetOptions,
+  type JsonAnswer,
   type TokenParams,
   type TokenSet,
   type VerifyCallback,

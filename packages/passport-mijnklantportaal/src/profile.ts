@@ -11,7 +11,16 @@ export interface MijnKlantportaalProfileSource {
   [field: string]: unknown;
 }
 
-/** A MijnKlantportaal account as a normalized Passport profile. */
+/**
+ * A MijnKlantportaal account as a normalized Passport profile.
+ *
+ * **Without `userProfileURL`, `id` is derived from the access token and changes at every
+ * login** (`idFromToken: true`): MijnKlantportaal documents no endpoint that identifies the
+ * account. Do not key users on it; key the connection on your own signed-in user
+ * (`passReqToCallback: true`, `req.user`) and store the refresh token with it, or set
+ * `userProfileURL` to an endpoint that identifies the account (`idFromToken: false`).
+ * @see https://docs.developers.mijnklantportaal.nl/getting-started/authentication
+ */
 export interface MijnKlantportaalProfile extends ProviderProfile<'mijnklantportaal', MijnKlantportaalProfileSource> {
   /** The scopes granted to your app. */
   scopes: string[];

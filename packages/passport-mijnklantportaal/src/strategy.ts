@@ -1,20 +1,43 @@
 import {
+  collectPages,
+  isRecord,
+  ProviderApiError,
   ProviderStrategy,
+  type FailureDetails,
+  type ApiGetOptions,
+  type JsonAnswer,
+  endpointUnder,
+  parseBaseURL,
+  resolveEndpoints,
   type ProviderDefinition,
   type ProviderStrategyOptions,
   type TokenParams,
 } from 'passport-provider-kit';
 import { parseProfile, profileFromToken, type MijnKlantportaalProfile } from './profile';
+import { warnUnstableIdOnce } from './unstable-id-warning';
 
+/**
+ * The host of the OAuth endpoints ("the base URL for this endpoint is: https://manage.mijnklantportaal.nl").
+ * The API lives on another documented host, `https://api.mijnklantportaal.nl/v1`.
+ * @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/authorize
+ */
+export const BASE_URL = 'https://manage.mijnklantportaal.nl';
 /** Where the user grants access; `state` is required. @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/authorize */
-export const AUTHORIZATION_URL = 'https://manage.mijnklantportaal.nl/oauth/authorize';
+export const AUTHORIZATION_URL = `${BASE_URL}/oauth/authorize`;
 /** Code exchange and refresh, JSON body. @see https://docs.developers.mijnklantportaal.nl/oauth/endpoints/generate-tokens */
-export const TOKEN_URL = 'https://manage.mijnklantportaal.nl/oauth/tokens';
+export const TOKEN_URL = `${BASE_URL}/oauth/tokens`;
 /**
  * Scope requested when none is given. MijnKlantportaal requires a scope and has no identity
  * scope; `customers.read` is our choice. @see https://docs.developers.mijnklantportaal.nl/oauth/scopes
  */
 export const DEFAULT_SCOPE = ['customers.read'];
+/**
+ * The API base (OpenAPI `servers`); the OAuth endpoints live on `manage.` instead.
+ * @see https://docs.developers.mijnklantportaal.nl/api-reference/customers-api/list-customers
+ */
+export const API_BASE_URL = 'https://api.mijnklantportaal.nl/v1';
+/** Most pages {@link Strategy.apiGetAll} reads by default. */
+export const DEFAULT_MAX_PAGES = 20;
 /** The `prompt` values the authorize endpoint documents. */
 export const PROMPTS = ['consent', 'login'] as const;
 
@@ -27,12 +50,27 @@ export type BearerHeader = 'both' | 'Authorization' | 'Authentication';
 /** Options of the MijnKlantportaal strategy. */
 export interface MijnKlantportaalStrategyOptions extends ProviderStrategyOptions {
   /**
+   * The origin of the OAuth endpoints: the authorize (`/oauth/authorize`) and token
+   * (`/oauth/tokens`) URLs are derived from it. Default {@link BASE_URL}. `authorizationURL`
+   * and `tokenURL` still win. `userProfileURL` has no default and is not derived: name it.
+   */
+  baseURL?: string;
+  /**
    * An endpoint that identifies the account, if you have one: the profile is then read from
-   * it. Default: none, and the profile is built without an HTTP call.
+   * it. Default: none, and the profile is built without an HTTP call, with an `id` that
+   * **changes at every login** (`idFromToken: true`; a warning says so once in development).
    */
   userProfileURL?: string;
   /** Header(s) for the bearer token on API calls. Default `both`. */
   bearerHeader?: BearerHeader;
+  /**
+   * MijnKlantportaal allows 60 API requests per minute per token and answers 429 with
+   * `retry-after` beyond. With this option, `apiGet` waits and retries once when the wait is
+   * at most this many seconds (0 to 60); a call can pass its own `retryRateLimitedWithin`.
+   * Default: no retry; the `ProviderApiError` carries `retryAfter`.
+   * @see https://docs.developers.mijnklantportaal.nl/getting-started/rate-limiting
+   */
+  retryRateLimitedWithin?: number;
 }
 
 /** `authenticate()` options this strategy understands. */
@@ -50,11 +88,21 @@ export interface MijnKlantportaalAuthenticateOptions {
  * both are sent by default; and there is no identity endpoint, so by default the profile
  * holds only the granted scopes and a token-derived id (see `profileFromToken`).
  *
+ * **Do not key users on `profile.id` without `userProfileURL`: it changes at every login.**
+ * MijnKlantportaal grants API access to a portal; link it to your own signed-in user
+ * (`passReqToCallback: true`, `req.user`) and keep the refresh token with that user.
+ *
  * @example
  * ```ts
  * passport.use(new Strategy(
  *   { clientID, clientSecret, callbackURL: 'https://example.com/auth/mijnklantportaal/callback', scope: ['customers.read'] },
  *   (accessToken, refreshToken, profile, done) => done(null, { scopes: profile.scopes, accessToken }),
+ * ));
+ * // Keyed on your own user, not on profile.id:
+ * passport.use(new Strategy(
+ *   { clientID, clientSecret, callbackURL, passReqToCallback: true },
+ *   (req, accessToken, refreshToken, profile, done) =>
+ *     saveConnection(req.user.id, { refreshToken, scopes: profile.scopes }).then(() => done(null, req.user), done),
  * ));
  * app.get('/auth/mijnklantportaal', passport.authenticate('mijnklantportaal', { prompt: 'login' }));
  * ```
@@ -68,19 +116,38 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     if (options.userProfileURL !== undefined && !URL.canParse(options.userProfileURL)) {
       throw new TypeError(`MijnKlantportaal strategy: userProfileURL ${options.userProfileURL} is not an absolute URL`);
     }
+    const who = 'MijnKlantportaal strategy';
+    const base = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
+    // No host check for userProfileURL: it has no default (the user names it), and the documented API is on
+    // another host (api.mijnklantportaal.nl) than the token endpoint (manage.mijnklantportaal.nl).
+    const endpoints = resolveEndpoints(who, {
+      authorize: {
+        option: 'authorizationURL',
+        explicit: options.authorizationURL,
+        derived: endpointUnder(base, '/oauth/authorize'),
+      },
+      token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, '/oauth/tokens') },
+    });
     if (
       options.bearerHeader !== undefined &&
       !['both', 'Authorization', 'Authentication'].includes(options.bearerHeader)
     ) {
       throw new TypeError('MijnKlantportaal strategy: bearerHeader must be both, Authorization or Authentication');
     }
+    const retryWithin = options.retryRateLimitedWithin;
+    if (retryWithin !== undefined && !(Number.isFinite(retryWithin) && retryWithin >= 0 && retryWithin <= 60)) {
+      throw new TypeError('MijnKlantportaal strategy: retryRateLimitedWithin must be a number of seconds from 0 to 60');
+    }
+    // Without an identity endpoint the profile id changes at every login: say so once in development.
+    if (options.userProfileURL === undefined && options.skipUserProfile !== true) warnUnstableIdOnce();
     return {
       name: 'mijnklantportaal',
       displayName: 'MijnKlantportaal',
-      authorizationURL: AUTHORIZATION_URL,
-      token: { url: TOKEN_URL, bodyEncoding: 'json', clientAuth: 'body' },
+      authorizationURL: endpoints.authorize.url,
+      token: { url: endpoints.token.url, bodyEncoding: 'json', clientAuth: 'body' },
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
+      apiBaseURL: API_BASE_URL,
       errorFields: ['message', 'error_description', 'error'],
     };
   }
@@ -94,6 +161,52 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     return { prompt };
   }
 
+  /**
+   * GETs a path of the API (under `apiBaseURL`, default {@link API_BASE_URL}) with the bearer
+   * header(s); with `retryRateLimitedWithin` (here or in the options) a short 429 is retried once.
+   * @throws ProviderApiError with `retryAfter` (seconds) on a 429 that was not retried.
+   */
+  override apiGet(accessToken: string, pathOrURL: string, options: ApiGetOptions = {}): Promise<JsonAnswer> {
+    const retryRateLimitedWithin = options.retryRateLimitedWithin ?? this.options.retryRateLimitedWithin;
+    return super.apiGet(accessToken, pathOrURL, { ...options, retryRateLimitedWithin });
+  }
+
+  /**
+   * Every item of a paged list of the API, in order: `GET <apiBaseURL><path>?page=1`, then
+   * `page=2`… while the answer's `next_page_url` is not null (the documented Laravel pages:
+   * `current_page`, `data`, `next_page_url`...). Only the `page` parameter changes: the
+   * `next_page_url` itself is never followed, so the token stays under `apiBaseURL`. Every
+   * page counts against the 60 requests per minute (`retryRateLimitedWithin` applies to each).
+   *
+   * @throws ProviderApiError when a page has no `data` list of objects, or past `maxPages` (default 20).
+   * @example
+   * ```ts
+   * const customers = await strategy.apiGetAll(accessToken, '/customers', { query: { per_page: 100 } });
+   * ```
+   */
+  async apiGetAll(
+    accessToken: string,
+    path: string,
+    options: ApiGetOptions & { maxPages?: number } = {},
+  ): Promise<Array<Record<string, unknown>>> {
+    const { maxPages = DEFAULT_MAX_PAGES, ...callOptions } = options;
+    const label = callOptions.label ?? `API GET ${path.split('?')[0]}`;
+    return collectPages(
+      async (cursor) => {
+        const page = Number(cursor ?? '1');
+        const query = { ...callOptions.query, page };
+        const answer = await this.apiGet(accessToken, path, { ...callOptions, query, label });
+        const { data, next_page_url: next } = answer.json;
+        if (!Array.isArray(data) || !data.every(isRecord)) {
+          const failure = { label, error: apiError, secrets: [accessToken] };
+          throw this.http.unusableAnswer(failure, 'without a data list of objects', answer.status);
+        }
+        return { items: data, next: typeof next === 'string' && next !== '' ? String(page + 1) : undefined };
+      },
+      { provider: 'MijnKlantportaal', label, maxPages },
+    );
+  }
+
   /** Sends the token in `Authorization`, `Authentication` or both (see {@link BearerHeader}). */
   protected override bearerHeaders(accessToken: string): Record<string, string> {
     const value = `Bearer ${accessToken}`;
@@ -103,16 +216,15 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
   }
 
   /** Without `userProfileURL`, no HTTP call; with it, reads and maps that endpoint. */
-  protected override loadProfile(
+  protected override async loadProfile(
     accessToken: string,
     params: TokenParams | undefined,
-  ): MijnKlantportaalProfile | Promise<MijnKlantportaalProfile> {
+  ): Promise<MijnKlantportaalProfile> {
     const scopes = this.grantedScopes(params);
     const url = this.options.userProfileURL;
     if (!url) return profileFromToken(accessToken, scopes);
-    return this.readUserEndpoint(accessToken, url).then((answer) =>
-      parseProfile(answer.json, answer.raw, scopes, answer.status),
-    );
+    const answer = await this.readUserEndpoint(accessToken, url);
+    return parseProfile(answer.json, answer.raw, scopes, answer.status);
   }
 
   /** The token answer's `scope` when it has one, else the scopes requested. */
@@ -122,4 +234,8 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     const scope = granted ?? (typeof requested === 'string' ? requested : requested.join(' '));
     return scope.split(/[\s,]+/).filter(Boolean);
   }
+}
+
+function apiError(message: string, details: FailureDetails): ProviderApiError {
+  return new ProviderApiError(message, details);
 }

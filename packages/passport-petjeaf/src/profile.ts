@@ -1,4 +1,5 @@
 import { normalizeProfile, type JwtClaims, type ProviderProfile } from 'passport-provider-kit';
+import type { PetjeafMembershipsAtLogin } from './memberships';
 
 /**
  * The claims of a Petje.af access token (a JWT): "a JSON Web Token with the name, email and
@@ -15,7 +16,10 @@ export interface PetjeafTokenClaims extends JwtClaims {
 }
 
 /** A Petje.af user as a normalized Passport profile; `_json` holds the token's claims. */
-export type PetjeafProfile = ProviderProfile<'petjeaf', PetjeafTokenClaims>;
+export interface PetjeafProfile extends ProviderProfile<'petjeaf', PetjeafTokenClaims> {
+  /** Only with the `loadMemberships` option: the user's memberships, or why they are unknown. */
+  memberships?: PetjeafMembershipsAtLogin;
+}
 
 /**
  * Maps the access token's claims to a profile: `id` → `id`, `name` → `displayName`,

@@ -76,12 +76,12 @@ describe('a 200 token answer without access_token', () => {
 });
 
 describe('a callback with ?error= (user declined)', () => {
-  it('fails the login (no user, no token request) for access_denied', async () => {
+  it('fails the login (no user, no token request) for access_denied, with a neutral message when no login is pending', async () => {
     const app = createLoginApp(new Strategy(options, keepProfile));
     const res = await request(app)
       .get('/callback')
       .query({ error: 'access_denied', error_description: 'The user declined' });
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ failure: { message: 'Petje.af: access was denied (The user declined)' } });
+    expect(res.body).toEqual({ failure: { message: 'Petje.af did not complete the login.' } });
   });
 });

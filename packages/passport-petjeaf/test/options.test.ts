@@ -51,11 +51,8 @@ describe('authorizationURL and tokenURL overrides (e.g. the newer hosts petjeaf.
   });
 
   it('revokes at revocationURL when given', async () => {
-    const strategy = new Strategy(
-      { ...options, revocationURL: 'https://api.petjeaf.com/v1/oauth2/tokens' },
-      keepProfile,
-    );
-    const scope = nock('https://api.petjeaf.com').delete('/v1/oauth2/tokens').reply(204);
+    const strategy = new Strategy({ ...options, revocationURL: 'https://api.petje.af/v1/oauth2/revoke' }, keepProfile);
+    const scope = nock('https://api.petje.af').delete('/v1/oauth2/revoke').reply(204);
     await strategy.revoke('a1');
     expect(scope.isDone()).toBe(true);
     strategy.close();
@@ -63,7 +60,7 @@ describe('authorizationURL and tokenURL overrides (e.g. the newer hosts petjeaf.
 
   it('refuses a URL that is not absolute with a TypeError', () => {
     expect(() => new Strategy({ ...options, tokenURL: '/v1/oauth2/tokens' }, keepProfile)).toThrow(
-      new TypeError('Petje.af strategy: /v1/oauth2/tokens is not an absolute URL'),
+      new TypeError('Petje.af strategy: tokenURL /v1/oauth2/tokens is not an absolute URL'),
     );
   });
 });

@@ -8,7 +8,16 @@
  */
 export { ProviderStrategy } from './strategy/provider-strategy';
 export type { ProviderDefinition } from './strategy/provider-definition';
-export type { ProviderStrategyOptions, SkipUserProfile, WithRequest, WithoutRequest } from './strategy/options';
+export type {
+  ProviderStrategyOptions,
+  SkipUserProfile,
+  StateStore,
+  StateStoreCallback,
+  StateStoreMeta,
+  StateVerifyCallback,
+  WithRequest,
+  WithoutRequest,
+} from './strategy/options';
 export type {
   AnyVerifyFunction,
   VerifyCallback,
@@ -18,6 +27,24 @@ export type {
   VerifyFunctionWithRequestAndParams,
 } from './strategy/verify';
 export { settle } from './strategy/settle';
+export {
+  getFromApi,
+  resolveApiURL,
+  MAX_RATE_LIMIT_WAIT_SECONDS,
+  type ApiCallTarget,
+  type ApiGetOptions,
+  type ApiQueryValue,
+} from './strategy/api-call';
+export { collectPages, type ApiPage, type CollectPagesOptions } from './strategy/api-pages';
+export {
+  assertTokenStaysOnIssuer,
+  describeRedirect,
+  endpointUnder,
+  parseBaseURL,
+  resolveEndpoints,
+  type EndpointChoice,
+  type ResolvedEndpoint,
+} from './strategy/endpoints';
 export { ProviderTokenError } from './errors/provider-token-error';
 export { ProviderApiError } from './errors/provider-api-error';
 export { statusForFailure, type FailureDetails, type FailureReason } from './errors/failure-reason';

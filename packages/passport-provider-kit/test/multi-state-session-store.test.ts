@@ -83,12 +83,12 @@ describe('MultiStateSessionStore: two logins pending at once (two tabs)', () => 
 });
 
 describe('MultiStateSessionStore: a used state cannot be replayed', () => {
-  it('the second verify of the same state fails as invalid', async () => {
+  it('the second verify of the same state fails as passport-oauth2 says when nothing is pending', async () => {
     const s = makeStore();
     const req = requestWith();
     const handle = await store(s, req);
     await verify(s, req, handle);
-    expect(await verify(s, req, handle)).toEqual({ ok: false, info: { message: STATE_MESSAGES.invalid } });
+    expect(await verify(s, req, handle)).toEqual({ ok: false, info: { message: STATE_MESSAGES.missing } });
   });
 });
 
@@ -105,10 +105,10 @@ describe('MultiStateSessionStore: unknown state', () => {
     expect((await verify(s, req, handle)).ok).toBe(true);
   });
 
-  it('fails as invalid when the session has no pending login', async () => {
+  it('fails as unverifiable (passport-oauth2) when the session has no pending login', async () => {
     expect(await verify(makeStore(), requestWith(), 'some-state')).toEqual({
       ok: false,
-      info: { message: STATE_MESSAGES.invalid },
+      info: { message: STATE_MESSAGES.missing },
     });
   });
 
@@ -126,11 +126,11 @@ describe('MultiStateSessionStore: missing or non-string state', () => {
     ['a number', 42],
     ['an array (state=a&state=b)', ['a', 'b']],
     ['an object (state[x]=1)', { x: '1' }],
-  ])('%s fails as missing', async (_what, provided) => {
+  ])("%s fails as invalid while a login is pending (passport-oauth2's message)", async (_what, provided) => {
     const s = makeStore();
     const req = requestWith();
     await store(s, req);
-    expect(await verify(s, req, provided)).toEqual({ ok: false, info: { message: STATE_MESSAGES.missing } });
+    expect(await verify(s, req, provided)).toEqual({ ok: false, info: { message: STATE_MESSAGES.invalid } });
   });
 });
 
@@ -145,7 +145,7 @@ describe('MultiStateSessionStore: expiry', () => {
     expect((await verify(s, req, fresh)).ok).toBe(true);
     now.mockReturnValue(1_001_000);
     expect(await verify(s, req, handle)).toEqual({ ok: false, info: { message: STATE_MESSAGES.expired } });
-    expect(await verify(s, req, handle)).toEqual({ ok: false, info: { message: STATE_MESSAGES.invalid } });
+    expect(await verify(s, req, handle)).toEqual({ ok: false, info: { message: STATE_MESSAGES.missing } });
   });
 
   it('a state used just before ttlMs still verifies', async () => {

@@ -174,7 +174,9 @@ describe('ProviderHttpClient: redirects', () => {
     const error = await failure();
     expect(error.reason).toBe('redirect');
     expect(error.providerStatus).toBe(302);
-    expect(error.message).toBe('Acme user endpoint answered 302 (a redirect) instead of JSON');
+    expect(error.message).toBe(
+      `Acme user endpoint answered 302 (a redirect) instead of JSON: it points to ${server.url('/login')}; redirects are not followed, so if the provider has moved, set userProfileURL to it`,
+    );
     expect(server.requests.map((request) => request.url)).toEqual(['/me']);
   });
 });

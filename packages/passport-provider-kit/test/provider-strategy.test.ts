@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import nock from 'nock';
+import request from 'supertest';
 import {
   captureReply,
   completeLogin,
@@ -152,7 +153,7 @@ describe('ProviderStrategy: state is on by default', () => {
     const { agent } = await startLogin(createLoginApp(strategy()));
     const res = await agent.get('/callback').query({ code: 'c' });
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ failure: { message: 'Unable to verify authorization request state.' } });
+    expect(res.body).toEqual({ failure: { message: 'Invalid authorization request state.' } });
     expect(token.isDone()).toBe(false);
   });
 
@@ -302,18 +303,16 @@ describe('ProviderStrategy: the profile request', () => {
   });
 });
 
-describe('ProviderStrategy: loadProfile may return the profile itself, a promise or a thenable', () => {
+describe('ProviderStrategy: loadProfile resolves the profile or rejects', () => {
   const fromTokenStrategies: Array<ProviderStrategy<TestProfile>> = [];
   afterEach(() => fromTokenStrategies.splice(0).forEach((s) => s.close()));
 
   /** A strategy whose loadProfile answers through `answer`, without HTTP. */
-  function fromToken(
-    answer: (accessToken: string) => TestProfile | PromiseLike<TestProfile>,
-  ): ProviderStrategy<TestProfile> {
+  function fromToken(answer: (accessToken: string) => Promise<TestProfile>): ProviderStrategy<TestProfile> {
     class FromToken extends ProviderStrategy<TestProfile> {
       static describe = TestStrategy.describe;
-      protected override loadProfile(accessToken: string): TestProfile | Promise<TestProfile> {
-        return answer(accessToken) as TestProfile | Promise<TestProfile>;
+      protected override loadProfile(accessToken: string): Promise<TestProfile> {
+        return answer(accessToken);
       }
     }
     const created = new FromToken(OPTIONS, keepProfile);
@@ -330,36 +329,28 @@ describe('ProviderStrategy: loadProfile may return the profile itself, a promise
       {},
     );
   const userProfileOf = (s: ProviderStrategy<TestProfile>) =>
-    new Promise<{ err: unknown; profile?: TestProfile; synchronous: boolean }>((resolve) => {
-      let returned = false;
-      s.userProfile('abc', (err, profile) => resolve({ err, profile, synchronous: !returned }));
-      returned = true;
+    new Promise<{ err: unknown; profile?: TestProfile; calls: number }>((resolve) => {
+      let calls = 0;
+      s.userProfile('abc', (err, profile) => {
+        calls += 1;
+        setImmediate(() => resolve({ err, profile, calls }));
+      });
     });
 
-  it('a profile returned directly is handed on at once, with no promise turn', async () => {
-    const outcome = await userProfileOf(fromToken(profileOf));
-    expect(outcome).toMatchObject({ err: null, profile: { id: '3', displayName: 'Direct' }, synchronous: true });
-  });
-
-  it('a profile returned directly completes a login', async () => {
+  it('a resolved profile completes a login', async () => {
     mockToken();
-    const outcome = await completeLogin(createLoginApp(fromToken(profileOf)));
+    const outcome = await completeLogin(createLoginApp(fromToken(async (token) => profileOf(token))));
     expect(outcome.body.user).toEqual({ id: String(TOKEN_ANSWER.access_token.length), displayName: 'Direct' });
   });
 
-  it('a throw is the login error, and done is called once', async () => {
+  it('a throw (instead of a rejection) is the login error, and done is called once', async () => {
     const error = new Error('the token says no');
-    const done = jest.fn();
-    fromToken(() => {
-      throw error;
-    }).userProfile('abc', done);
-    expect(done.mock.calls).toEqual([[error]]);
-  });
-
-  it('a thenable that is not a native promise is awaited', async () => {
-    const thenable: PromiseLike<TestProfile> = { then: (resolve) => Promise.resolve(profileOf('abcd')).then(resolve) };
-    const outcome = await userProfileOf(fromToken(() => thenable));
-    expect(outcome).toMatchObject({ err: null, profile: { id: '4' }, synchronous: false });
+    const outcome = await userProfileOf(
+      fromToken(() => {
+        throw error;
+      }),
+    );
+    expect(outcome).toEqual({ err: error, profile: undefined, calls: 1 });
   });
 
   it('a rejected promise is the login error', async () => {
@@ -369,51 +360,110 @@ describe('ProviderStrategy: loadProfile may return the profile itself, a promise
   });
 });
 
-describe('ProviderStrategy: the callback error parameter', () => {
-  it('error=access_denied is a normal failed login (401) with the description', async () => {
+describe('ProviderStrategy: the callback error parameter (as passport-oauth2, once the state checks out)', () => {
+  it('error=access_denied with a valid state is a failed login (401) with the description as message', async () => {
     const token = mockToken();
-    const { agent } = await startLogin(createLoginApp(strategy()));
-    const res = await agent.get('/callback').query({ error: 'access_denied', error_description: 'The user said no' });
+    const { agent, state } = await startLogin(createLoginApp(strategy()));
+    const res = await agent
+      .get('/callback')
+      .query({ error: 'access_denied', error_description: 'The user said no', state: state ?? '' });
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ failure: { message: 'TestProv: access was denied (The user said no)' } });
+    expect(res.body).toEqual({ failure: { message: 'The user said no' } });
     expect(token.isDone()).toBe(false);
   });
 
-  it('error=access_denied without a description', async () => {
-    const { agent } = await startLogin(createLoginApp(strategy()));
-    const res = await agent.get('/callback').query({ error: 'access_denied' });
-    expect(res.body).toEqual({ failure: { message: 'TestProv: access was denied' } });
+  it('error=access_denied without a description fails without a message', async () => {
+    const { agent, state } = await startLogin(createLoginApp(strategy()));
+    const res = await agent.get('/callback').query({ error: 'access_denied', state: state ?? '' });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ failure: {} });
   });
 
-  it('another error is an AuthorizationError (403) with the provider description, cleaned and redacted', async () => {
+  it('another error is an AuthorizationError with the description (cleaned, redacted), error_uri as uri and passport-oauth2 status mapping', async () => {
     const token = mockToken();
-    const { agent } = await startLogin(createLoginApp(strategy()));
-    const res = await agent
-      .get('/callback')
-      .query({ error: 'unauthorized_client', error_description: `Client not allowed\r\nsecret=${CLIENT_SECRET}` });
-    expect(res.status).toBe(403);
+    const { agent, state } = await startLogin(createLoginApp(strategy()));
+    const res = await agent.get('/callback').query({
+      error: 'temporarily_unavailable',
+      error_description: `Try later\r\nsecret=${CLIENT_SECRET}`,
+      error_uri: 'https://provider.example/errors/1',
+      state: state ?? '',
+    });
+    expect(res.status).toBe(503);
     expect(res.body.error).toEqual({
       name: 'AuthorizationError',
-      message: 'TestProv refused the authorization: Client not allowed secret=[redacted]',
-      status: 403,
-      code: 'unauthorized_client',
+      message: 'Try later secret=[redacted]',
+      status: 503,
+      code: 'temporarily_unavailable',
+      uri: 'https://provider.example/errors/1',
     });
     expect(token.isDone()).toBe(false);
   });
 
+  it('an error code passport-oauth2 does not map answers 500', async () => {
+    const { agent, state } = await startLogin(createLoginApp(strategy()));
+    const res = await agent.get('/callback').query({ error: 'unauthorized_client', state: state ?? '' });
+    expect(res.status).toBe(500);
+    expect(res.body.error).toMatchObject({ name: 'AuthorizationError', code: 'unauthorized_client' });
+  });
+
   it('a percent-encoded error parameter name (%65rror) is read the same way', async () => {
     const token = mockToken();
-    const { agent } = await startLogin(createLoginApp(strategy()));
-    const res = await agent.get('/callback?%65rror=access_denied&error_%64escription=No%20thanks');
+    const { agent, state } = await startLogin(createLoginApp(strategy()));
+    const res = await agent.get(`/callback?%65rror=access_denied&error_%64escription=No%20thanks&state=${state}`);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ failure: { message: 'TestProv: access was denied (No thanks)' } });
+    expect(res.body).toEqual({ failure: { message: 'No thanks' } });
+    expect(token.isDone()).toBe(false);
+  });
+});
+
+describe("ProviderStrategy: a callback error's description is shown only when the state checks out (issue 13 item 3)", () => {
+  const attackerText = 'Your account is locked. Call +31 20 000 0000';
+
+  it('without a session, access_denied shows a neutral message, not the description', async () => {
+    const res = await request(createLoginApp(strategy()))
+      .get('/callback')
+      .query({ error: 'access_denied', error_description: attackerText });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ failure: { message: 'TestProv did not complete the login.' } });
+  });
+
+  it('with a wrong state, another error carries a neutral message and no uri', async () => {
+    const { agent, state } = await startLogin(createLoginApp(strategy()));
+    const res = await agent.get('/callback').query({
+      error: 'server_error',
+      error_description: attackerText,
+      error_uri: 'https://evil.example/',
+      state: `${state}x`,
+    });
+    expect(res.status).toBe(502);
+    expect(res.body.error).toEqual({
+      name: 'AuthorizationError',
+      message: 'TestProv did not complete the login.',
+      status: 502,
+      code: 'server_error',
+    });
+  });
+
+  it('an error callback uses up its state: the same state cannot then complete a login', async () => {
+    const token = mockToken();
+    const { agent, state } = await startLogin(createLoginApp(strategy()));
+    await agent.get('/callback').query({ error: 'access_denied', state: state ?? '' });
+    const res = await agent.get('/callback').query({ code: 'c', state: state ?? '' });
+    expect(res.status).toBe(403);
     expect(token.isDone()).toBe(false);
   });
 
-  it('an error without a description uses the error code as text', async () => {
-    const { agent } = await startLogin(createLoginApp(strategy()));
-    const res = await agent.get('/callback').query({ error: 'server_error' });
-    expect(res.body.error.message).toBe('TestProv refused the authorization: server_error');
+  it('with state off, the description is never shown', async () => {
+    const res = await request(createLoginApp(strategy({ state: false })))
+      .get('/callback')
+      .query({ error: 'access_denied', error_description: attackerText });
+    expect(res.body).toEqual({ failure: { message: 'TestProv did not complete the login.' } });
+  });
+
+  it('an error code with characters RFC 6749 does not allow becomes invalid_request', async () => {
+    const { agent, state } = await startLogin(createLoginApp(strategy()));
+    const res = await agent.get('/callback').query({ error: 'bad"code\\', state: state ?? '' });
+    expect(res.body.error).toMatchObject({ code: 'invalid_request' });
   });
 });
 

@@ -2,7 +2,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import { renderAuthorizePage } from './authorize-page';
 import { isAllowedRedirectURI, SANDBOX_APP_NAME } from './clients';
 import type { GrantStore } from './grants';
-import { errorPage } from './html';
+import { errorPage, successPage } from './html';
 import { field, rawField } from './params';
 import type { SandboxClient, SandboxUser } from './types';
 
@@ -27,11 +27,19 @@ export interface AuthorizeRules {
   unknownClient?: (res: Response) => void;
   /** Answers a missing or refused `redirect_uri`. Default: an HTML error page with status 400. */
   badRedirect?: (res: Response, message: string) => void;
+  /**
+   * AltDentifier's "simplified integration flow": with exactly this scope, `redirect_uri` and
+   * `response_type` may be left out; the decision then ends on a page instead of a redirect.
+   */
+  simplifiedFlowScope?: string;
+  /** Further authorize parameters the provider documents, echoed through the form (AltDentifier's `guild_id`). */
+  extraParams?: readonly string[];
 }
 
 /** An authorize request that passed the checks. */
 interface ValidRequest {
-  redirectURI: string;
+  /** Absent only in the simplified integration flow. */
+  redirectURI?: string;
   state?: string;
   scopes: string[];
   /** The parameters to echo in the form. */
@@ -42,6 +50,11 @@ interface ValidRequest {
 interface PageRefusal {
   refusal: 'unknown_client' | 'bad_redirect' | 'bad_decision';
   message: string;
+}
+
+/** The end of a simplified integration flow: a page, since there is no redirect URI. */
+export interface PageEnd {
+  page: { title: string; message: string };
 }
 
 /** The outcome of a request: the page to show, or where to send the browser back. */
@@ -98,10 +111,16 @@ export function addAuthorizeRoutes(app: Express, rules: AuthorizeRules): void {
  * Takes a decision on an authorize request (`params`: its query or the form's fields) and
  * returns where to redirect, or why it is refused on the page.
  */
-export function decide(rules: AuthorizeRules, params: unknown, decision: Decision): { redirect: string } | PageRefusal {
+export function decide(
+  rules: AuthorizeRules,
+  params: unknown,
+  decision: Decision,
+): { redirect: string } | PageRefusal | PageEnd {
   const outcome = check(rules, params);
   if (!('valid' in outcome)) return outcome;
-  const { valid } = outcome;
+  const { redirectURI } = outcome.valid;
+  if (redirectURI === undefined) return simplifiedEnd(rules, outcome.valid, decision);
+  const valid = { ...outcome.valid, redirectURI };
   if (decision.decision === 'deny') {
     return {
       redirect: redirectURL(valid, { error: 'access_denied', error_description: 'The user denied the request' }),
@@ -123,6 +142,7 @@ function check(rules: AuthorizeRules, params: unknown): Outcome {
     return { refusal: 'unknown_client', message: 'No application is registered with this client_id.' };
   }
   const redirectURI = field(params, 'redirect_uri');
+  if (!redirectURI && isSimplifiedFlow(rules, params)) return { valid: simplifiedRequest(rules, params) };
   if (!redirectURI || !isAllowedRedirectURI(redirectURI)) {
     const message = redirectURI
       ? 'redirect_uri is not registered for this application (the sandbox accepts any http(s)://localhost or 127.0.0.1 URL).'
@@ -131,7 +151,7 @@ function check(rules: AuthorizeRules, params: unknown): Outcome {
   }
   const state = field(params, 'state');
   const scope = rawField(params, 'scope') ?? '';
-  const valid: ValidRequest = {
+  const valid: ValidRequest & { redirectURI: string } = {
     redirectURI,
     state,
     scopes: scope.split(' ').filter(Boolean),
@@ -141,6 +161,7 @@ function check(rules: AuthorizeRules, params: unknown): Outcome {
       response_type: 'code',
       scope,
       ...(state ? { state } : {}),
+      ...extraParams(rules, params),
     },
   };
   const refuse = (error: string, description: string) => ({
@@ -155,8 +176,66 @@ function check(rules: AuthorizeRules, params: unknown): Outcome {
   return { valid };
 }
 
-function answer(rules: AuthorizeRules, res: Response, outcome: { redirect: string } | PageRefusal): void {
+/**
+ * The simplified integration flow: no `redirect_uri`, `response_type` left out (or `code`),
+ * and exactly the flow's scope. @see https://docs.altdentifier.dev/api/oauth2-api
+ */
+function isSimplifiedFlow(rules: AuthorizeRules, params: unknown): boolean {
+  const responseType = field(params, 'response_type');
+  const scopes = (rawField(params, 'scope') ?? '').split(' ').filter(Boolean);
+  return (
+    rules.simplifiedFlowScope !== undefined &&
+    (responseType === undefined || responseType === 'code') &&
+    scopes.length === 1 &&
+    scopes[0] === rules.simplifiedFlowScope
+  );
+}
+
+function simplifiedRequest(rules: AuthorizeRules, params: unknown): ValidRequest {
+  const scope = rules.simplifiedFlowScope as string;
+  return {
+    scopes: [scope],
+    hidden: { client_id: rules.client.clientID, scope, ...extraParams(rules, params) },
+  };
+}
+
+/** Approve adds the integration (no code: the flow has no token exchange); deny does not. */
+function simplifiedEnd(rules: AuthorizeRules, valid: ValidRequest, decision: Decision): PageEnd | PageRefusal {
+  if (decision.decision === 'deny') {
+    return { page: { title: 'Integration not added', message: 'You did not add the integration.' } };
+  }
+  if (decision.decision !== 'approve' || !rules.users.some((user) => user.id === decision.userId)) {
+    return {
+      refusal: 'bad_decision',
+      message: 'decision must be approve or deny, and user_id one of the listed users.',
+    };
+  }
+  const guild = valid.hidden.guild_id;
+  return {
+    page: {
+      title: 'Integration added',
+      message: `${SANDBOX_APP_NAME} was added${guild ? ` to the server ${guild}` : ''} with ${valid.scopes.join(' ')}.`,
+    },
+  };
+}
+
+function extraParams(rules: AuthorizeRules, params: unknown): Record<string, string> {
+  const extra: Record<string, string> = {};
+  for (const name of rules.extraParams ?? []) {
+    const value = field(params, name);
+    if (value !== undefined) extra[name] = value;
+  }
+  return extra;
+}
+
+function answer(rules: AuthorizeRules, res: Response, outcome: { redirect: string } | PageRefusal | PageEnd): void {
   if ('redirect' in outcome) return res.redirect(302, outcome.redirect);
+  if ('page' in outcome) {
+    return void res
+      .status(200)
+      .type('html')
+      .send(successPage(rules.provider, outcome.page.title, outcome.page.message));
+  }
   if (outcome.refusal === 'unknown_client' && rules.unknownClient) return rules.unknownClient(res);
   if (outcome.refusal === 'bad_redirect' && rules.badRedirect) return rules.badRedirect(res, outcome.message);
   const titles = {
@@ -170,7 +249,7 @@ function answer(rules: AuthorizeRules, res: Response, outcome: { redirect: strin
     .send(errorPage(rules.provider, titles[outcome.refusal], outcome.message));
 }
 
-function redirectURL(valid: ValidRequest, params: Record<string, string>): string {
+function redirectURL(valid: ValidRequest & { redirectURI: string }, params: Record<string, string>): string {
   const url = new URL(valid.redirectURI);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   if (valid.state) url.searchParams.set('state', valid.state);

@@ -27,6 +27,9 @@ export function decideLocally(rules: AuthorizeRules, authorizeURL: string | URL,
     userId: input.userId ?? rules.users[0]?.id,
   });
   if ('redirect' in outcome) return outcome.redirect;
+  if ('page' in outcome) {
+    throw new Error(`${rules.provider} sandbox ended the flow on a page (${outcome.page.title}): there is no redirect`);
+  }
   throw new Error(`${rules.provider} sandbox refused the authorize request (${outcome.refusal}): ${outcome.message}`);
 }
 

@@ -17,6 +17,7 @@ export function sandboxEndpoints(name: ProviderName, origin: string): SandboxEnd
     tokenURL: base + paths.token,
     userProfileURL: paths.profile && base + paths.profile,
     revocationURL: paths.revocation && base + paths.revocation,
+    apiBaseURL: paths.apiBase && base + paths.apiBase,
     client: sandboxClient(name),
     users: SEEDED_USERS[name].map((user) => ({ ...user })),
   };

@@ -11,12 +11,14 @@ const MAX_ENTRIES = 20_000;
 /** What a code, an access token or a refresh token was granted for. */
 export interface Grant {
   clientID: string;
-  user: SandboxUser;
+  /** The user who granted access; absent for a `client_credentials` token (the app itself). */
+  user?: SandboxUser;
   /** Granted scopes. */
   scope: string[];
 }
 
 interface CodeRecord extends Grant {
+  user: SandboxUser;
   redirectURI?: string;
   expiresAt: number;
   used: boolean;
@@ -25,7 +27,7 @@ interface CodeRecord extends Grant {
 }
 
 interface TokenRecord extends Grant {
-  /** Epoch ms, or undefined for a refresh token that does not expire. */
+  /** Epoch ms, or undefined for a token that does not expire. */
   expiresAt?: number;
   /** The refresh token issued with an access token (revoked together). */
   sibling?: string;
@@ -45,7 +47,7 @@ export class GrantStore {
   constructor(private readonly now: () => number) {}
 
   /** Issues a single-use code valid for {@link CODE_TTL_SECONDS}. */
-  issueCode(grant: Grant, redirectURI: string | undefined): string {
+  issueCode(grant: Grant & { user: SandboxUser }, redirectURI: string | undefined): string {
     const code = randomToken('', 18);
     const expiresAt = this.now() + CODE_TTL_SECONDS * 1000;
     this.codes.set(code, { ...grant, redirectURI, expiresAt, used: false, issued: [] });
@@ -72,17 +74,24 @@ export class GrantStore {
     return record;
   }
 
-  /** Remembers an access token (and its refresh token) issued for `grant`. */
+  /**
+   * Remembers an access token (and its refresh token) issued for `grant`.
+   * @param refreshLifetimeSeconds - how long the refresh token may be used; undefined: until revoked.
+   */
   saveTokens(
     grant: Grant,
     accessToken: string,
     expiresInSeconds: number,
     refreshToken?: string,
     code?: CodeRecord,
+    refreshLifetimeSeconds?: number,
   ): void {
     const base: Grant = { clientID: grant.clientID, user: grant.user, scope: grant.scope };
     this.access.set(accessToken, { ...base, expiresAt: this.now() + expiresInSeconds * 1000, sibling: refreshToken });
-    if (refreshToken) this.refresh.set(refreshToken, { ...base, sibling: accessToken });
+    if (refreshToken) {
+      const expiresAt = refreshLifetimeSeconds === undefined ? undefined : this.now() + refreshLifetimeSeconds * 1000;
+      this.refresh.set(refreshToken, { ...base, expiresAt, sibling: accessToken });
+    }
     code?.issued.push(accessToken);
   }
 
@@ -101,10 +110,21 @@ export class GrantStore {
     return record;
   }
 
-  /** The grant behind a refresh token of `clientID`; `consume` removes it (rotation). */
+  /** The user behind a live access token; `invalid_token` also for a token of no user (`client_credentials`). */
+  findUser(accessToken: string): SandboxUser {
+    const { user } = this.findAccess(accessToken);
+    if (!user) throw new SandboxError('invalid_token', 'the access token was issued to the client itself, not a user');
+    return user;
+  }
+
+  /** The grant behind a refresh token of `clientID`, if not expired; `consume` removes it (rotation). */
   useRefresh(refreshToken: string, clientID: string, consume: boolean): Grant {
     const record = this.refresh.get(refreshToken);
     if (!record || record.clientID !== clientID) throw new SandboxError('invalid_grant', 'refresh token is invalid');
+    if ((record.expiresAt ?? Infinity) <= this.now()) {
+      this.refresh.delete(refreshToken);
+      throw new SandboxError('invalid_grant', 'refresh token has expired');
+    }
     if (consume) this.refresh.delete(refreshToken);
     return record;
   }

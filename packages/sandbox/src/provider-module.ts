@@ -1,7 +1,8 @@
 import type { Express } from 'express';
 import type { AuthorizeRules } from './authorize';
 import type { GrantStore } from './grants';
-import type { ProviderName, SandboxClient, SandboxUser } from './types';
+import type { RateLimitSettings } from './rate-limit';
+import type { ProviderName, ProviderSettings, SandboxClient, SandboxUser } from './types';
 
 /** What a provider module gets to build its app. */
 export interface ProviderContext {
@@ -14,12 +15,16 @@ export interface ProviderContext {
   now: () => number;
   /** HS256 secret for providers that sign their tokens (Petje.af). */
   jwtSecret: string;
+  /** The API rate limit of providers that document one (MijnKlantportaal). */
+  rateLimit: RateLimitSettings;
+  /** Behaviour other than the documented default, for every provider (each reads its own). */
+  settings: ProviderSettings;
 }
 
 /** One provider stand-in: its documented paths and how to build its app. */
 export interface ProviderModule {
   name: ProviderName;
-  paths: { authorize: string; token: string; profile?: string; revocation?: string };
+  paths: { authorize: string; token: string; profile?: string; revocation?: string; apiBase?: string };
   /** The provider signs JWTs with `ProviderContext.jwtSecret` (exposed as `SandboxProvider.jwtSecret`). */
   signsTokens?: boolean;
   createApp(context: ProviderContext): BuiltProvider;

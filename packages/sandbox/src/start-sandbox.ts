@@ -1,12 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import express from 'express';
 import { decideLocally } from './decision';
 import { sandboxEndpoints } from './endpoints';
 import { generateCertificate, type SandboxCertificate } from './certificate';
+import { serveFavicon } from './favicon';
 import { sandboxClient } from './clients';
 import { GrantStore } from './grants';
 import { listen, type CountedServer } from './listen';
 import { PROVIDER_MODULES } from './providers';
-import { PROVIDER_NAMES, type ProviderName, type Sandbox, type SandboxOptions, type SandboxProvider } from './types';
+import { sandboxRateLimit, type RateLimitSettings } from './rate-limit';
+import {
+  PROVIDER_NAMES,
+  type ProviderName,
+  type ProviderSettings,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxProvider,
+} from './types';
 import { SEEDED_USERS } from './users';
 
 /**
@@ -30,13 +40,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       throw new TypeError(`startSandbox: ports.${name} must be an integer port`);
   }
   const now = options.clock ?? Date.now;
+  const rateLimit = sandboxRateLimit(options.rateLimit);
   const certificate = options.certificate ?? (options.https ? await generateCertificate() : undefined);
 
   const servers: CountedServer[] = [];
   const providers = {} as Record<ProviderName, SandboxProvider>;
   try {
     for (const name of PROVIDER_NAMES) {
-      const provider = await startProvider(name, { host, port: options.ports?.[name] ?? 0, delayMs, now, certificate });
+      const provider = await startProvider(name, {
+        host,
+        port: options.ports?.[name] ?? 0,
+        delayMs,
+        now,
+        certificate,
+        rateLimit,
+        providerSettings: options.providerSettings ?? {},
+      });
       servers.push(provider.server);
       providers[name] = provider.provider;
     }
@@ -59,6 +78,8 @@ interface StartSettings {
   delayMs: number;
   now: () => number;
   certificate?: SandboxCertificate;
+  rateLimit: RateLimitSettings;
+  providerSettings: ProviderSettings;
 }
 
 async function startProvider(
@@ -76,8 +97,12 @@ async function startProvider(
     delayMs: settings.delayMs,
     now: settings.now,
     jwtSecret,
+    rateLimit: settings.rateLimit,
+    settings: settings.providerSettings,
   });
-  const server = await listen(app, settings.host, settings.port, settings.certificate);
+  // The icon browsers ask every origin for, in front of the provider's own routes (and its 404).
+  const site = express().disable('x-powered-by').get('/favicon.ico', serveFavicon).use(app);
+  const server = await listen(site, settings.host, settings.port, settings.certificate);
   const provider: SandboxProvider = {
     ...sandboxEndpoints(name, server.origin),
     client,

@@ -24,6 +24,48 @@ export interface SandboxOptions {
    * tokens. Default `Date.now`.
    */
   clock?: () => number;
+  /**
+   * MijnKlantportaal's API rate limit: `limit` requests per `windowMs` per token. Default the
+   * documented 60 per minute; tests lower it to reach the 429 quickly.
+   */
+  rateLimit?: { limit?: number; windowMs?: number };
+  /**
+   * Per-provider behaviour where the docs leave room for a reading other than the default.
+   * By default each provider behaves as its documentation says (see {@link ProviderSettings}).
+   */
+  providerSettings?: ProviderSettings;
+}
+
+/**
+ * Behaviour the sandbox can be switched to, per provider. Every default is the documented
+ * behaviour; each option is a reading the docs leave open, or a provider's own client's habit.
+ */
+export interface ProviderSettings {
+  petjeaf?: {
+    /**
+     * Also accept the client credentials as HTTP Basic, as Petje.af's official PHP client sends
+     * them besides the body. Default false: the tokens page documents the body only.
+     */
+    acceptBasicAuth?: boolean;
+  };
+  gofundo?: {
+    /**
+     * `documented` (default): access tokens 2 weeks, refresh tokens 1 hour, as the docs say;
+     * `swapped`: access tokens 1 hour, refresh tokens 2 weeks (the docs "look swapped").
+     */
+    lifetimes?: 'documented' | 'swapped';
+    /** Access token lifetime in seconds; overrides `lifetimes`. */
+    accessTokenLifetime?: number;
+    /** Refresh token lifetime in seconds; overrides `lifetimes`. */
+    refreshTokenLifetime?: number;
+  };
+  mijnklantportaal?: {
+    /**
+     * Header that must carry the bearer token on API calls. Default `Authorization` (every
+     * API reference page); `Authentication` (the authentication page's wording); `either`.
+     */
+    bearerHeader?: 'Authorization' | 'Authentication' | 'either';
+  };
 }
 
 /** Connection counts of one provider's server since start or the last `resetStats()`. */
@@ -52,6 +94,8 @@ export interface SandboxUser {
   discriminator?: string;
   /** MijnKlantportaal only: the portal's company name. */
   companyName?: string;
+  /** Gofundo only: the password for the `password` grant (the username is the email). */
+  password?: string;
 }
 
 /** The sandbox's registered client of one provider. */
@@ -69,6 +113,8 @@ export interface SandboxEndpoints {
   tokenURL: string;
   /** Where the profile is read (Petje.af: `/v1/users/me`, its profile normally comes from the JWT). */
   userProfileURL?: string;
+  /** The provider's API base (Petje.af `/v1`, where its memberships are read), for a strategy's `apiBaseURL`. */
+  apiBaseURL?: string;
   /** Petje.af only: `DELETE` here with the bearer token revokes it. */
   revocationURL?: string;
   /** The client registered with this provider; it accepts any localhost / 127.0.0.1 redirect URI. */

@@ -4,7 +4,8 @@ import type { ProviderName, SandboxUser } from './types';
  * The seeded users, each provider's ids in its own style: Petje.af 28-character
  * Firebase-like strings (as in its API examples), Gofundo integers (Laravel), MijnKlantportaal
  * `usr_` prefixed ids (like its `cst_`, `wbh_` ids), AltDentifier Discord snowflakes with
- * discriminators (the first one is the docs' webhook example member).
+ * discriminators (the first one is the docs' webhook example member). Gofundo's users have a
+ * password for the documented `password` grant (username: the email).
  */
 export const SEEDED_USERS: Readonly<Record<ProviderName, readonly SandboxUser[]>> = {
   petjeaf: [
@@ -13,9 +14,9 @@ export const SEEDED_USERS: Readonly<Record<ProviderName, readonly SandboxUser[]>
     { id: 'tR6uYp0oIl9kJh8gFd7sAq2wE3xC', name: 'Fatima El Amrani', email: 'fatima.elamrani@example.nl' },
   ],
   gofundo: [
-    { id: '1042', name: 'Sanne Bakker', email: 'sanne.bakker@example.nl' },
-    { id: '1043', name: 'Zoë Ångström', email: 'zoe.angstrom@example.nl' },
-    { id: '1187', name: 'Jürgen Müller', email: 'jurgen.muller@example.de' },
+    { id: '1042', name: 'Sanne Bakker', email: 'sanne.bakker@example.nl', password: 'sandbox-password-1042' },
+    { id: '1043', name: 'Zoë Ångström', email: 'zoe.angstrom@example.nl', password: 'sandbox-password-1043' },
+    { id: '1187', name: 'Jürgen Müller', email: 'jurgen.muller@example.de', password: 'sandbox-password-1187' },
   ],
   mijnklantportaal: [
     { id: 'usr_7hK2mQ9xWb4T', name: 'Zoë Ångström', email: 'zoe@angstrom-advies.nl', companyName: 'Ångström Advies' },

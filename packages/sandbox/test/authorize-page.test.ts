@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { SANDBOX_APP_NAME, submitDecision } from 'provider-sandbox';
+import { SANDBOX_APP_NAME, submitDecision } from 'passport-nl-sandbox';
 import { authorizeURL, REDIRECT_URI, useSandbox } from './support';
 
 const { sandbox } = useSandbox();

@@ -68,16 +68,6 @@ describe('Gofundo token endpoint', () => {
     const again = await postToken(gofundo(), fields);
     expect(again.body).toMatchObject({ error: 'invalid_grant', hint: 'authorization code has already been used' });
   });
-
-  it('refuses the password grant as unsupported', async () => {
-    const { clientID, clientSecret } = gofundo().client;
-    const res = await postToken(gofundo(), {
-      grant_type: 'password',
-      client_id: clientID,
-      client_secret: clientSecret,
-    });
-    expect(res.body.error).toBe('unsupported_grant_type');
-  });
 });
 
 describe('Gofundo /api/user', () => {

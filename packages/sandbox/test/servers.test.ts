@@ -1,5 +1,5 @@
 import https from 'node:https';
-import { startSandbox, type Sandbox } from 'provider-sandbox';
+import { startSandbox, type Sandbox } from 'passport-nl-sandbox';
 
 function get(url: string, agent: https.Agent): Promise<number> {
   return new Promise((resolve, reject) => {

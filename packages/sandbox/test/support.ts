@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startSandbox, type Sandbox, type SandboxOptions, type SandboxProvider } from 'provider-sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions, type SandboxProvider } from 'passport-nl-sandbox';
 
 /** The redirect URI the tests' client uses. */
 export const REDIRECT_URI = 'http://localhost:3999/callback';

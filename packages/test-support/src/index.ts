@@ -13,3 +13,7 @@ export { captureReply, type CapturedRequest } from './capture-request';
 export { verifyFormsSuite, type AnyVerify, type VerifyFormsCase } from './verify-forms-suite';
 export { useRealHttpRequest } from './reliability/real-http';
 export * from './reliability';
+export { freePort, startProcess, type StartedProcess, type StartProcessOptions } from './started-process';
+export { loginThroughMinimalApp, type MinimalLoginResult } from './minimal-login';
+export { passportOAuth2CompatSuite, DELIBERATE_DIFFERENCES, type CompatCase } from './compat/passport-oauth2-suite';
+export { runStrategy, type CompatRequest, type StrategyOutcome } from './compat/run-strategy';

@@ -45,14 +45,21 @@ export function createLoginApp(strategy: Strategy & { name?: string }, options: 
   });
   app.use(
     (
-      err: Error & { status?: number; code?: string; reason?: string },
+      err: Error & { status?: number; code?: string; reason?: string; uri?: string },
       _req: Request,
       res: Response,
       _next: NextFunction,
     ) => {
       options.errors?.push(err);
       res.status(err.status ?? 500).json({
-        error: { name: err.name, message: err.message, status: err.status, code: err.code, reason: err.reason },
+        error: {
+          name: err.name,
+          message: err.message,
+          status: err.status,
+          code: err.code,
+          reason: err.reason,
+          uri: err.uri,
+        },
       });
     },
   );

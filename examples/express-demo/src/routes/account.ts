@@ -1,5 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
-import type { ProviderName } from 'provider-sandbox';
+import type { ProviderName } from 'passport-nl-sandbox';
 import { PROVIDER_LABELS, type DemoStrategy, type DemoUser } from '../providers';
 import { csrfToken, requireCsrfToken, SESSION_COOKIE } from '../security';
 import { messagePage } from '../views/message';

@@ -1,6 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Passport } from 'passport';
-import type { ProviderName } from 'provider-sandbox';
+import type { ProviderName } from 'passport-nl-sandbox';
 import { PROVIDER_LABELS, type DemoUser } from '../providers';
 import { safeLocalPath } from '../security';
 import { messagePage } from '../views/message';

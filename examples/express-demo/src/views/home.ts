@@ -1,4 +1,4 @@
-import type { ProviderName } from 'provider-sandbox';
+import type { ProviderName } from 'passport-nl-sandbox';
 import { PROVIDER_LABELS, type DemoUser } from '../providers';
 import { html } from './html';
 import { layout } from './layout';

@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact';
+
 /** Longest piece of provider text that goes into an error message. */
 const MAX_TEXT_LENGTH = 300;
 
@@ -6,19 +8,25 @@ const MAX_TEXT_LENGTH = 300;
  *
  * Providers disagree on where they put it (`detail`, `error_description`, `message`,
  * `error`...), so each provider passes its own field order; the first non-empty string wins.
- * Control characters are dropped and the text is shortened, so a hostile body cannot
- * forge log lines or flood them.
+ * Secrets are redacted, control characters dropped and the text shortened (in that order,
+ * so a cut cannot leave the start of a secret), so a hostile body cannot leak a secret, forge
+ * log lines or flood them.
  *
  * @param body - the parsed JSON body (anything).
  * @param fields - field names to try, in order of preference.
+ * @param secrets - values to redact in every form (see {@link redactSecrets}).
  * @returns the text, or `undefined` when no field holds a usable string.
  */
-export function errorTextFromBody(body: unknown, fields: readonly string[]): string | undefined {
+export function errorTextFromBody(
+  body: unknown,
+  fields: readonly string[],
+  secrets: ReadonlyArray<string | undefined> = [],
+): string | undefined {
   if (!isRecord(body)) return undefined;
   for (const field of fields) {
     const value = body[field];
     if (typeof value === 'string') {
-      const text = cleanText(value);
+      const text = cleanText(value, secrets);
       if (text) return text;
     }
   }
@@ -37,14 +45,23 @@ export function errorCodeFromBody(body: unknown): string | undefined {
   return undefined;
 }
 
-/** Removes control characters, collapses whitespace and caps the length. */
-export function cleanText(value: string): string {
-  const flat = value
+/**
+ * Redacts `secrets`, removes control characters, collapses whitespace and caps the length.
+ * Redaction runs first, and again on the flattened text (a secret split by a line break the
+ * flattening turns into a space), and always before the cut: cutting first would leave the
+ * start of a secret that straddles the cut.
+ *
+ * @param value - text from a provider or a callback.
+ * @param secrets - values to redact in every form (see {@link redactSecrets}).
+ */
+export function cleanText(value: string, secrets: ReadonlyArray<string | undefined> = []): string {
+  const flat = redactSecrets(value, secrets)
     // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return flat.length > MAX_TEXT_LENGTH ? `${flat.slice(0, MAX_TEXT_LENGTH)}…` : flat;
+  const text = redactSecrets(flat, secrets);
+  return text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…` : text;
 }
 
 /** True for plain JSON objects (not arrays, not null). */

@@ -1,9 +1,11 @@
 import type http from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { errorCodeFromBody, errorTextFromBody, isRecord } from '../errors/error-body';
 import type { FailureDetails } from '../errors/failure-reason';
 import { redactSecrets } from '../errors/redact';
+import { describeRedirect, OPTION_OF_ENDPOINT } from '../strategy/endpoints';
 import { agentFor, createKeepAliveAgents, type ProviderAgents } from './agents';
-import { readJsonBody, retryAfterSeconds } from './read-json';
+import { readJsonBody, retryAfterSeconds, type BodyKind } from './read-json';
 import { sendRequest, TransportFailure, type HttpResponse } from './send-request';
 
 /** Builds the typed error for one endpoint (token errors vs. API errors). */
@@ -51,6 +53,16 @@ export interface JsonAnswer {
   status: number;
 }
 
+/** A successful answer of any kind but HTML, for `_oauth2.get` (which hands the body over as text). */
+export interface TextAnswer {
+  /** The body as received. */
+  raw: string;
+  /** The HTTP status. */
+  status: number;
+  /** The answer's headers. */
+  headers: IncomingHttpHeaders;
+}
+
 /**
  * The one place where a strategy talks HTTP to its provider: deadlines, keep-alive
  * connection reuse, size caps, and every kind of bad answer turned into a typed error whose
@@ -64,6 +76,26 @@ export class ProviderHttpClient {
 
   /** Sends the request and resolves with its JSON object, or rejects with a typed error. */
   async requestJson(request: EndpointRequest): Promise<JsonAnswer> {
+    return this.interpret(request, await this.exchange(request));
+  }
+
+  /**
+   * Sends the request and resolves with its body as text when the answer is a 2xx that is not
+   * an HTML page; a redirect, an HTML page and any other status reject with a typed error.
+   */
+  async requestText(request: EndpointRequest): Promise<TextAnswer> {
+    const response = await this.exchange(request);
+    const body = this.refuseUnusable(request, response);
+    if (body.kind === 'empty' && !request.allowEmpty) {
+      throw this.fail(request, `answered ${response.status} with an empty body`, {
+        reason: 'empty_body',
+        providerStatus: response.status,
+      });
+    }
+    return { raw: response.body, status: response.status, headers: response.headers };
+  }
+
+  private async exchange(request: EndpointRequest): Promise<HttpResponse> {
     const url = new URL(request.url);
     let response: HttpResponse;
     try {
@@ -84,7 +116,7 @@ export class ProviderHttpClient {
         cause: failure,
       });
     }
-    return this.interpret(request, response);
+    return response;
   }
 
   /** Closes idle keep-alive sockets (for tests and graceful shutdowns). */
@@ -93,17 +125,30 @@ export class ProviderHttpClient {
     this.agents.https.destroy();
   }
 
-  private interpret(request: EndpointRequest, response: HttpResponse): JsonAnswer {
+  /** Refuses a redirect, an error status and an HTML page; returns what the body is otherwise. */
+  private refuseUnusable(request: EndpointRequest, response: HttpResponse): BodyKind {
     const { status } = response;
     if (status >= 300 && status < 400) {
-      throw this.fail(request, `answered ${status} (a redirect) instead of JSON`, {
+      const where = describeRedirect(response.headers.location, request.url, OPTION_OF_ENDPOINT[request.label]);
+      throw this.fail(request, `answered ${status} (a redirect) instead of JSON${where}`, {
         reason: 'redirect',
         providerStatus: status,
       });
     }
     const body = readJsonBody(response);
     if (status >= 400 || status < 200) return this.rejectErrorAnswer(request, response, body);
+    if (body.kind === 'html') {
+      throw this.fail(request, `answered ${status} with an HTML page instead of JSON`, {
+        reason: 'html_body',
+        providerStatus: status,
+      });
+    }
+    return body;
+  }
 
+  private interpret(request: EndpointRequest, response: HttpResponse): JsonAnswer {
+    const { status } = response;
+    const body = this.refuseUnusable(request, response);
     switch (body.kind) {
       case 'json':
         if (isRecord(body.value)) return { json: body.value, raw: response.body, status };
@@ -118,10 +163,6 @@ export class ProviderHttpClient {
           providerStatus: status,
         });
       case 'html':
-        throw this.fail(request, `answered ${status} with an HTML page instead of JSON`, {
-          reason: 'html_body',
-          providerStatus: status,
-        });
       case 'invalid_json':
         throw this.fail(request, `answered ${status} with a body that is not valid JSON`, {
           reason: 'invalid_json',
@@ -130,14 +171,10 @@ export class ProviderHttpClient {
     }
   }
 
-  private rejectErrorAnswer(
-    request: EndpointRequest,
-    response: HttpResponse,
-    body: ReturnType<typeof readJsonBody>,
-  ): never {
+  private rejectErrorAnswer(request: EndpointRequest, response: HttpResponse, body: BodyKind): never {
     const { status } = response;
     const value = body.kind === 'json' ? body.value : undefined;
-    const text = errorTextFromBody(value, this.settings.errorFields);
+    const text = errorTextFromBody(value, this.settings.errorFields, this.secretsOf(request));
     const retryAfter = status === 429 ? retryAfterSeconds(response) : undefined;
     const detail =
       text !== undefined
@@ -173,7 +210,8 @@ export class ProviderHttpClient {
     status: number,
     body?: unknown,
   ): Error {
-    const text = body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields);
+    const text =
+      body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields, this.secretsOf(request));
     const detail = text !== undefined ? `: ${text}` : '';
     return this.fail(request, `answered ${status} ${what}${detail}`, {
       reason: 'unexpected_shape',
@@ -186,13 +224,18 @@ export class ProviderHttpClient {
     what: string,
     details: Omit<FailureDetails, 'provider'>,
   ): Error {
-    const secrets = [...this.settings.secrets, ...(request.secrets ?? [])];
+    const secrets = this.secretsOf(request);
     const message = redactSecrets(`${this.settings.provider} ${request.label} ${what}`, secrets);
     // A provider that echoes a secret as its error code must not put it in `code`/`providerCode`.
     const { providerCode } = details;
     const safeCode =
       providerCode !== undefined && redactSecrets(providerCode, secrets) === providerCode ? providerCode : undefined;
     return request.error(message, { ...details, providerCode: safeCode, provider: this.settings.provider });
+  }
+
+  /** The client's and the request's secrets, redacted from the provider's text before it is cut. */
+  private secretsOf(request: Pick<EndpointRequest, 'secrets'>): Array<string | undefined> {
+    return [...this.settings.secrets, ...(request.secrets ?? [])];
   }
 }
 

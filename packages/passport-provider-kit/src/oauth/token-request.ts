@@ -1,4 +1,3 @@
-import type { FailureDetails } from '../errors/failure-reason';
 import { ProviderTokenError } from '../errors/provider-token-error';
 import type { EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
 import type { TokenParams } from './token-set';
@@ -34,12 +33,8 @@ export async function requestToken(
   credentials: ClientCredentials,
   grant: Record<string, string | undefined>,
 ): Promise<TokenParams> {
-  // Written for the login's hot path: no Object.entries, no spread of the request.
   const fields: Record<string, string> = {};
-  for (const name in grant) {
-    const value = grant[name];
-    if (value !== undefined) fields[name] = value;
-  }
+  for (const [name, value] of Object.entries(grant)) if (value !== undefined) fields[name] = value;
 
   const headers: Record<string, string> = { Accept: 'application/json', ...endpoint.headers };
   if (endpoint.clientAuth === 'basic') {
@@ -66,18 +61,13 @@ export async function requestToken(
     url: endpoint.url,
     headers,
     body,
-    error: tokenError,
+    error: (message, details) => new ProviderTokenError(message, details),
     secrets: [grant.code, grant.refresh_token, grant.password, grant.code_verifier],
   };
   const answer = await client.requestJson(request);
   return validateTokenParams(answer.json, (what, unusable) =>
     client.unusableAnswer(request, what, answer.status, unusable),
   );
-}
-
-/** The error of every failed token request. */
-function tokenError(message: string, details: FailureDetails): ProviderTokenError {
-  return new ProviderTokenError(message, details);
 }
 
 /**

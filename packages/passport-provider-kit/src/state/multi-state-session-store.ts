@@ -79,10 +79,11 @@ export class MultiStateSessionStore {
     const session = sessionOf(req);
     if (!session) return callback(missingSessionError(), false);
     const pending = session[this.key]?.pending ?? [];
-    if (typeof providedState !== 'string' || providedState === '') {
-      return callback(null, false, { message: STATE_MESSAGES.missing });
-    }
-    const index = pending.findIndex((entry) => sameHandle(entry.handle, providedState));
+    // passport-oauth2's messages for the same cases: nothing pending (a lost session, a state
+    // already used) "Unable to verify", a missing or unknown state while logins are pending "Invalid".
+    if (pending.length === 0) return callback(null, false, { message: STATE_MESSAGES.missing });
+    const index =
+      typeof providedState === 'string' ? pending.findIndex((entry) => sameHandle(entry.handle, providedState)) : -1;
     if (index === -1) return callback(null, false, { message: STATE_MESSAGES.invalid });
 
     const [entry] = pending.splice(index, 1);

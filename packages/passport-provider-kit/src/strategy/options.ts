@@ -1,10 +1,51 @@
 import type http from 'node:http';
+import type { Request } from 'express';
 
-/** `skipUserProfile` as passport-oauth2 accepts it. */
+/**
+ * `skipUserProfile`: a boolean; `() => boolean`; `(accessToken, done)` calling back
+ * `done(err, skip)`, as passport-oauth2 1.8 calls them; or `(accessToken) => boolean`, which
+ * the kit calls with the access token (passport-oauth2 itself would call it with no argument).
+ */
 export type SkipUserProfile =
   | boolean
+  | (() => boolean)
   | ((accessToken: string) => boolean)
   | ((accessToken: string, done: (err: unknown, skip?: boolean) => void) => void);
+
+/** What passport-oauth2 tells a state store about the login (its `meta` argument). */
+export interface StateStoreMeta {
+  authorizationURL: string;
+  tokenURL: string;
+  clientID: string;
+  callbackURL?: string;
+}
+
+/** A state store's `store` callback: the handle to send as `state`. */
+export type StateStoreCallback = (err: Error | null, state?: string) => void;
+/** A state store's `verify` callback: `ok` is `true`, or the PKCE verifier, or `false` with info. */
+export type StateVerifyCallback = (err: Error | null, ok: boolean | string, info?: unknown) => void;
+
+/**
+ * A custom state store, in any of the forms passport-oauth2 calls (it picks the form by the
+ * number of parameters): `store(req, cb)`, `store(req, meta, cb)`, `store(req, state, meta, cb)`,
+ * `store(req, verifier, state, meta, cb)` (PKCE); `verify(req, state, cb)` or `verify(req, state, meta, cb)`.
+ */
+export interface StateStore {
+  store:
+    | ((req: Request, callback: StateStoreCallback) => void)
+    | ((req: Request, meta: StateStoreMeta, callback: StateStoreCallback) => void)
+    | ((req: Request, state: unknown, meta: StateStoreMeta, callback: StateStoreCallback) => void)
+    | ((
+        req: Request,
+        verifier: string | undefined,
+        state: unknown,
+        meta: StateStoreMeta,
+        callback: StateStoreCallback,
+      ) => void);
+  verify:
+    | ((req: Request, providedState: string, callback: StateVerifyCallback) => void)
+    | ((req: Request, providedState: string, meta: StateStoreMeta, callback: StateVerifyCallback) => void);
+}
 
 /**
  * Options every strategy of this project takes. Provider packages extend it with their own.
@@ -20,9 +61,19 @@ export interface ProviderStrategyOptions {
   scope?: string | readonly string[];
   /** CSRF protection with a `state` kept in the session. Default `true`. */
   state?: boolean;
-  /** Send a PKCE challenge (S256). Default `false`: none of the providers documents PKCE. Needs `state`. */
-  pkce?: boolean;
-  /** Skip the profile step (`profile` is then undefined in `verify`). Default `false`. */
+  /**
+   * Your own state store (sessionless, Redis, signed cookies...), in any form passport-oauth2
+   * accepts; `true` means passport-oauth2's session store. Default: the kit's session store.
+   */
+  store?: StateStore | boolean;
+  /** Headers sent on every request to the provider (token and API), as passport-oauth2's `customHeaders`. */
+  customHeaders?: Record<string, string>;
+  /**
+   * Send a PKCE challenge: `true` or `'S256'`, or `'plain'`. Default `false`: none of the
+   * providers documents PKCE. Needs `state` or a `store`.
+   */
+  pkce?: boolean | 'S256' | 'plain';
+  /** Skip the profile step (`profile` is then undefined in `verify`); see {@link SkipUserProfile}. Default `false`. */
   skipUserProfile?: SkipUserProfile;
   /** Deadline of each HTTP call to the provider (from any wait for a free socket to the last byte), in ms. Default 10000. */
   timeout?: number;
@@ -30,6 +81,8 @@ export interface ProviderStrategyOptions {
   authorizationURL?: string;
   /** Override the provider's token URL. */
   tokenURL?: string;
+  /** Override the provider's API base, where `apiGet` sends the token (and nowhere else). */
+  apiBaseURL?: string;
   /** Largest answer accepted from the provider, in bytes. Default 1 MiB. */
   maxResponseBytes?: number;
   /** Your own HTTP(S) agent (proxy, custom CA). Default: keep-alive agents owned by the strategy. */

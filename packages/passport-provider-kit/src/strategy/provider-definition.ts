@@ -18,6 +18,8 @@ export interface ProviderDefinition {
   scopeSeparator: string;
   /** Scope sent when the user gives none. */
   defaultScope?: string | readonly string[];
+  /** The API base `apiGet` resolves paths against, e.g. `https://api.petje.af/v1`. */
+  apiBaseURL?: string;
   /** Headers sent on every API call besides the bearer token (e.g. `Accept`). */
   apiHeaders?: Record<string, string>;
   /** Where the provider's error bodies put their human text, in order of preference. */

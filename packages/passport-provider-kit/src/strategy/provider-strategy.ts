@@ -1,15 +1,22 @@
 import type { Request } from 'express';
 import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport-oauth2';
 import { cleanText } from '../errors/error-body';
-import type { FailureDetails } from '../errors/failure-reason';
-import { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
 import { ProviderHttpClient, type JsonAnswer } from '../http/provider-http-client';
-import { requestToken } from '../oauth/token-request';
+import { getFromApi, type ApiGetOptions } from './api-call';
+import { providerOAuth2Class, type ProviderOAuth2, type TokenCallback } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
 import { MultiStateSessionStore } from '../state/multi-state-session-store';
-import type { ProviderStrategyOptions, WithRequest, WithoutRequest } from './options';
+import type {
+  ProviderStrategyOptions,
+  SkipUserProfile,
+  StateStore,
+  StateStoreMeta,
+  StateVerifyCallback,
+  WithRequest,
+  WithoutRequest,
+} from './options';
 import type { ProviderDefinition } from './provider-definition';
 import { settle } from './settle';
 import type {
@@ -22,8 +29,8 @@ import type {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
-/** Longest authorization code accepted from a callback; real codes are far shorter. */
-const MAX_CODE_LENGTH = 4096;
+/** An OAuth error code as RFC 6749 §4.1.2.1 allows it (no quotes, no backslash), kept short. */
+const ERROR_CODE = /^[\x20\x21\x23-\x5b\x5d-\x7e]{1,64}$/;
 
 /** A strategy class as {@link ProviderStrategy} expects it: with a static `describe`. */
 interface DescribedStrategyClass {
@@ -34,14 +41,16 @@ interface DescribedStrategyClass {
  * The base of the four strategies: a passport-oauth2 `OAuth2Strategy` with what
  * passport-oauth2 leaves to each strategy author done once, safely:
  *
- * - the token request through {@link ProviderHttpClient}: deadline, keep-alive connection
- *   reuse, form or JSON body, credentials in the body or as Basic, typed errors that keep
- *   the provider's status and text (passport-oauth2 has no timeout, always answers 500 and
- *   throws on an HTML body);
- * - `state` on by default, with a store that allows several logins in progress per session;
- * - `error` callbacks answered with the provider's description, codes checked;
- * - promise token helpers (`refresh`) and an authenticated JSON GET for profiles that sends
- *   the token in a header, never in the URL.
+ * - `this._oauth2` is a provider-aware node-oauth client ({@link ProviderOAuth2}) through
+ *   which every call goes (code exchange, `refresh()`, other grants, profile reads,
+ *   `_oauth2.get`): deadline, keep-alive connection reuse, form or JSON body, credentials in
+ *   the body or as Basic, the token in a header, typed errors that keep the provider's status
+ *   and text (passport-oauth2 has no timeout, always answers 500 and throws on an HTML body);
+ * - `state` on by default, with a store that allows several logins in progress per session
+ *   (or the app's own `store`);
+ * - `error` callbacks answered as passport-oauth2 does, but with the provider's description
+ *   only when the callback's state checks out;
+ * - promise token helpers (`refresh`).
  *
  * A provider package subclasses it with a static `describe(options)` returning its
  * {@link ProviderDefinition} and a `loadProfile` that builds its profile.
@@ -57,24 +66,22 @@ export abstract class ProviderStrategy<
   protected readonly provider: ProviderDefinition;
   /** The options the strategy was made with. */
   protected readonly options: Readonly<TOptions>;
-  /** HTTP to the provider: deadlines, keep-alive, typed errors. */
+  /** HTTP to the provider: deadlines, keep-alive, typed errors (used through `this._oauth2`). */
   protected readonly http: ProviderHttpClient;
-  private readonly clientSecret: string;
-  private readonly clientId: string;
-  /**
-   * The token answer being handed to passport-oauth2, set only for the synchronous duration
-   * of that call: passport-oauth2 calls `userProfile(accessToken)` from inside it and passes
-   * no params, and `loadProfile` wants them (granted scopes). A plain field rather than
-   * AsyncLocalStorage, which on Node 20 would switch on promise hooks and slow every promise
-   * of the host app.
-   */
-  private handingOver: TokenParams | undefined;
+  /** False when the app turned state off: a callback's `error_description` is then never trusted. */
+  private readonly checksState: boolean;
 
   constructor(options: WithoutRequest<TOptions>, verify: VerifyFunction<TProfile>);
   constructor(options: WithoutRequest<TOptions>, verify: VerifyFunctionWithParams<TProfile>);
   constructor(options: WithRequest<TOptions>, verify: VerifyFunctionWithRequest<TProfile>);
   constructor(options: WithRequest<TOptions>, verify: VerifyFunctionWithRequestAndParams<TProfile>);
-  constructor(options: TOptions & { passReqToCallback?: boolean }, verify: AnyVerifyFunction<TProfile>) {
+  // A verify typed for @types/passport-oauth2 (its refreshToken is a string).
+  constructor(options: WithoutRequest<TOptions>, verify: OAuth2Strategy.VerifyFunction<TProfile, TokenParams>);
+  constructor(options: WithRequest<TOptions>, verify: OAuth2Strategy.VerifyFunctionWithRequest<TProfile, TokenParams>);
+  constructor(
+    options: TOptions & { passReqToCallback?: boolean },
+    verify: AnyVerifyFunction<TProfile> | OAuth2Strategy.VerifyFunction | OAuth2Strategy.VerifyFunctionWithRequest,
+  ) {
     const describe = (new.target as unknown as Partial<DescribedStrategyClass>).describe;
     if (typeof describe !== 'function')
       throw new TypeError(`${new.target.name} must define a static describe(options)`);
@@ -82,8 +89,8 @@ export abstract class ProviderStrategy<
     const provider = resolveDefinition(base, options);
     assertOptions(options, provider);
 
-    const state = options.state ?? true;
     const key = options.sessionKey ?? `oauth2:${new URL(provider.authorizationURL).hostname}`;
+    const store = stateStoreFor(options, key);
     super(
       {
         authorizationURL: provider.authorizationURL,
@@ -94,18 +101,14 @@ export abstract class ProviderStrategy<
         scope: (options.scope ?? provider.defaultScope) as string | string[] | undefined,
         scopeSeparator: provider.scopeSeparator,
         sessionKey: key,
-        state,
-        // passport-oauth2's types know only its older store signatures; it calls ours with five arguments.
-        store: state
-          ? (new MultiStateSessionStore({
-              key,
-              maxPending: options.maxPendingStates,
-              ttlMs: options.stateTTL,
-            }) as unknown as OAuth2Strategy.StateStore)
-          : undefined,
-        pkce: options.pkce ?? false,
-        skipUserProfile: options.skipUserProfile,
+        state: store !== undefined,
+        // passport-oauth2's types know only two of the store forms it calls; it picks the form by arity.
+        store: store as OAuth2Strategy.StateStore | undefined,
+        // passport-oauth2's types say boolean; it takes 'S256' and 'plain' too (lib/strategy.js).
+        pkce: (options.pkce ?? false) as boolean,
+        skipUserProfile: skipUserProfileFor(options.skipUserProfile),
         proxy: options.proxy,
+        customHeaders: options.customHeaders,
         passReqToCallback: options.passReqToCallback as false | undefined,
       },
       verify as OAuth2Strategy.VerifyFunction,
@@ -113,8 +116,7 @@ export abstract class ProviderStrategy<
     this.name = provider.name;
     this.provider = provider;
     this.options = options;
-    this.clientId = options.clientID;
-    this.clientSecret = options.clientSecret;
+    this.checksState = store !== undefined;
     this.http = new ProviderHttpClient({
       provider: provider.displayName,
       errorFields: provider.errorFields,
@@ -123,67 +125,49 @@ export abstract class ProviderStrategy<
       agent: options.agent,
       secrets: [options.clientSecret],
     });
-    // passport-oauth2 exchanges the code through node-oauth; route it through our client.
-    const exchange = (code: unknown, params: Record<string, string>, callback: TokenCallback): void =>
-      this.exchangeCode(code, params, callback);
-    this._oauth2.getOAuthAccessToken = exchange as typeof this._oauth2.getOAuthAccessToken;
+    const Client = providerOAuth2Class({
+      displayName: provider.displayName,
+      token: provider.token,
+      apiHeaders: provider.apiHeaders,
+      bearerHeaders: (accessToken) => this.bearerHeaders(accessToken),
+      http: this.http,
+    });
+    this._oauth2 = new Client(
+      options.clientID,
+      options.clientSecret,
+      '',
+      provider.authorizationURL,
+      provider.token.url,
+      options.customHeaders,
+    );
   }
 
   /**
-   * Handles the callback's `error` parameter before passport-oauth2 does, so that the
-   * failure carries the provider's own description: `access_denied` is a normal failed
-   * login, any other error an `AuthorizationError`. Everything else is passport-oauth2's.
+   * passport-oauth2's `authenticate`, with two changes:
+   * - a callback with `error` is answered as passport-oauth2 does (description as the message,
+   *   `error_uri` as `uri`, its status mapping, `access_denied` a failed login), but only after
+   *   the callback's `state` is checked (and used up): the provider's description is shown only
+   *   when it checks out, a neutral message otherwise, since anyone can link to the callback;
+   * - the profile step gets the login's token answer (`loadProfile(accessToken, params)`),
+   *   through a per-login view of this strategy rather than a field shared between logins.
    */
   override authenticate(req: Request, options?: object): void {
-    // Express 5 parses the query string at every read of req.query: skip the read when the
-    // URL cannot carry an `error` parameter (no "error" and nothing percent-encoded in it).
-    const url = (req as { url?: unknown }).url;
-    if (typeof url === 'string' && !url.includes('error') && !url.includes('%')) {
-      return super.authenticate(req, options);
-    }
     const query = (req.query ?? {}) as Record<string, unknown>;
-    if (query.error !== undefined) {
-      const code = firstString(query.error) ?? 'invalid_request';
-      const description = firstString(query.error_description);
-      const text = cleanText(redactSecrets(description ?? code, [this.clientSecret]));
-      if (code === 'access_denied') {
-        return this.fail({
-          message: `${this.provider.displayName}: access was denied${description ? ` (${text})` : ''}`,
-        });
-      }
-      return this.error(
-        new AuthorizationError(
-          `${this.provider.displayName} refused the authorization: ${text}`,
-          cleanText(redactSecrets(code, [this.clientSecret])),
-          undefined,
-          403,
-        ),
-      );
-    }
-    super.authenticate(req, options);
+    if (query.error) return this.reportErrorCallback(req, query, options);
+    super.authenticate.call(this.loginView(), req, options);
   }
 
   /**
-   * Builds the profile from the access token; called by passport-oauth2 after the token
-   * exchange. Subclasses implement {@link ProviderStrategy.loadProfile} instead.
+   * Builds the profile from the access token (no token answer). passport-oauth2 calls it
+   * after the token exchange; subclasses implement {@link ProviderStrategy.loadProfile} instead.
    */
   override userProfile(accessToken: string, done: (err?: unknown, profile?: TProfile) => void): void {
-    const params = this.handingOver;
-    const ofThisToken = params?.access_token === accessToken ? params : undefined;
-    let loaded: TProfile | Promise<TProfile>;
-    try {
-      loaded = this.loadProfile(accessToken, ofThisToken);
-    } catch (err) {
-      return done(err);
-    }
-    // A profile built without I/O (from the token) goes on at once, as passport-oauth2's own
-    // strategies do, instead of through promise turns.
-    if (isThenable(loaded)) settle(Promise.resolve(loaded), done);
-    else done(null, loaded);
+    this.profileOf(accessToken, undefined, done);
   }
 
   /**
-   * Trades a refresh token for a new access token.
+   * Trades a refresh token for a new access token, through `this._oauth2` exactly as
+   * passport-oauth2-refresh does.
    *
    * @returns the new token set; `refreshToken` is the provider's new one when it rotates
    * refresh tokens, or the one you passed when it keeps it.
@@ -193,8 +177,19 @@ export abstract class ProviderStrategy<
     if (typeof refreshToken !== 'string' || refreshToken === '') {
       throw new TypeError(`${this.provider.displayName} refresh() requires a refresh token`);
     }
-    const params = await this.grant({ grant_type: 'refresh_token', refresh_token: refreshToken });
+    const params = await this.requestToken(refreshToken, { grant_type: 'refresh_token' });
     return toTokenSet(params, refreshToken);
+  }
+
+  /**
+   * GETs a path of the provider's API (under `apiBaseURL`) with the token in the provider's
+   * header(s), its headers, the deadline and size cap; see {@link getFromApi}.
+   * @throws ProviderApiError with the provider's text and status (`retryAfter` on a 429).
+   */
+  apiGet(accessToken: string, pathOrURL: string, options?: ApiGetOptions): Promise<JsonAnswer> {
+    const send = (label: string, url: string, token: string) => this.callApi(label, 'GET', url, token);
+    const target = { provider: this.provider.displayName, apiBaseURL: this.provider.apiBaseURL, send };
+    return getFromApi(target, accessToken, pathOrURL, options);
   }
 
   /** Closes the strategy's idle keep-alive connections (graceful shutdown, tests). */
@@ -204,19 +199,13 @@ export abstract class ProviderStrategy<
 
   /**
    * Builds this provider's profile; `params` is the token answer of the login when known.
-   * Return the profile itself when it needs no I/O (e.g. it is read from the token), a promise
-   * otherwise; throw or reject with a typed error when it cannot be built.
+   * Rejects with a typed error when it cannot be built.
    */
-  protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): TProfile | Promise<TProfile>;
+  protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): Promise<TProfile>;
 
-  /** Posts any grant to the token endpoint with this client's credentials. */
+  /** Posts any grant (`grant_type` and its fields) to the token endpoint, through `this._oauth2`. */
   protected grant(fields: Record<string, string | undefined>): Promise<TokenParams> {
-    return requestToken(
-      this.http,
-      this.provider.token,
-      { clientID: this.clientId, clientSecret: this.clientSecret },
-      fields,
-    );
+    return this.requestToken('', fields);
   }
 
   /** Turns a token answer into the promise helpers' {@link TokenSet}. */
@@ -232,7 +221,7 @@ export abstract class ProviderStrategy<
     return { Authorization: `Bearer ${accessToken}` };
   }
 
-  /** Calls an API endpoint of the provider with the access token and returns its JSON object. */
+  /** Calls an API endpoint of the provider with the access token (through `this._oauth2`) and returns its JSON object. */
   protected callApi(
     label: string,
     method: 'GET' | 'DELETE',
@@ -240,15 +229,7 @@ export abstract class ProviderStrategy<
     accessToken: string,
     options: { allowEmpty?: boolean } = {},
   ): Promise<JsonAnswer> {
-    return this.http.requestJson({
-      label,
-      method,
-      url,
-      headers: { Accept: 'application/json', ...this.provider.apiHeaders, ...this.bearerHeaders(accessToken) },
-      error: apiError,
-      secrets: [accessToken],
-      allowEmpty: options.allowEmpty,
-    });
+    return (this._oauth2 as ProviderOAuth2).callApi(label, method, url, accessToken, options);
   }
 
   /** `GET`s the provider's user endpoint with the access token, for `loadProfile`; failures name it "user endpoint". */
@@ -256,39 +237,152 @@ export abstract class ProviderStrategy<
     return this.callApi('user endpoint', 'GET', url, accessToken);
   }
 
-  /** passport-oauth2 wraps token failures with this; ours are already typed, keep them. */
+  /**
+   * passport-oauth2 wraps token failures with this; ours are already typed, keep them. A
+   * node-oauth error object (from a replaced `_oauth2`) is wrapped as passport-oauth2 does.
+   */
   protected _createOAuthError(message: string, err: unknown): Error {
-    return err instanceof Error ? err : new InternalOAuthError(message, err);
+    if (err instanceof Error) return err;
+    const base = OAuth2Strategy.prototype as unknown as { _createOAuthError(m: string, e: unknown): Error };
+    return base._createOAuthError.call(this, message, err ?? new InternalOAuthError(message, err));
   }
 
-  private exchangeCode(code: unknown, params: Record<string, string>, callback: TokenCallback): void {
-    if (typeof code !== 'string' || code.length > MAX_CODE_LENGTH) {
-      const error = new AuthorizationError(
-        `${this.provider.displayName} callback carried an authorization code that is not a single string of at most ${MAX_CODE_LENGTH} characters`,
-        'invalid_request',
-        undefined,
-        400,
-      );
-      return process.nextTick(callback, error);
-    }
-    settle(this.grant({ ...params, code }), (err, tokenParams) => {
-      if (err || !tokenParams) return callback(err);
-      this.handingOver = tokenParams;
-      try {
-        callback(null, tokenParams.access_token, tokenParams.refresh_token, tokenParams);
-      } finally {
-        this.handingOver = undefined;
-      }
+  private requestToken(codeOrToken: string, params: Record<string, string | undefined>): Promise<TokenParams> {
+    return new Promise((resolve, reject) => {
+      const done: TokenCallback = (err, _accessToken, _refreshToken, answer) => {
+        if (err || !answer) reject(err ?? new Error(`${this.provider.displayName} token request gave no answer`));
+        else resolve(answer);
+      };
+      this._oauth2.getOAuthAccessToken(codeOrToken, params, done as never);
     });
   }
+
+  private profileOf(
+    accessToken: string,
+    params: TokenParams | undefined,
+    done: (err?: unknown, profile?: TProfile) => void,
+  ): void {
+    // Through a promise, so that a loadProfile that throws instead of rejecting fails the login too.
+    settle(
+      Promise.resolve().then(() => this.loadProfile(accessToken, params)),
+      done,
+    );
+  }
+
+  /**
+   * This strategy as one login sees it (Passport already makes one such object per request):
+   * its `_oauth2` hands the token answer to the profile step of this login only.
+   */
+  private loginView(): this {
+    // A userProfile of the app's or a subclass's own is called as passport-oauth2 calls it.
+    if (this.userProfile !== ProviderStrategy.prototype.userProfile) return this;
+    const view = Object.create(this) as this;
+    const client = this._oauth2;
+    const login = Object.create(client) as typeof client;
+    login.getOAuthAccessToken = ((code: string, params: Record<string, string>, callback: TokenCallback) =>
+      client.getOAuthAccessToken(code, params, ((err, accessToken, refreshToken, answer) => {
+        if (!err && answer) {
+          view.userProfile = (token, done) => this.profileOf(token, token === accessToken ? answer : undefined, done);
+        }
+        callback(err, accessToken, refreshToken, answer);
+      }) as TokenCallback as never)) as typeof client.getOAuthAccessToken;
+    view._oauth2 = login;
+    return view;
+  }
+
+  /** A callback with `error`: checks (and uses up) the state, then reports as passport-oauth2 does. */
+  private reportErrorCallback(req: Request, query: Record<string, unknown>, options: object | undefined): void {
+    const code = firstString(query.error);
+    const secret = this.options.clientSecret;
+    const usable = code !== undefined && ERROR_CODE.test(code) && redactSecrets(code, [secret]) === code;
+    const errorCode = usable ? code : 'invalid_request';
+    const report = (trusted: boolean): void => {
+      const description = trusted ? this.providerText(firstString(query.error_description)) : undefined;
+      const message = trusted ? description : `${this.provider.displayName} did not complete the login.`;
+      if (errorCode === 'access_denied') return this.fail({ message });
+      const uri = trusted ? safeUri(firstString(query.error_uri)) : undefined;
+      this.error(new AuthorizationError(message as string, errorCode, uri as string));
+    };
+    if (!this.checksState) return report(false);
+    const state = firstString(query.state);
+    const store = (this as unknown as { _stateStore: StateStore })._stateStore;
+    const verified: StateVerifyCallback = (err, ok) => (err ? this.error(err) : report(Boolean(ok)));
+    try {
+      if (store.verify.length === 4) {
+        (store.verify as (r: Request, s: string, m: StateStoreMeta, c: StateVerifyCallback) => void)(
+          req,
+          state as string,
+          this.stateMeta(req, options),
+          verified,
+        );
+      } else {
+        (store.verify as (r: Request, s: string, c: StateVerifyCallback) => void).call(
+          store,
+          req,
+          state as string,
+          verified,
+        );
+      }
+    } catch (err) {
+      this.error(err as Error);
+    }
+  }
+
+  /** passport-oauth2's `meta` argument of a state store. */
+  private stateMeta(req: Request, options: object | undefined): StateStoreMeta {
+    const callbackURL = (options as { callbackURL?: string } | undefined)?.callbackURL ?? this.options.callbackURL;
+    const absolute =
+      callbackURL && !URL.canParse(callbackURL)
+        ? new URL(callbackURL, `${req.protocol ?? 'http'}://${req.get?.('host') ?? 'localhost'}`).href
+        : callbackURL;
+    return {
+      authorizationURL: this.provider.authorizationURL,
+      tokenURL: this.provider.token.url,
+      clientID: this.options.clientID,
+      callbackURL: absolute,
+    };
+  }
+
+  /** Provider text for a message: control characters out, capped, the client secret redacted. */
+  private providerText(text: string | undefined): string | undefined {
+    return text === undefined ? undefined : cleanText(redactSecrets(text, [this.options.clientSecret]));
+  }
 }
 
-/** The error of every failed API call. */
-function apiError(message: string, details: FailureDetails): ProviderApiError {
-  return new ProviderApiError(message, details);
+/**
+ * The state store passed to passport-oauth2, decided in one place: the app's own `store`, none
+ * when state is off, the kit's session store otherwise.
+ */
+function stateStoreFor(options: ProviderStrategyOptions, key: string): object | undefined {
+  if (options.store && typeof options.store === 'object') return options.store;
+  if (options.state === false && !options.store) return undefined;
+  return new MultiStateSessionStore({ key, maxPending: options.maxPendingStates, ttlMs: options.stateTTL });
 }
 
-type TokenCallback = (err: unknown, accessToken?: string, refreshToken?: string, params?: TokenParams) => void;
+/**
+ * `skipUserProfile` as passport-oauth2 calls it. passport-oauth2 calls a function of one
+ * parameter with no argument at all; the kit hands it the access token, as its type says.
+ */
+function skipUserProfileFor(skip: SkipUserProfile | undefined): SkipUserProfile | undefined {
+  if (typeof skip !== 'function' || skip.length !== 1) return skip;
+  const decide = skip as (accessToken: string) => boolean;
+  return (accessToken: string, done: (err: unknown, skip?: boolean) => void) => {
+    let skipped: boolean;
+    try {
+      skipped = decide(accessToken);
+    } catch (err) {
+      return done(err);
+    }
+    done(null, skipped);
+  };
+}
+
+/** An `error_uri` worth passing on: an absolute http(s) URL. */
+function safeUri(value: string | undefined): string | undefined {
+  if (value === undefined || !URL.canParse(value)) return undefined;
+  const { protocol } = new URL(value);
+  return protocol === 'https:' || protocol === 'http:' ? value : undefined;
+}
 
 function toTokenSet(params: TokenParams, previousRefreshToken?: string): TokenSet {
   return {
@@ -309,6 +403,7 @@ function resolveDefinition(base: ProviderDefinition, options: ProviderStrategyOp
     ...base,
     authorizationURL: options.authorizationURL ?? base.authorizationURL,
     token: { ...base.token, url: options.tokenURL ?? base.token.url },
+    apiBaseURL: options.apiBaseURL ?? base.apiBaseURL,
   };
 }
 
@@ -325,15 +420,15 @@ function assertOptions(options: ProviderStrategyOptions, provider: ProviderDefin
       throw new TypeError(`${who}: ${name} must be a positive number`);
     }
   }
-  for (const url of [provider.authorizationURL, provider.token.url]) {
+  const apiBase = provider.apiBaseURL === undefined ? [] : [provider.apiBaseURL];
+  for (const url of [provider.authorizationURL, provider.token.url, ...apiBase]) {
     if (!URL.canParse(url)) throw new TypeError(`${who}: ${url} is not an absolute URL`);
   }
-  if (options.pkce && options.state === false)
+  if (options.pkce && options.state === false && !options.store)
     throw new TypeError(`${who}: pkce needs state (do not set state: false)`);
-}
-
-function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
+  if (options.pkce !== undefined && ![true, false, 'S256', 'plain'].includes(options.pkce)) {
+    throw new TypeError(`${who}: pkce must be true, false, 'S256' or 'plain'`);
+  }
 }
 
 function firstString(value: unknown): string | undefined {

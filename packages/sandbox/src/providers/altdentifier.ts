@@ -25,7 +25,10 @@ const writeError: ErrorWriter = (error) => {
 };
 
 /**
- * AltDentifier: `/oauth2/authorize` (an unknown `client_id` is a 404, as documented),
+ * AltDentifier: `/oauth2/authorize` (an unknown `client_id` is a 404, as documented; the
+ * simplified integration link, `?client_id=…&scope=write:integrations` with no `redirect_uri`
+ * and no `response_type`, shows the page and ends on an "Integration added" page; `guild_id`
+ * is carried through),
  * `POST /oauth2/token` (form or JSON, credentials in the body or HTTP Basic), `GET
  * /api/v2/user/@me` (Discord-style user: snowflake `id`, `username`, `discriminator`).
  * Refresh is not documented; the sandbox accepts `grant_type=refresh_token` and issues a
@@ -48,6 +51,9 @@ export const altdentifier: ProviderModule = {
       },
       scopeRequired: false,
       stateRequired: false,
+      // "redirect_uri … Optional if using the simplified integration flow"; response_type "left out" there.
+      simplifiedFlowScope: 'write:integrations',
+      extraParams: ['guild_id'],
       describeUser: (user) => `#${user.discriminator ?? '0'} · ${user.id}`,
       unknownClient: (res) => {
         res
@@ -83,7 +89,7 @@ export const altdentifier: ProviderModule = {
       },
     );
     app.get(this.paths.profile as string, delay(context.delayMs), (req, res) => {
-      const { user } = context.store.findAccess(bearerToken(req));
+      const user = context.store.findUser(bearerToken(req));
       res.json({
         id: user.id,
         username: user.username,

@@ -11,9 +11,13 @@ import {
   presentedCredentials,
 } from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
+import type { ProviderSettings } from '../types';
 import { grantTokens } from '../token-grant';
 
 const CLIENT_FAILED = 'Client authentication failed';
+/** "All access tokens have an expiration of 2 weeks and refresh tokens expire after 1 hour." */
+const TWO_WEEKS = 1_209_600;
+const ONE_HOUR = 3600;
 /** league/oauth2-server's descriptions, as Laravel Passport answers them. */
 const DESCRIPTIONS: Partial<Record<ErrorKind, string>> = {
   invalid_request:
@@ -22,6 +26,34 @@ const DESCRIPTIONS: Partial<Record<ErrorKind, string>> = {
     'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
   unsupported_grant_type: 'The authorization grant type is not supported by the authorization server.',
 };
+
+/**
+ * The token lifetimes in seconds: as documented (access 2 weeks, refresh 1 hour) unless the
+ * settings say `swapped` or give a lifetime.
+ */
+export function gofundoLifetimes(settings: ProviderSettings['gofundo'] = {}): { access: number; refresh: number } {
+  const { lifetimes = 'documented', accessTokenLifetime, refreshTokenLifetime } = settings;
+  if (lifetimes !== 'documented' && lifetimes !== 'swapped') {
+    throw new TypeError('startSandbox: providerSettings.gofundo.lifetimes must be documented or swapped');
+  }
+  for (const [name, value] of Object.entries({ accessTokenLifetime, refreshTokenLifetime })) {
+    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
+      throw new TypeError(`startSandbox: providerSettings.gofundo.${name} must be a positive whole number of seconds`);
+    }
+  }
+  const swapped = lifetimes === 'swapped';
+  return {
+    access: accessTokenLifetime ?? (swapped ? ONE_HOUR : TWO_WEEKS),
+    refresh: refreshTokenLifetime ?? (swapped ? TWO_WEEKS : ONE_HOUR),
+  };
+}
+
+/** Gofundo has no scopes ("Containing empty string"): a `password` or `client_credentials` request may not ask for one. */
+function noScope(scope: string | undefined): string[] {
+  if (scope && scope.trim() !== '')
+    throw new SandboxError('invalid_request', 'scope must be empty (Gofundo has no scopes)');
+  return [];
+}
 
 /** Gofundo's `{error, error_description, message}` body; `hint` says what exactly was wrong (Laravel Passport adds it). */
 const writeError: ErrorWriter = (error) => {
@@ -63,13 +95,18 @@ const laravelWantsJson: RequestHandler = (req, res, next) => {
 /**
  * Gofundo (Laravel Passport): `/oauth/authorize` (scope must be empty; an unknown client or
  * a refused redirect URI answers `invalid_client` as documented), `POST /oauth/token` (form
- * or JSON, credentials in the body, refresh tokens rotating), `GET /api/user` (Laravel's
+ * or JSON, credentials in the body; the documented grants `authorization_code`, `password`
+ * (username: a seeded user's email) and `client_credentials` (no refresh token, no user),
+ * plus `refresh_token`; refresh tokens rotating and expiring after 1 hour, access tokens
+ * after 2 weeks, as documented, see {@link gofundoLifetimes}), `GET /api/user` (Laravel's
  * user model, integer `id`); token and user endpoints require `Accept: application/json`.
+ * @see https://developer.gofundo.nl/gofundo
  */
 export const gofundo: ProviderModule = {
   name: 'gofundo',
   paths: { authorize: '/oauth/authorize', token: '/oauth/token', profile: '/api/user' },
   createApp(context: ProviderContext) {
+    const lifetimes = gofundoLifetimes(context.settings.gofundo);
     const app = createProviderApp();
     const refuseClient = (res: Parameters<RequestHandler>[1]) => {
       const { status, body } = writeError(new SandboxError('invalid_client', CLIENT_FAILED));
@@ -102,23 +139,29 @@ export const gofundo: ProviderModule = {
           {
             client: context.client,
             store: context.store,
-            expiresIn: 1_209_600,
+            expiresIn: lifetimes.access,
+            refreshExpiresIn: lifetimes.refresh,
             redirectRequired: true,
             refresh: 'rotate',
+            passwordUser: (username, password) =>
+              context.users.find((user) => user.email === username && user.password === password),
+            clientCredentials: true,
+            grantScope: noScope,
           },
           req.body,
           presentedCredentials(req, false),
         );
+        // A client_credentials answer has no refresh_token (Laravel Passport).
         res.json({
           token_type: 'Bearer',
           expires_in: issued.expires_in,
           access_token: issued.access_token,
-          refresh_token: issued.refresh_token,
+          ...(issued.refresh_token === undefined ? {} : { refresh_token: issued.refresh_token }),
         });
       },
     );
     app.get(this.paths.profile as string, laravelWantsJson, delay(context.delayMs), (req, res) => {
-      const { user } = context.store.findAccess(bearerToken(req));
+      const user = context.store.findUser(bearerToken(req));
       const stamp = '2024-03-18T09:21:44.000000Z';
       res.json({
         id: Number(user.id),

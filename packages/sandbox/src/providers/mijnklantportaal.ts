@@ -10,6 +10,7 @@ import {
 } from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
 import { grantTokens } from '../token-grant';
+import { addMijnKlantportaalApi } from './mijnklantportaal-api';
 
 /** The 24 documented scopes. @see https://docs.developers.mijnklantportaal.nl/oauth/scopes */
 const SCOPE_NAMES = [
@@ -34,6 +35,22 @@ const SCOPES = Object.fromEntries(
   }),
 );
 
+/**
+ * The header(s) an API call must carry the bearer in. The API reference (generated from the
+ * OpenAPI) says `Authorization`, the authentication page `Authentication`; the sandbox
+ * requires the former unless told otherwise.
+ * @see https://docs.developers.mijnklantportaal.nl/api-reference/customers-api/list-customers
+ * @see https://docs.developers.mijnklantportaal.nl/getting-started/authentication
+ */
+export function bearerHeaders(choice: 'Authorization' | 'Authentication' | 'either' = 'Authorization'): string[] {
+  if (choice === 'Authorization') return ['authorization'];
+  if (choice === 'Authentication') return ['authentication'];
+  if (choice === 'either') return ['authorization', 'authentication'];
+  throw new TypeError(
+    'startSandbox: providerSettings.mijnklantportaal.bearerHeader must be Authorization, Authentication or either',
+  );
+}
+
 /** MijnKlantportaal's `{code, message}` body (as its documented 429 answer). */
 const writeError: ErrorWriter = (error) => ({
   status: error.status,
@@ -44,12 +61,14 @@ const writeError: ErrorWriter = (error) => ({
  * MijnKlantportaal: `/oauth/authorize` (`state` and `scope` required), `POST /oauth/tokens`
  * with a JSON body only, refresh answers without a new refresh token (the old one stays
  * valid). It documents no identity endpoint, so the sandbox adds a **sandbox-only**
- * `GET /v1/sandbox/me` for the demo, taking the bearer in `Authorization` or `Authentication`.
+ * `GET /v1/sandbox/me` for the demo, taking the bearer in `Authorization` only, as every API
+ * reference page documents it (see {@link bearerHeaders} for the other reading).
  */
 export const mijnklantportaal: ProviderModule = {
   name: 'mijnklantportaal',
-  paths: { authorize: '/oauth/authorize', token: '/oauth/tokens', profile: '/v1/sandbox/me' },
+  paths: { authorize: '/oauth/authorize', token: '/oauth/tokens', profile: '/v1/sandbox/me', apiBase: '/v1' },
   createApp(context: ProviderContext) {
+    const headers = bearerHeaders(context.settings.mijnklantportaal?.bearerHeader);
     const app = createProviderApp();
     const authorize: AuthorizeRules = {
       provider: 'MijnKlantportaal',
@@ -82,8 +101,9 @@ export const mijnklantportaal: ProviderModule = {
         res.json(answer);
       },
     );
+    addMijnKlantportaalApi(app, context);
     app.get(this.paths.profile as string, delay(context.delayMs), (req, res) => {
-      const { user } = context.store.findAccess(bearerToken(req, ['authorization', 'authentication']));
+      const user = context.store.findUser(bearerToken(req, headers));
       res.set('X-Sandbox-Only', 'MijnKlantportaal documents no identity endpoint; this one exists only in the sandbox');
       res.json({ id: user.id, name: user.name, email: user.email, company_name: user.companyName });
     });

@@ -13,6 +13,7 @@ import {
 } from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
 import { grantTokens } from '../token-grant';
+import { addMembershipRoutes } from './petjeaf-memberships';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -43,8 +44,9 @@ const writeError: ErrorWriter = (error) => ({
 });
 
 /**
- * Petje.af: `/oauth2/authorize`; `POST /v1/oauth2/tokens` form-urlencoded only (credentials
- * in the body, or Basic as the official PHP client adds), access token a HS256 JWT with
+ * Petje.af: `/oauth2/authorize`; `POST /v1/oauth2/tokens` form-urlencoded only, credentials
+ * in the body only, as documented (Basic too, as the official PHP client adds it, with
+ * `providerSettings.petjeaf.acceptBasicAuth`), access token a HS256 JWT with
  * `id`, `name`, `email`, `exp`, refresh tokens rotating; `DELETE /v1/oauth2/tokens` with the
  * bearer revokes; `GET /v1/users/me` as the official plugin reads it.
  */
@@ -55,9 +57,12 @@ export const petjeaf: ProviderModule = {
     token: '/v1/oauth2/tokens',
     profile: '/v1/users/me',
     revocation: '/v1/oauth2/tokens',
+    apiBase: '/v1',
   },
   signsTokens: true,
   createApp(context: ProviderContext) {
+    // The tokens page documents the credentials in the body only; the official PHP client adds Basic.
+    const acceptBasic = context.settings.petjeaf?.acceptBasicAuth ?? false;
     const app = createProviderApp();
     const authorize: AuthorizeRules = {
       provider: 'Petje.af',
@@ -79,7 +84,8 @@ export const petjeaf: ProviderModule = {
     const signingKey = createSecretKey(Buffer.from(context.jwtSecret, 'utf8'));
     const accessToken = (grant: Grant, expiresIn: number): string => {
       const iat = Math.floor(context.now() / 1000);
-      const { id, name, email } = grant.user;
+      // Petje.af documents only user grants (authorization_code, refresh_token).
+      const { id, name, email } = grant.user ?? { id: grant.clientID, name: '', email: '' };
       const claims = {
         id,
         name,
@@ -106,7 +112,7 @@ export const petjeaf: ProviderModule = {
             accessToken,
           },
           req.body,
-          presentedCredentials(req, true),
+          presentedCredentials(req, acceptBasic),
         );
         res.json({
           access_token: issued.access_token,
@@ -124,9 +130,10 @@ export const petjeaf: ProviderModule = {
       res.status(204).end();
     });
     app.get(this.paths.profile as string, delay(context.delayMs), (req, res) => {
-      const { user } = context.store.findAccess(bearerToken(req));
+      const user = context.store.findUser(bearerToken(req));
       res.json({ id: user.id, name: user.name, email: user.email });
     });
+    addMembershipRoutes(app, context);
     finishProviderApp(app, writeError);
     return { app, authorize };
   },

@@ -6,3 +6,4 @@ export { gofundoCase } from './cases/gofundo';
 export { altdentifierCase } from './cases/altdentifier';
 export { mijnklantportaalCase, mijnklantportaalWithProfileCase } from './cases/mijnklantportaal';
 export { runPropertySuite } from './property-suite';
+export { findSecretForm } from './secret-forms';

@@ -1,4 +1,5 @@
 import type nock from 'nock';
+import { findSecretForm } from './secret-forms';
 
 /** A place where a value was found that must not be there. */
 export interface Leak {
@@ -51,17 +52,24 @@ export class LeakLedger {
     throw new Error('expected the promise to reject');
   }
 
-  /** Every place where a secret appears in an error's message, `String()`, JSON or stack. */
+  /**
+   * Every place where a secret appears in an error's message, `String()`, JSON or stack: raw,
+   * percent-encoded, JSON-escaped, in base64, or its start left where the text was cut.
+   */
   errorLeaks(): Leak[] {
+    return this.errors.flatMap((error, index) => this.leaksIn(error, `error #${index} `));
+  }
+
+  /** Every secret in play found in one error, in any form (see {@link LeakLedger.errorLeaks}). */
+  leaksIn(error: unknown, label = ''): Leak[] {
     const leaks: Leak[] = [];
-    this.errors.forEach((error, index) => {
-      const views = errorViews(error);
-      for (const secret of this.secrets) {
-        for (const [view, text] of Object.entries(views)) {
-          if (text.includes(secret)) leaks.push({ secret, where: `error #${index} ${view}` });
-        }
+    const views = errorViews(error);
+    for (const secret of this.secrets) {
+      for (const [view, text] of Object.entries(views)) {
+        const form = findSecretForm(text, secret) ?? findSecretStart(text, secret);
+        if (form) leaks.push({ secret, where: `${label}${view} (${form})` });
       }
-    });
+    }
     return leaks;
   }
 
@@ -73,6 +81,19 @@ export class LeakLedger {
         .map((secret) => ({ secret, where: url })),
     );
   }
+}
+
+/**
+ * The start of a secret left where a text was cut: a message shortened (`…`) before it was
+ * redacted keeps the secret's first characters just before the ellipsis.
+ */
+function findSecretStart(text: string, secret: string): string | undefined {
+  for (let at = text.indexOf('…'); at !== -1; at = text.indexOf('…', at + 1)) {
+    for (let length = 6; length < secret.length; length++) {
+      if (text.slice(at - length, at) === secret.slice(0, length)) return 'start left at a cut';
+    }
+  }
+  return undefined;
 }
 
 function errorViews(error: unknown): Record<string, string> {

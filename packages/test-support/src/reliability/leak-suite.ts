@@ -1,4 +1,5 @@
 import { ProviderApiError, ProviderTokenError } from 'passport-provider-kit';
+import { describeEchoingProvider } from './echo-leak-suite';
 import { expectSingleSuccess } from './expect-outcome';
 import type { HarnessFactory } from './harness';
 import type { LeakLedger } from './leak-ledger';
@@ -96,16 +97,19 @@ export function describeLeakChecks(pc: ProviderCase, ledger: LeakLedger, harness
           error_description: `unknown secret ${harness.clientSecret}`,
           state: login.state ?? '',
         });
-        expect(outcome.status).toBe(403);
+        expect(outcome.status).toBe(500);
       });
 
       it('answers with an AuthorizationError that does not hold it when it comes as the error code', async () => {
         const harness = harnesses.make();
         const login = await harness.start();
         const outcome = await harness.callback(login, { error: harness.clientSecret, state: login.state ?? '' });
-        expect(outcome.status).toBe(403);
+        expect(outcome.status).toBe(500);
+        expect(harness.errors[0]).toMatchObject({ code: 'invalid_request' });
       });
     });
+
+    describeEchoingProvider(pc, ledger, harnesses);
 
     describe('leaves no client secret, access token or refresh token in any error the suite produced', () => {
       it('finds none in message, String(), JSON.stringify() or stack', () => {

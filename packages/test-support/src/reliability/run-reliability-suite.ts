@@ -1,9 +1,11 @@
+import { describeAttacks } from './attack-suite';
 import { describeBadAnswers } from './bad-answer-suite';
 import { describeCallbackInput } from './callback-input-suite';
 import { useHarnesses } from './harness';
 import { describeJwtChecks } from './jwt-suite';
 import { LeakLedger } from './leak-ledger';
 import { describeLeakChecks } from './leak-suite';
+import { describeInheritedBehaviour } from './inherited-suite';
 import { guardProcess } from './process-guard';
 import type { ProviderCase } from './provider-case';
 import { describeStateChecks } from './state-suite';
@@ -12,7 +14,7 @@ import { describeTimeouts } from './timeout-suite';
 /**
  * The reliability and security suite of issue 4 for one provider case: state / CSRF,
  * timeouts, bad answers of the token and profile endpoints, JWT checks (Petje.af), callback
- * input, and finally a leak scan of every error the suite produced.
+ * input, attacks by a hostile provider and what passport-oauth2 lets through (issue 13), and finally a leak scan of every error the suite produced.
  */
 export function runReliabilitySuite(pc: ProviderCase): void {
   describe(`${pc.title} reliability`, () => {
@@ -24,6 +26,8 @@ export function runReliabilitySuite(pc: ProviderCase): void {
     describeBadAnswers(pc, ledger, harnesses);
     describeJwtChecks(pc, ledger, harnesses);
     describeCallbackInput(pc, ledger, harnesses);
+    describeAttacks(pc, ledger, harnesses);
+    describeInheritedBehaviour(pc, ledger, harnesses);
     describeLeakChecks(pc, ledger, harnesses);
   });
 }

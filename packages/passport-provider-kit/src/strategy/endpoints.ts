@@ -1,0 +1,135 @@
+/**
+ * Endpoint URLs derived from a base URL, and the check that keeps an access token on the
+ * host that issued it. A provider whose service runs on more than one host (a Gofundo
+ * instance, Petje.af's `petje.af` and `petjeaf.com`) takes one `baseURL` option that moves
+ * every endpoint together; an explicit URL option still wins over the derived one.
+ */
+
+/** One endpoint of a provider as its options resolve it. */
+export interface EndpointChoice {
+  /** The option that sets this URL, named in messages (e.g. `tokenURL`). */
+  option: string;
+  /** The URL the user gave in that option, if any: it wins. */
+  explicit?: string;
+  /** The URL derived from the base URL (or the provider's default). */
+  derived: string;
+}
+
+/** What {@link resolveEndpoints} returns for one endpoint. */
+export interface ResolvedEndpoint {
+  url: string;
+  /** True when the user named this URL in its own option. */
+  explicit: boolean;
+  option: string;
+}
+
+/**
+ * Checks a base URL option: absolute `http:` or `https:`, with no query, fragment or
+ * credentials (they would leak into every endpoint).
+ *
+ * @param who - the strategy, for the message (`Gofundo strategy`).
+ * @param option - the option's name (`baseURL`).
+ * @throws TypeError naming the option and what is wrong.
+ */
+export function parseBaseURL(who: string, option: string, value: unknown): URL {
+  if (typeof value !== 'string' || !URL.canParse(value)) {
+    throw new TypeError(`${who}: ${option} must be an absolute URL such as https://example.com`);
+  }
+  const url = new URL(value);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`${who}: ${option} must be an http: or https: URL`);
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new TypeError(`${who}: ${option} must have no query, fragment or credentials`);
+  }
+  return url;
+}
+
+/**
+ * `path` under `base`: the base's own path is kept as a prefix, so an instance served under
+ * `https://example.org/gofundo` gets `https://example.org/gofundo/oauth/token`.
+ */
+export function endpointUnder(base: URL, path: string): string {
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return `${base.origin}${prefix}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/**
+ * Picks each endpoint's URL (the explicit option, else the derived one) and checks that
+ * every explicit one is an absolute URL.
+ *
+ * @throws TypeError naming the option whose value is not an absolute URL.
+ */
+export function resolveEndpoints<Name extends string>(
+  who: string,
+  choices: Record<Name, EndpointChoice>,
+): Record<Name, ResolvedEndpoint> {
+  const resolved = {} as Record<Name, ResolvedEndpoint>;
+  for (const name of Object.keys(choices) as Name[]) {
+    const { option, explicit, derived } = choices[name];
+    if (explicit !== undefined && (typeof explicit !== 'string' || !URL.canParse(explicit))) {
+      throw new TypeError(`${who}: ${option} ${String(explicit)} is not an absolute URL`);
+    }
+    resolved[name] = { url: explicit ?? derived, explicit: explicit !== undefined, option };
+  }
+  return resolved;
+}
+
+/**
+ * Refuses a mix of hosts that would send an access token to a host other than the one that
+ * issued it: every endpoint in `bearers` (those that receive the token: user, revocation,
+ * API) must be on the token endpoint's origin, unless the user named both URLs of the mix
+ * in their own options (then the mix is deliberate). This catches, e.g., `tokenURL` pointed
+ * at another Gofundo instance while the user endpoint stays the default `gofundo.nl`.
+ *
+ * @param baseOption - the option that moves every endpoint together, suggested in the message.
+ * @throws TypeError naming both options, both origins, and what to set.
+ */
+export function assertTokenStaysOnIssuer(
+  who: string,
+  baseOption: string,
+  token: ResolvedEndpoint,
+  bearers: ReadonlyArray<ResolvedEndpoint | undefined>,
+): void {
+  const issuer = new URL(token.url).origin;
+  for (const endpoint of bearers) {
+    if (!endpoint) continue;
+    const origin = new URL(endpoint.url).origin;
+    if (origin === issuer || (token.explicit && endpoint.explicit)) continue;
+    const describe = (e: ResolvedEndpoint, at: string) => `${e.option} ${e.explicit ? '' : '(default) '}is on ${at}`;
+    throw new TypeError(
+      `${who}: ${describe(token, issuer)} but ${describe(endpoint, origin)}, so the access token would go to another host. ` +
+        `Set ${baseOption} to move every endpoint together, or name ${token.option} and ${endpoint.option} both if the mix is intended.`,
+    );
+  }
+}
+
+/**
+ * The text a redirect answer adds to its error (empty without a usable `Location`): where the provider points (origin and path
+ * only: a query or credentials in `Location` may carry secrets) and which option to set if
+ * the provider has moved. Redirects are never followed: a token or a client secret must not
+ * follow a `Location` to a host the app did not name.
+ *
+ * @param location - the `Location` header, relative or absolute, if any.
+ * @param requestURL - the URL that answered, to resolve a relative location.
+ * @param option - the option that sets this endpoint's URL, when known.
+ */
+export function describeRedirect(
+  location: string | string[] | undefined,
+  requestURL: string | URL,
+  option?: string,
+): string {
+  const value = Array.isArray(location) ? location[0] : location;
+  if (typeof value !== 'string' || value === '' || !URL.canParse(value, String(requestURL))) return '';
+  const target = new URL(value, requestURL);
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return '';
+  const set = option ? `set ${option} to it` : 'point this endpoint at it';
+  return `: it points to ${target.origin}${target.pathname}; redirects are not followed, so if the provider has moved, ${set}`;
+}
+
+/** The option(s) that set the URL of an endpoint the kit labels `label` in its messages. */
+export const OPTION_OF_ENDPOINT: Readonly<Record<string, string>> = {
+  'token endpoint': 'tokenURL (or baseURL)',
+  'user endpoint': 'userProfileURL',
+  'revocation endpoint': 'revocationURL',
+};
