@@ -69,13 +69,13 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       headers['Content-Length'] = String(Buffer.byteLength(request.body));
     }
     let settled = false;
-    let req: http.ClientRequest;
+    let req: http.ClientRequest | undefined;
     const finish = (error: TransportFailure | null, response?: HttpResponse): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       if (error) {
-        req.destroy();
+        req?.destroy();
         reject(error);
       } else {
         resolve(response as HttpResponse);
@@ -145,6 +145,14 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       });
       sent.end(request.body);
     };
-    attempt(false);
+    try {
+      attempt(false);
+    } catch (error) {
+      // Node refused to build the request (e.g. ERR_INVALID_CHAR: a line break in a header):
+      // nothing was sent; stop the deadline and let the caller name the error.
+      settled = true;
+      clearTimeout(timer);
+      reject(error);
+    }
   });
 }
