@@ -1,13 +1,7 @@
 import nock from 'nock';
 import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
-import {
-  collectPages,
-  getFromApi,
-  ProviderApiError,
-  resolveApiURL,
-  type ApiCallTarget,
-  type JsonAnswer,
-} from 'passport-provider-kit';
+import { collectPages, ProviderApiError, type JsonAnswer } from 'passport-provider-kit';
+import { getFromApi, resolveApiURL, type ApiCallTarget } from '../src/strategy/api-call';
 import { OPTIONS, ORIGIN, TestStrategy } from './support/test-strategy';
 
 /** strategy.apiGet: the provider's API under apiBaseURL, its headers, typed errors, an opt-in 429 retry. */

@@ -1,10 +1,5 @@
-import {
-  ProviderApiError,
-  ProviderHttpClient,
-  ProviderTokenError,
-  type FailureDetails,
-  type ProviderHttpClientSettings,
-} from 'passport-provider-kit';
+import { ProviderApiError, ProviderTokenError, type FailureDetails } from 'passport-provider-kit';
+import { ProviderHttpClient, type ProviderHttpClientSettings } from '../src/http/provider-http-client';
 import { useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 

@@ -1,10 +1,6 @@
-import {
-  ProviderHttpClient,
-  ProviderTokenError,
-  requestToken,
-  TokenError,
-  type TokenEndpoint,
-} from 'passport-provider-kit';
+import { ProviderTokenError, TokenError, type TokenEndpoint } from 'passport-provider-kit';
+import { ProviderHttpClient } from '../src/http/provider-http-client';
+import { requestToken } from '../src/oauth/token-request';
 import { useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 

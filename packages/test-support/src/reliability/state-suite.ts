@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { STATE_MESSAGES } from 'passport-provider-kit';
+import { STATE_MESSAGES } from '../../../passport-provider-kit/src/state/multi-state-session-store';
 import type { HarnessFactory } from './harness';
 import type { LeakLedger } from './leak-ledger';
 import type { ProviderCase } from './provider-case';
