@@ -34,5 +34,5 @@ export {
   type TokenParams,
   type TokenSet,
   type VerifyCallback,
-  type JwtVerification,
 } from 'passport-provider-kit';
+export type { JwtVerification } from './jwt/verify-signature';

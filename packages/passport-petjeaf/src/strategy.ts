@@ -4,20 +4,16 @@ import {
   parseBaseURL,
   resolveEndpoints,
   type ResolvedEndpoint,
-  assertNotExpired,
   collectPages,
-  decodeJwtPayload,
   ProviderApiError,
   ProviderStrategy,
-  assertUsableJwtKey,
-  verifyJwtSignature,
-  type JwtLibrary,
   type FailureDetails,
-  type JwtVerification,
   type ProviderDefinition,
   type ProviderStrategyOptions,
   type TokenParams,
 } from 'passport-provider-kit';
+import { assertNotExpired, decodeJwtPayload } from './jwt/decode-claims';
+import { assertUsableJwtKey, verifyJwtSignature, type JwtVerification } from './jwt/verify-signature';
 import {
   MAX_MEMBERSHIPS_PAGE_SIZE,
   MEMBERSHIPS_SCOPE,
@@ -201,7 +197,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
     const { jwtVerification, clockTolerance, loadMemberships } = this.options;
     const payload = decodeJwtPayload(accessToken, 'Petje.af');
     const claims: PetjeafTokenClaims = payload.claims;
-    if (jwtVerification) verifyJwtSignature(accessToken, jwtVerification, 'Petje.af', loadJsonwebtoken);
+    if (jwtVerification) verifyJwtSignature(accessToken, jwtVerification, 'Petje.af');
     assertNotExpired(claims, 'Petje.af', { clockToleranceSeconds: clockTolerance });
     const profile = parseProfile(claims, payload.raw);
     if (!loadMemberships) return profile;
@@ -270,14 +266,4 @@ function petjeafEndpoints(
     revocationFollowsToken ? undefined : endpoints.revocation,
   ]);
   return { ...endpoints, apiBase };
-}
-
-/**
- * jsonwebtoken, required from this package (which depends on it, unlike the kit) and only when
- * a signature is checked: it costs more to load than the rest of the strategy together.
- */
-function loadJsonwebtoken(): JwtLibrary {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const jwt = require('jsonwebtoken') as typeof import('jsonwebtoken');
-  return jwt;
 }

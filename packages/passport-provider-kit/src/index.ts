@@ -46,19 +46,3 @@ export { AuthorizationError, InternalOAuthError, TokenError } from 'passport-oau
 export { isRecord } from './errors/error-body';
 export { normalizeProfile, nonEmptyString, type ProfileFields } from './profile/normalize';
 export type { ProviderProfile } from './profile/provider-profile';
-export {
-  assertNotExpired,
-  decodeJwtClaims,
-  decodeJwtPayload,
-  jwtAlgorithm,
-  type JwtClaims,
-  type JwtPayload,
-} from './jwt/decode-claims';
-export {
-  assertUsableJwtKey,
-  verifyJwtSignature,
-  type JwtLibrary,
-  type JwtLibrarySource,
-  type JwtVerification,
-  type JwtVerifyOptions,
-} from './jwt/verify-signature';
