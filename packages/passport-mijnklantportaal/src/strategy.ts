@@ -1,9 +1,7 @@
 import {
   collectPages,
   isRecord,
-  ProviderApiError,
   ProviderStrategy,
-  type FailureDetails,
   type ApiGetOptions,
   type JsonAnswer,
   endpointUnder,
@@ -198,8 +196,7 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
         const answer = await this.apiGet(accessToken, path, { ...callOptions, query, label });
         const { data, next_page_url: next } = answer.json;
         if (!Array.isArray(data) || !data.every(isRecord)) {
-          const failure = { label, error: apiError, secrets: [accessToken] };
-          throw this.http.unusableAnswer(failure, 'without a data list of objects', answer.status);
+          throw this.unusableApiAnswer(label, accessToken, answer.status, 'without a data list of objects');
         }
         return { items: data, next: typeof next === 'string' && next !== '' ? String(page + 1) : undefined };
       },
@@ -234,8 +231,4 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     const scope = granted ?? (typeof requested === 'string' ? requested : requested.join(' '));
     return scope.split(/[\s,]+/).filter(Boolean);
   }
-}
-
-function apiError(message: string, details: FailureDetails): ProviderApiError {
-  return new ProviderApiError(message, details);
 }

@@ -7,7 +7,6 @@ import {
   collectPages,
   ProviderApiError,
   ProviderStrategy,
-  type FailureDetails,
   type ProviderDefinition,
   type ProviderStrategyOptions,
   type TokenParams,
@@ -181,7 +180,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
         });
         const page = parseMembershipsPage(answer.json);
         if (typeof page === 'string') {
-          throw this.http.unusableAnswer({ label, error: apiError, secrets: [accessToken] }, page, answer.status);
+          throw this.unusableApiAnswer(label, accessToken, answer.status, page);
         }
         return { items: page.memberships, next: page.hasNext ? page.memberships.at(-1)?.id : undefined };
       },
@@ -229,10 +228,6 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
       return { known: false, reason: 'request_failed', message };
     }
   }
-}
-
-function apiError(message: string, details: FailureDetails): ProviderApiError {
-  return new ProviderApiError(message, details);
 }
 
 function checkPageId(pageId: unknown, name: string): void {

@@ -1,15 +1,14 @@
 import type http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorCodeFromBody, errorTextFromBody, isRecord } from '../errors/error-body';
-import type { FailureDetails } from '../errors/failure-reason';
+import type { FailureDetails, FailureReason } from '../errors/failure-reason';
+import { ProviderApiError } from '../errors/provider-api-error';
+import { ProviderTokenError } from '../errors/provider-token-error';
 import { redactSecrets } from '../errors/redact';
 import { describeRedirect, OPTION_OF_ENDPOINT } from '../strategy/endpoints';
 import { agentFor, createKeepAliveAgents, type ProviderAgents } from './agents';
 import { readJsonBody, retryAfterSeconds, type BodyKind } from './read-json';
 import { sendRequest, TransportFailure, type HttpResponse } from './send-request';
-
-/** Builds the typed error for one endpoint (token errors vs. API errors). */
-export type ErrorFactory = (message: string, details: FailureDetails) => Error;
 
 /** Settings of one provider's HTTP client. */
 export interface ProviderHttpClientSettings {
@@ -35,8 +34,8 @@ export interface EndpointRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
-  /** Builds the error class suited to this endpoint. */
-  error: ErrorFactory;
+  /** The token endpoint's failures are `ProviderTokenError`s, every other endpoint's `ProviderApiError`s. */
+  endpoint: 'token' | 'api';
   /** Tokens or credentials in this request, kept out of any message. */
   secrets?: ReadonlyArray<string | undefined>;
   /** Accept a 2xx with an empty body (e.g. a 204 from a revocation). */
@@ -63,6 +62,18 @@ export interface TextAnswer {
   headers: IncomingHttpHeaders;
 }
 
+/** Why a 2xx answer cannot be used (see {@link ProviderHttpClient.refuseAnswer}). */
+export interface AnswerRefusal {
+  /** What is wrong, worded to follow "answered 200", e.g. `without an access_token`. */
+  what: string;
+  /** The parsed answer, when its error text may say why (a 200 carrying `{"error": …}`). */
+  body?: unknown;
+  /** Default `unexpected_shape`. */
+  reason?: FailureReason;
+  /** The provider's own error code, when the answer carries one. */
+  providerCode?: string;
+}
+
 /**
  * The one place where a strategy talks HTTP to its provider: deadlines, keep-alive
  * connection reuse, size caps, and every kind of bad answer turned into a typed error whose
@@ -87,7 +98,7 @@ export class ProviderHttpClient {
     const response = await this.exchange(request);
     const body = this.refuseUnusable(request, response);
     if (body.kind === 'empty' && !request.allowEmpty) {
-      throw this.fail(request, `answered ${response.status} with an empty body`, {
+      throw this.errorFor(request, `answered ${response.status} with an empty body`, {
         reason: 'empty_body',
         providerStatus: response.status,
       });
@@ -110,7 +121,7 @@ export class ProviderHttpClient {
       });
     } catch (error) {
       const failure = error instanceof TransportFailure ? error : requestNotSent(error);
-      throw this.fail(request, failure.message, {
+      throw this.errorFor(request, failure.message, {
         reason: failure.kind,
         providerStatus: failure.status,
         cause: failure,
@@ -130,7 +141,7 @@ export class ProviderHttpClient {
     const { status } = response;
     if (status >= 300 && status < 400) {
       const where = describeRedirect(response.headers.location, request.url, OPTION_OF_ENDPOINT[request.label]);
-      throw this.fail(request, `answered ${status} (a redirect) instead of JSON${where}`, {
+      throw this.errorFor(request, `answered ${status} (a redirect) instead of JSON${where}`, {
         reason: 'redirect',
         providerStatus: status,
       });
@@ -138,7 +149,7 @@ export class ProviderHttpClient {
     const body = readJsonBody(response);
     if (status >= 400 || status < 200) return this.rejectErrorAnswer(request, response, body);
     if (body.kind === 'html') {
-      throw this.fail(request, `answered ${status} with an HTML page instead of JSON`, {
+      throw this.errorFor(request, `answered ${status} with an HTML page instead of JSON`, {
         reason: 'html_body',
         providerStatus: status,
       });
@@ -152,19 +163,19 @@ export class ProviderHttpClient {
     switch (body.kind) {
       case 'json':
         if (isRecord(body.value)) return { json: body.value, raw: response.body, status };
-        throw this.fail(request, `answered ${status} with JSON that is not an object`, {
+        throw this.errorFor(request, `answered ${status} with JSON that is not an object`, {
           reason: 'unexpected_shape',
           providerStatus: status,
         });
       case 'empty':
         if (request.allowEmpty) return { json: {}, raw: '', status };
-        throw this.fail(request, `answered ${status} with an empty body`, {
+        throw this.errorFor(request, `answered ${status} with an empty body`, {
           reason: 'empty_body',
           providerStatus: status,
         });
       case 'html':
       case 'invalid_json':
-        throw this.fail(request, `answered ${status} with a body that is not valid JSON`, {
+        throw this.errorFor(request, `answered ${status} with a body that is not valid JSON`, {
           reason: 'invalid_json',
           providerStatus: status,
         });
@@ -185,7 +196,7 @@ export class ProviderHttpClient {
             ? ' with an empty body'
             : '';
     const wait = retryAfter !== undefined ? ` (retry after ${retryAfter} s)` : '';
-    throw this.fail(request, `answered ${status}${detail}${wait}`, {
+    throw this.errorFor(request, `answered ${status}${detail}${wait}`, {
       reason: status === 429 ? 'rate_limited' : 'provider_error',
       providerStatus: status,
       retryAfter,
@@ -194,43 +205,45 @@ export class ProviderHttpClient {
   }
 
   /**
-   * Builds the typed error for a well-formed answer that still cannot be used (e.g. a token
-   * answer without `access_token`), worded like every other failure of this client:
+   * The error for a 2xx answer that arrived whole but cannot be used (a token answer without
+   * `access_token`, a page without its list), worded like every other failure of this client:
    * `<Provider> <label> answered <status> <what>`, followed by the provider's own error text
-   * when `body` has one in its error fields.
-   *
-   * @param what - what is wrong, worded to follow "answered 200", e.g. `without an access_token`.
-   * @param status - the HTTP status of the answer; kept as `providerStatus`.
-   * @param body - the parsed answer, when its error text may explain what is wrong (e.g. a
-   *   200 carrying `{"error": "invalid_grant", …}` instead of a token).
+   * when `refusal.body` has one in its error fields.
    */
-  unusableAnswer(
-    request: Pick<EndpointRequest, 'label' | 'error' | 'secrets'>,
-    what: string,
+  refuseAnswer(
+    request: Pick<EndpointRequest, 'label' | 'endpoint' | 'secrets'>,
     status: number,
-    body?: unknown,
-  ): Error {
+    refusal: AnswerRefusal,
+  ): ProviderTokenError | ProviderApiError {
+    const { what, body, reason = 'unexpected_shape', providerCode } = refusal;
     const text =
       body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields, this.secretsOf(request));
     const detail = text !== undefined ? `: ${text}` : '';
-    return this.fail(request, `answered ${status} ${what}${detail}`, {
-      reason: 'unexpected_shape',
+    return this.errorFor(request, `answered ${status} ${what}${detail}`, {
+      reason,
       providerStatus: status,
+      providerCode,
     });
   }
 
-  private fail(
-    request: Pick<EndpointRequest, 'label' | 'error' | 'secrets'>,
+  /**
+   * Builds the error of one failed request: the one place where this client's errors are
+   * made. The message names the provider and the endpoint and has every secret redacted; the
+   * class follows the endpoint (token or API).
+   */
+  private errorFor(
+    request: Pick<EndpointRequest, 'label' | 'endpoint' | 'secrets'>,
     what: string,
     details: Omit<FailureDetails, 'provider'>,
-  ): Error {
+  ): ProviderTokenError | ProviderApiError {
     const secrets = this.secretsOf(request);
     const message = redactSecrets(`${this.settings.provider} ${request.label} ${what}`, secrets);
     // A provider that echoes a secret as its error code must not put it in `code`/`providerCode`.
     const { providerCode } = details;
     const safeCode =
       providerCode !== undefined && redactSecrets(providerCode, secrets) === providerCode ? providerCode : undefined;
-    return request.error(message, { ...details, providerCode: safeCode, provider: this.settings.provider });
+    const full: FailureDetails = { ...details, providerCode: safeCode, provider: this.settings.provider };
+    return request.endpoint === 'token' ? new ProviderTokenError(message, full) : new ProviderApiError(message, full);
   }
 
   /** The client's and the request's secrets, redacted from the provider's text before it is cut. */

@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { OAuth2, type dataCallback, type oauth2tokenCallback } from 'oauth';
 import { AuthorizationError } from 'passport-oauth2';
-import { ProviderApiError } from '../errors/provider-api-error';
 import type { JsonAnswer, ProviderHttpClient, TextAnswer } from '../http/provider-http-client';
 import { settle } from '../strategy/settle';
 import { requestToken, type TokenEndpoint } from './token-request';
@@ -121,7 +120,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
       method,
       url,
       headers: this.apiHeaders(accessToken, { Accept: 'application/json' }),
-      error: (message, details) => new ProviderApiError(message, details),
+      endpoint: 'api',
       secrets: [accessToken],
       allowEmpty: options.allowEmpty,
     });
@@ -151,7 +150,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
       url,
       headers: accessToken ? this.apiHeaders(accessToken, extra) : { ...this.customHeaders(), ...extra },
       body: typeof body === 'string' && body !== '' ? body : undefined,
-      error: (message, details) => new ProviderApiError(message, details),
+      endpoint: 'api',
       secrets: [accessToken ?? undefined],
       allowEmpty: true,
     });

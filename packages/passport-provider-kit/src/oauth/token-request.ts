@@ -1,5 +1,4 @@
-import { ProviderTokenError } from '../errors/provider-token-error';
-import type { EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
+import type { AnswerRefusal, EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
 import type { TokenParams } from './token-set';
 
 /** How a provider's token endpoint wants to be called. */
@@ -61,41 +60,37 @@ export async function requestToken(
     url: endpoint.url,
     headers,
     body,
-    error: (message, details) => new ProviderTokenError(message, details),
+    endpoint: 'token',
     secrets: [grant.code, grant.refresh_token, grant.password, grant.code_verifier],
   };
   const answer = await client.requestJson(request);
-  return validateTokenParams(answer.json, (what, unusable) =>
-    client.unusableAnswer(request, what, answer.status, unusable),
-  );
+  const checked = validateTokenParams(answer.json);
+  if ('refused' in checked) throw client.refuseAnswer(request, answer.status, checked.refused);
+  return checked.params;
 }
 
 /**
- * Checks the fields of a 2xx token answer; `fail` builds the error for what is wrong.
- *
- * @param fail - gets what is wrong, worded to follow "answered 200" (e.g.
- *   `without an access_token`), and, when the answer has no token at all, the answer itself,
- *   whose error text (a provider answering 200 with `{"error": …}`) says why.
+ * Checks the fields of a 2xx token answer: the token answer made usable, or why it cannot be
+ * used (worded to follow "answered 200", e.g. `without an access_token`; with the answer
+ * itself when it has no token at all, whose error text may say why).
  */
-export function validateTokenParams(
-  json: Record<string, unknown>,
-  fail: (what: string, body?: Record<string, unknown>) => Error,
-): TokenParams {
+function validateTokenParams(json: Record<string, unknown>): { params: TokenParams } | { refused: AnswerRefusal } {
+  const fail = (what: string, body?: Record<string, unknown>) => ({ refused: { what, body } });
   const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
   if (typeof accessToken !== 'string' || accessToken.length === 0) {
-    throw fail('without an access_token', json);
+    return fail('without an access_token', json);
   }
   if (refreshToken !== undefined && refreshToken !== null && typeof refreshToken !== 'string') {
-    throw fail('with a refresh_token that is not a string');
+    return fail('with a refresh_token that is not a string');
   }
   const params: TokenParams = { ...json, access_token: accessToken };
   if (refreshToken === null) delete params.refresh_token;
   if (expiresIn !== undefined && expiresIn !== null) {
     const seconds = typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-      throw fail('with an expires_in that is not a number of seconds');
+      return fail('with an expires_in that is not a number of seconds');
     }
     params.expires_in = seconds;
   }
-  return params;
+  return { params };
 }

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport-oauth2';
 import { cleanText } from '../errors/error-body';
+import type { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
 import { ProviderHttpClient, type JsonAnswer } from '../http/provider-http-client';
 import { getFromApi, type ApiGetOptions } from './api-call';
@@ -230,6 +231,19 @@ export abstract class ProviderStrategy<
     options: { allowEmpty?: boolean } = {},
   ): Promise<JsonAnswer> {
     return (this._oauth2 as ProviderOAuth2).callApi(label, method, url, accessToken, options);
+  }
+
+  /**
+   * The error for an API answer that arrived whole but cannot be used (a page without its
+   * list, say): a `ProviderApiError` with reason `unexpected_shape`, worded like every other
+   * failure (`<Provider> <label> answered <status> <what>`), the access token redacted.
+   *
+   * @param what - what is wrong, worded to follow "answered 200", e.g. `without a data list`.
+   */
+  protected unusableApiAnswer(label: string, accessToken: string, status: number, what: string): ProviderApiError {
+    return this.http.refuseAnswer({ label, endpoint: 'api', secrets: [accessToken] }, status, {
+      what,
+    }) as ProviderApiError;
   }
 
   /** `GET`s the provider's user endpoint with the access token, for `loadProfile`; failures name it "user endpoint". */
