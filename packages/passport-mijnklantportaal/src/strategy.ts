@@ -3,7 +3,7 @@ import {
   isRecord,
   ProviderStrategy,
   type ApiGetOptions,
-  type JsonAnswer,
+  type JsonResponse,
   endpointUnder,
   parseBaseURL,
   resolveEndpoints,
@@ -164,7 +164,7 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
    * header(s); with `retryRateLimitedWithin` (here or in the options) a short 429 is retried once.
    * @throws ProviderApiError with `retryAfter` (seconds) on a 429 that was not retried.
    */
-  override apiGet(accessToken: string, pathOrURL: string, options: ApiGetOptions = {}): Promise<JsonAnswer> {
+  override apiGet(accessToken: string, pathOrURL: string, options: ApiGetOptions = {}): Promise<JsonResponse> {
     const retryRateLimitedWithin = options.retryRateLimitedWithin ?? this.options.retryRateLimitedWithin;
     return super.apiGet(accessToken, pathOrURL, { ...options, retryRateLimitedWithin });
   }
@@ -196,7 +196,7 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
         const answer = await this.apiGet(accessToken, path, { ...callOptions, query, label });
         const { data, next_page_url: next } = answer.json;
         if (!Array.isArray(data) || !data.every(isRecord)) {
-          throw this.unusableApiAnswer(label, accessToken, answer.status, 'without a data list of objects');
+          throw this.unusableApiResponse(label, accessToken, answer.status, 'without a data list of objects');
         }
         return { items: data, next: typeof next === 'string' && next !== '' ? String(page + 1) : undefined };
       },

@@ -180,7 +180,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
         });
         const page = parseMembershipsPage(answer.json);
         if (typeof page === 'string') {
-          throw this.unusableApiAnswer(label, accessToken, answer.status, page);
+          throw this.unusableApiResponse(label, accessToken, answer.status, page);
         }
         return { items: page.memberships, next: page.hasNext ? page.memberships.at(-1)?.id : undefined };
       },

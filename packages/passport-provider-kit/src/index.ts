@@ -28,7 +28,7 @@ export type {
   VerifyFunctionWithRequestAndParams,
 } from './strategy/verify';
 export type { ApiGetOptions, ApiQueryValue } from './strategy/api-call';
-export type { JsonAnswer } from './http/provider-http-client';
+export type { JsonResponse } from './http/provider-http-client';
 export { collectPages, type ApiPage, type CollectPagesOptions } from './strategy/api-pages';
 export {
   assertTokenStaysOnIssuer,

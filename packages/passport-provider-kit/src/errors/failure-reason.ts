@@ -8,7 +8,7 @@
  * - `rate_limited`: the provider answered 429; see `retryAfter`.
  * - `timeout`, `network`, `body_too_large`: the exchange itself failed.
  * - `invalid_token`, `expired_token`, `missing_claim`, `bad_signature`: a JWT was refused.
- * - `invalid_profile`: the profile answer lacks what a Passport profile needs (an `id`).
+ * - `invalid_profile`: the profile response lacks what a Passport profile needs (an `id`).
  */
 export type FailureReason =
   | 'provider_error'

@@ -6,7 +6,7 @@ import { statusForFailure, type FailureDetails, type FailureReason } from './fai
  *
  * It is a passport-oauth2 `TokenError`, so existing error handlers keep working, and it
  * adds what passport-oauth2 loses: the provider's HTTP status, a stable `reason`, and
- * `retryAfter` for 429 answers. Its message is the provider's own text.
+ * `retryAfter` for 429 responses. Its message is the provider's own text.
  */
 export class ProviderTokenError extends TokenError implements FailureDetails {
   /** Human name of the provider. */

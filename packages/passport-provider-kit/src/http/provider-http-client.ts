@@ -18,7 +18,7 @@ export interface ProviderHttpClientSettings {
   errorFields: readonly string[];
   /** Deadline of each exchange, in ms. */
   timeoutMs: number;
-  /** Largest answer accepted, in bytes. */
+  /** Largest response accepted, in bytes. */
   maxBodyBytes: number;
   /** A user-supplied agent (proxy, custom CA); keep-alive agents are used otherwise. */
   agent?: http.Agent;
@@ -42,8 +42,8 @@ export interface EndpointRequest {
   allowEmpty?: boolean;
 }
 
-/** A successful JSON answer. */
-export interface JsonAnswer {
+/** A successful JSON response. */
+export interface JsonResponse {
   /** The parsed object (empty when an empty body was allowed). */
   json: Record<string, unknown>;
   /** The body as received. */
@@ -52,31 +52,31 @@ export interface JsonAnswer {
   status: number;
 }
 
-/** A successful answer of any kind but HTML, for `_oauth2.get` (which hands the body over as text). */
-export interface TextAnswer {
+/** A successful response of any kind but HTML, for `_oauth2.get` (which hands the body over as text). */
+export interface TextResponse {
   /** The body as received. */
   raw: string;
   /** The HTTP status. */
   status: number;
-  /** The answer's headers. */
+  /** The response's headers. */
   headers: IncomingHttpHeaders;
 }
 
-/** Why a 2xx answer cannot be used (see {@link ProviderHttpClient.refuseAnswer}). */
-export interface AnswerRefusal {
+/** Why a 2xx response cannot be used (see {@link ProviderHttpClient.refuseResponse}). */
+export interface ResponseRefusal {
   /** What is wrong, worded to follow "answered 200", e.g. `without an access_token`. */
   what: string;
-  /** The parsed answer, when its error text may say why (a 200 carrying `{"error": …}`). */
+  /** The parsed response, when its error text may say why (a 200 carrying `{"error": …}`). */
   body?: unknown;
   /** Default `unexpected_shape`. */
   reason?: FailureReason;
-  /** The provider's own error code, when the answer carries one. */
+  /** The provider's own error code, when the response carries one. */
   providerCode?: string;
 }
 
 /**
  * The one place where a strategy talks HTTP to its provider: deadlines, keep-alive
- * connection reuse, size caps, and every kind of bad answer turned into a typed error whose
+ * connection reuse, size caps, and every kind of bad response turned into a typed error whose
  * message names the provider, the endpoint and the status and carries the provider's own
  * text, with secrets redacted.
  */
@@ -86,15 +86,15 @@ export class ProviderHttpClient {
   constructor(private readonly settings: ProviderHttpClientSettings) {}
 
   /** Sends the request and resolves with its JSON object, or rejects with a typed error. */
-  async requestJson(request: EndpointRequest): Promise<JsonAnswer> {
+  async requestJson(request: EndpointRequest): Promise<JsonResponse> {
     return this.interpret(request, await this.exchange(request));
   }
 
   /**
-   * Sends the request and resolves with its body as text when the answer is a 2xx that is not
+   * Sends the request and resolves with its body as text when the response is a 2xx that is not
    * an HTML page; a redirect, an HTML page and any other status reject with a typed error.
    */
-  async requestText(request: EndpointRequest): Promise<TextAnswer> {
+  async requestText(request: EndpointRequest): Promise<TextResponse> {
     const response = await this.exchange(request);
     const body = this.refuseUnusable(request, response);
     if (body.kind === 'empty' && !request.allowEmpty) {
@@ -147,7 +147,7 @@ export class ProviderHttpClient {
       });
     }
     const body = readJsonBody(response);
-    if (status >= 400 || status < 200) return this.rejectErrorAnswer(request, response, body);
+    if (status >= 400 || status < 200) return this.rejectErrorResponse(request, response, body);
     if (body.kind === 'html') {
       throw this.errorFor(request, `answered ${status} with an HTML page instead of JSON`, {
         reason: 'html_body',
@@ -157,7 +157,7 @@ export class ProviderHttpClient {
     return body;
   }
 
-  private interpret(request: EndpointRequest, response: HttpResponse): JsonAnswer {
+  private interpret(request: EndpointRequest, response: HttpResponse): JsonResponse {
     const { status } = response;
     const body = this.refuseUnusable(request, response);
     switch (body.kind) {
@@ -182,7 +182,7 @@ export class ProviderHttpClient {
     }
   }
 
-  private rejectErrorAnswer(request: EndpointRequest, response: HttpResponse, body: BodyKind): never {
+  private rejectErrorResponse(request: EndpointRequest, response: HttpResponse, body: BodyKind): never {
     const { status } = response;
     const value = body.kind === 'json' ? body.value : undefined;
     const text = errorTextFromBody(value, this.settings.errorFields, this.secretsOf(request));
@@ -205,15 +205,15 @@ export class ProviderHttpClient {
   }
 
   /**
-   * The error for a 2xx answer that arrived whole but cannot be used (a token answer without
+   * The error for a 2xx response that arrived whole but cannot be used (a token response without
    * `access_token`, a page without its list), worded like every other failure of this client:
    * `<Provider> <label> answered <status> <what>`, followed by the provider's own error text
    * when `refusal.body` has one in its error fields.
    */
-  refuseAnswer(
+  refuseResponse(
     request: Pick<EndpointRequest, 'label' | 'endpoint' | 'secrets'>,
     status: number,
-    refusal: AnswerRefusal,
+    refusal: ResponseRefusal,
   ): ProviderTokenError | ProviderApiError {
     const { what, body, reason = 'unexpected_shape', providerCode } = refusal;
     const text =

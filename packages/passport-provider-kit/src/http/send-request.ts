@@ -15,7 +15,7 @@ export interface HttpRequest {
   agent: http.Agent;
 }
 
-/** A complete answer, with the body decoded as UTF-8 once all bytes are in. */
+/** A complete response, with the body decoded as UTF-8 once all bytes are in. */
 export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
@@ -44,7 +44,7 @@ export class TransportFailure extends Error {
 }
 
 /**
- * Sends one request and resolves with the full answer; never follows redirects.
+ * Sends one request and resolves with the full response; never follows redirects.
  *
  * Unlike node-oauth (what passport-oauth2 uses) it has a deadline for the whole exchange,
  * a cap on the body size, and decodes the body only after the last chunk, so a multibyte
@@ -105,24 +105,24 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)),
       );
       res.on('end', () => {
-        // One chunk (the usual small answer) is decoded in place; Buffer.concat would copy it.
+        // One chunk (the usual small response) is decoded in place; Buffer.concat would copy it.
         const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
         const body = bytes.toString('utf8').replace(/^\uFEFF/, '');
-        answer = { status, headers: res.headers, body };
+        response = { status, headers: res.headers, body };
         // The usual case: the request was written, so Node has already queued the socket's
         // return to the pool, which runs before the caller's promise reactions.
-        if (released || req.writableFinished) finish(null, answer);
+        if (released || req.writableFinished) finish(null, response);
       });
     });
     // Otherwise resolve once the request is 'close'd, i.e. its keep-alive socket is back in the
-    // pool: when an answer is read before Node has seen its own request written (a race on busy
+    // pool: when a response is read before Node has seen its own request written (a race on busy
     // machines), Node frees the socket only later, and the next call (the profile after the
     // token) would open a second connection and pay a second TLS handshake.
-    let answer: HttpResponse | undefined;
+    let response: HttpResponse | undefined;
     let released = false;
     req.on('close', () => {
       released = true;
-      if (answer) finish(null, answer);
+      if (response) finish(null, response);
     });
     req.end(request.body);
   });

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { OAuth2, type dataCallback, type oauth2tokenCallback } from 'oauth';
 import { AuthorizationError } from 'passport-oauth2';
-import type { JsonAnswer, ProviderHttpClient, TextAnswer } from '../http/provider-http-client';
+import type { JsonResponse, ProviderHttpClient, TextResponse } from '../http/provider-http-client';
 import { settle } from '../strategy/settle';
 import { requestToken, type TokenEndpoint } from './token-request';
 import type { TokenParams } from './token-set';
@@ -65,7 +65,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
    * Requests a token as node-oauth does: `codeOrToken` goes out as `refresh_token` when
    * `params.grant_type` is `refresh_token`, as `code` otherwise (and is left out when empty,
    * for grants that carry neither). Calls back `(err, accessToken, refreshToken, params)`;
-   * `params` is the whole token answer. Errors are `ProviderTokenError`s (or an
+   * `params` is the whole token response. Errors are `ProviderTokenError`s (or an
    * `AuthorizationError` for a code or refresh token that cannot be one).
    */
   override getOAuthAccessToken(
@@ -87,9 +87,9 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     } else if (typeof codeOrToken === 'string' && codeOrToken !== '') {
       fields[field] = codeOrToken;
     }
-    settle(this.requestToken(fields), (err, answer) => {
-      if (err || !answer) return done(asError(err));
-      done(null, answer.access_token, answer.refresh_token, answer);
+    settle(this.requestToken(fields), (err, response) => {
+      if (err || !response) return done(asError(err));
+      done(null, response.access_token, response.refresh_token, response);
     });
   }
 
@@ -114,7 +114,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     url: string,
     accessToken: string,
     options: ApiCallOptions = {},
-  ): Promise<JsonAnswer> {
+  ): Promise<JsonResponse> {
     return this.connection.http.requestJson({
       label,
       method,
@@ -154,9 +154,9 @@ export abstract class ProviderOAuth2 extends OAuth2 {
       secrets: [accessToken ?? undefined],
       allowEmpty: true,
     });
-    settle(request, (err, answer?: TextAnswer) => {
-      if (err || !answer) return callback(asError(err));
-      callback(null, answer.raw, { statusCode: answer.status, headers: answer.headers });
+    settle(request, (err, response?: TextResponse) => {
+      if (err || !response) return callback(asError(err));
+      callback(null, response.raw, { statusCode: response.status, headers: response.headers });
     });
   }
 

@@ -1,4 +1,4 @@
-import type { AnswerRefusal, EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
+import type { ResponseRefusal, EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
 import type { TokenParams } from './token-set';
 
 /** How a provider's token endpoint wants to be called. */
@@ -20,7 +20,7 @@ export interface ClientCredentials {
 }
 
 /**
- * Posts one grant to a token endpoint and validates the answer: a JSON object with a
+ * Posts one grant to a token endpoint and validates the response: a JSON object with a
  * non-empty string `access_token`; `expires_in` made a number. Every failure is a
  * {@link ProviderTokenError}.
  *
@@ -63,18 +63,18 @@ export async function requestToken(
     endpoint: 'token',
     secrets: [grant.code, grant.refresh_token, grant.password, grant.code_verifier],
   };
-  const answer = await client.requestJson(request);
-  const checked = validateTokenParams(answer.json);
-  if ('refused' in checked) throw client.refuseAnswer(request, answer.status, checked.refused);
+  const response = await client.requestJson(request);
+  const checked = validateTokenParams(response.json);
+  if ('refused' in checked) throw client.refuseResponse(request, response.status, checked.refused);
   return checked.params;
 }
 
 /**
- * Checks the fields of a 2xx token answer: the token answer made usable, or why it cannot be
- * used (worded to follow "answered 200", e.g. `without an access_token`; with the answer
+ * Checks the fields of a 2xx token response: the token response made usable, or why it cannot be
+ * used (worded to follow "answered 200", e.g. `without an access_token`; with the response
  * itself when it has no token at all, whose error text may say why).
  */
-function validateTokenParams(json: Record<string, unknown>): { params: TokenParams } | { refused: AnswerRefusal } {
+function validateTokenParams(json: Record<string, unknown>): { params: TokenParams } | { refused: ResponseRefusal } {
   const fail = (what: string, body?: Record<string, unknown>) => ({ refused: { what, body } });
   const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
   if (typeof accessToken !== 'string' || accessToken.length === 0) {

@@ -1,5 +1,5 @@
 import { ProviderApiError } from '../errors/provider-api-error';
-import type { JsonAnswer } from '../http/provider-http-client';
+import type { JsonResponse } from '../http/provider-http-client';
 
 /** Values a query parameter may take; `undefined` leaves the parameter out. */
 export type ApiQueryValue = string | number | boolean | undefined;
@@ -28,7 +28,7 @@ export interface ApiCallTarget {
   /** The provider's API base, e.g. `https://api.petje.af/v1`; the token is sent nowhere else. */
   apiBaseURL: string | undefined;
   /** Sends one GET with the token (the strategy's `callApi`: headers, deadline, size cap, typed errors). */
-  send(label: string, url: string, accessToken: string): Promise<JsonAnswer>;
+  send(label: string, url: string, accessToken: string): Promise<JsonResponse>;
 }
 
 /**
@@ -45,7 +45,7 @@ export async function getFromApi(
   accessToken: string,
   pathOrURL: string,
   options: ApiGetOptions = {},
-): Promise<JsonAnswer> {
+): Promise<JsonResponse> {
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw new TypeError(`${target.provider} API call requires an access token`);
   }
