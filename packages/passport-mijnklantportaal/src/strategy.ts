@@ -3,7 +3,9 @@ import {
   isRecord,
   ProviderStrategy,
   type ApiGetOptions,
+  type JsonOf,
   type JsonResponse,
+  type JsonShape,
   endpointUnder,
   parseBaseURL,
   resolveEndpoints,
@@ -164,7 +166,11 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
    * header(s); with `retryRateLimitedWithin` (here or in the options) a short 429 is retried once.
    * @throws ProviderApiError with `retryAfter` (seconds) on a 429 that was not retried.
    */
-  override apiGet(accessToken: string, pathOrURL: string, options: ApiGetOptions = {}): Promise<JsonResponse> {
+  override apiGet<S extends JsonShape = 'object'>(
+    accessToken: string,
+    pathOrURL: string,
+    options: ApiGetOptions<S> = {},
+  ): Promise<JsonResponse<JsonOf<S>>> {
     const retryRateLimitedWithin = options.retryRateLimitedWithin ?? this.options.retryRateLimitedWithin;
     return super.apiGet(accessToken, pathOrURL, { ...options, retryRateLimitedWithin });
   }

@@ -8,7 +8,7 @@
  */
 export { ProviderStrategy } from './strategy/provider-strategy';
 export type { ProviderDefinition } from './strategy/provider-definition';
-export type { TokenEndpoint } from './oauth/token-request';
+export { oauthErrorInResponse, type TokenEndpoint, type TokenResponseError } from './oauth/token-request';
 export type {
   ProviderStrategyOptions,
   SkipUserProfile,
@@ -28,7 +28,7 @@ export type {
   VerifyFunctionWithRequestAndParams,
 } from './strategy/verify';
 export type { ApiGetOptions, ApiQueryValue } from './strategy/api-call';
-export type { JsonResponse } from './http/provider-http-client';
+export type { JsonOf, JsonResponse, JsonShape } from './http/provider-http-client';
 export { collectPages, type ApiPage, type CollectPagesOptions } from './strategy/api-pages';
 export {
   assertTokenStaysOnIssuer,

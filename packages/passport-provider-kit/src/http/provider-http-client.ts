@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
-import { errorCodeFromBody, errorTextFromBody, isRecord } from '../errors/error-body';
+import { cleanText, errorCodeFromBody, errorTextFromBody, isRecord, textOfErrorPage } from '../errors/error-body';
 import type { FailureDetails, FailureReason } from '../errors/failure-reason';
 import { ProviderApiError } from '../errors/provider-api-error';
 import { ProviderTokenError } from '../errors/provider-token-error';
@@ -24,7 +24,22 @@ export interface ProviderHttpClientSettings {
   agent?: http.Agent;
   /** Values that must never appear in a message (the client secret). */
   secrets: readonly string[];
+  /** Read the provider's text from a plain-text or HTML error body too (see `ProviderDefinition.textErrorBodies`). */
+  textErrorBodies?: boolean;
 }
+
+/**
+ * The JSON a request accepts: an object (the default), an array, or any JSON value. A 2xx
+ * with another JSON value is an `unexpected_shape` error.
+ */
+export type JsonShape = 'object' | 'array' | 'any';
+
+/** The type of the parsed body for a {@link JsonShape}. */
+export type JsonOf<S extends JsonShape> = S extends 'array'
+  ? unknown[]
+  : S extends 'any'
+    ? unknown
+    : Record<string, unknown>;
 
 /** One request to a provider endpoint. */
 export interface EndpointRequest {
@@ -38,14 +53,20 @@ export interface EndpointRequest {
   endpoint: 'token' | 'api';
   /** Tokens or credentials in this request, kept out of any message. */
   secrets?: ReadonlyArray<string | undefined>;
-  /** Accept a 2xx with an empty body (e.g. a 204 from a revocation). */
+  /** Accept a 2xx with an empty body (e.g. a 204 from a revocation): `{}`, `[]` or `null` by `json`. */
   allowEmpty?: boolean;
+  /** The JSON accepted; default `object`. */
+  json?: JsonShape;
 }
 
-/** A successful JSON response. */
-export interface JsonResponse {
-  /** The parsed object (empty when an empty body was allowed). */
-  json: Record<string, unknown>;
+/**
+ * A successful JSON response.
+ *
+ * @typeParam T - the parsed body: an object unless the call asked for an array or any JSON value.
+ */
+export interface JsonResponse<T = Record<string, unknown>> {
+  /** The parsed body (an empty object when an empty body was allowed). */
+  json: T;
   /** The body as received. */
   raw: string;
   /** The HTTP status. */
@@ -72,6 +93,8 @@ export interface ResponseRefusal {
   reason?: FailureReason;
   /** The provider's own error code, when the response carries one. */
   providerCode?: string;
+  /** The provider's own text, when it is not in the body's error fields (cleaned and redacted here). */
+  text?: string;
 }
 
 /**
@@ -86,8 +109,11 @@ export class ProviderHttpClient {
   constructor(private readonly settings: ProviderHttpClientSettings) {}
 
   /** Sends the request and resolves with its JSON object, or rejects with a typed error. */
-  async requestJson(request: EndpointRequest): Promise<JsonResponse> {
-    return this.interpret(request, await this.exchange(request));
+  async requestJson<S extends JsonShape = 'object'>(
+    request: EndpointRequest & { json?: S },
+  ): Promise<JsonResponse<JsonOf<S>>> {
+    // interpret() has checked the value against request.json.
+    return this.interpret(request, await this.exchange(request)) as JsonResponse<JsonOf<S>>;
   }
 
   /**
@@ -157,18 +183,22 @@ export class ProviderHttpClient {
     return body;
   }
 
-  private interpret(request: EndpointRequest, response: HttpResponse): JsonResponse {
+  private interpret(request: EndpointRequest, response: HttpResponse): JsonResponse<unknown> {
     const { status } = response;
     const body = this.refuseUnusable(request, response);
+    const shape = request.json ?? 'object';
     switch (body.kind) {
-      case 'json':
-        if (isRecord(body.value)) return { json: body.value, raw: response.body, status };
-        throw this.errorFor(request, `answered ${status} with JSON that is not an object`, {
+      case 'json': {
+        const { value } = body;
+        const fits = shape === 'any' || (shape === 'array' ? Array.isArray(value) : isRecord(value));
+        if (fits) return { json: value, raw: response.body, status };
+        throw this.errorFor(request, `answered ${status} with JSON that is not an ${shape}`, {
           reason: 'unexpected_shape',
           providerStatus: status,
         });
+      }
       case 'empty':
-        if (request.allowEmpty) return { json: {}, raw: '', status };
+        if (request.allowEmpty) return { json: EMPTY_VALUE[shape](), raw: '', status };
         throw this.errorFor(request, `answered ${status} with an empty body`, {
           reason: 'empty_body',
           providerStatus: status,
@@ -185,7 +215,12 @@ export class ProviderHttpClient {
   private rejectErrorResponse(request: EndpointRequest, response: HttpResponse, body: BodyKind): never {
     const { status } = response;
     const value = body.kind === 'json' ? body.value : undefined;
-    const text = errorTextFromBody(value, this.settings.errorFields, this.secretsOf(request));
+    const secrets = this.secretsOf(request);
+    const text =
+      errorTextFromBody(value, this.settings.errorFields, secrets) ??
+      (this.settings.textErrorBodies && (body.kind === 'html' || body.kind === 'invalid_json')
+        ? textOfErrorPage(response.body, secrets)
+        : undefined);
     const retryAfter = status === 429 ? retryAfterSeconds(response) : undefined;
     const detail =
       text !== undefined
@@ -216,8 +251,10 @@ export class ProviderHttpClient {
     refusal: ResponseRefusal,
   ): ProviderTokenError | ProviderApiError {
     const { what, body, reason = 'unexpected_shape', providerCode } = refusal;
+    const secrets = this.secretsOf(request);
     const text =
-      body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields, this.secretsOf(request));
+      (refusal.text === undefined ? undefined : cleanText(refusal.text, secrets) || undefined) ??
+      (body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields, secrets));
     const detail = text !== undefined ? `: ${text}` : '';
     return this.errorFor(request, `answered ${status} ${what}${detail}`, {
       reason,
@@ -251,6 +288,9 @@ export class ProviderHttpClient {
     return [...this.settings.secrets, ...(request.secrets ?? [])];
   }
 }
+
+/** What an allowed empty body becomes, for each {@link JsonShape}. */
+const EMPTY_VALUE: Record<JsonShape, () => unknown> = { object: () => ({}), array: () => [], any: () => null };
 
 /**
  * A request Node refused to send (e.g. ERR_INVALID_CHAR: a token with a line break cannot go

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { OAuth2, type dataCallback, type oauth2tokenCallback } from 'oauth';
 import { AuthorizationError } from 'passport-oauth2';
-import type { JsonResponse, ProviderHttpClient, TextResponse } from '../http/provider-http-client';
+import type { JsonOf, JsonResponse, JsonShape, ProviderHttpClient, TextResponse } from '../http/provider-http-client';
 import { settle } from '../strategy/settle';
 import { requestToken, type TokenEndpoint } from './token-request';
 import type { TokenParams } from './token-set';
@@ -42,9 +42,11 @@ export type DataCallback = (
 ) => void;
 
 /** Options of one API call. */
-export interface ApiCallOptions {
+export interface ApiCallOptions<S extends JsonShape = 'object'> {
   /** Accept a 2xx with an empty body (e.g. a 204 from a revocation). */
   allowEmpty?: boolean;
+  /** The JSON accepted: an object (default), an array, or any value. */
+  json?: S;
 }
 
 /**
@@ -107,14 +109,14 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     this.get(url, accessToken, callback);
   }
 
-  /** Calls an API endpoint of the provider with the access token and resolves with its JSON object. */
-  callApi(
+  /** Calls an API endpoint of the provider with the access token and resolves with its JSON (an object unless `options.json` says otherwise). */
+  callApi<S extends JsonShape = 'object'>(
     label: string,
     method: 'GET' | 'DELETE',
     url: string,
     accessToken: string,
-    options: ApiCallOptions = {},
-  ): Promise<JsonResponse> {
+    options: ApiCallOptions<S> = {},
+  ): Promise<JsonResponse<JsonOf<S>>> {
     return this.connection.http.requestJson({
       label,
       method,
@@ -123,6 +125,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
       endpoint: 'api',
       secrets: [accessToken],
       allowEmpty: options.allowEmpty,
+      json: options.json,
     });
   }
 

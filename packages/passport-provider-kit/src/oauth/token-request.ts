@@ -1,3 +1,4 @@
+import { errorCodeFromBody } from '../errors/error-body';
 import type { ResponseRefusal, EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
 import type { TokenParams } from './token-set';
 
@@ -11,6 +12,31 @@ export interface TokenEndpoint {
   clientAuth: 'body' | 'basic';
   /** Extra headers, e.g. `Accept: application/json`. */
   headers?: Record<string, string>;
+  /**
+   * Finds the error a 2xx token response carries instead of a token, for a provider that
+   * answers errors with a success status. Default {@link oauthErrorInResponse}: RFC 6749's
+   * `error` code in a response without `access_token`. The login then fails with a
+   * `ProviderTokenError` whose reason is `provider_error` and `providerCode` the code.
+   */
+  errorInResponse?: (body: Record<string, unknown>) => TokenResponseError | undefined;
+}
+
+/** The error a 2xx token response carries (see {@link TokenEndpoint.errorInResponse}). */
+export interface TokenResponseError {
+  /** The provider's error code, e.g. `bad_verification_code`; it becomes `providerCode` and `code`. */
+  code: string;
+  /** The provider's text; without it, the text comes from the definition's `errorFields`. */
+  description?: string;
+}
+
+/**
+ * The default {@link TokenEndpoint.errorInResponse}: a response without a non-empty
+ * `access_token` whose `error` (or `code`) looks like an RFC 6749 error code.
+ */
+export function oauthErrorInResponse(body: Record<string, unknown>): TokenResponseError | undefined {
+  if (typeof body.access_token === 'string' && body.access_token !== '') return undefined;
+  const code = errorCodeFromBody(body);
+  return code === undefined ? undefined : { code };
 }
 
 /** The client's credentials. */
@@ -54,7 +80,7 @@ export async function requestToken(
     body = new URLSearchParams(fields).toString();
   }
 
-  const request: EndpointRequest = {
+  const request: EndpointRequest & { json?: 'object' } = {
     label: 'token endpoint',
     method: 'POST',
     url: endpoint.url,
@@ -64,6 +90,16 @@ export async function requestToken(
     secrets: [grant.code, grant.refresh_token, grant.password, grant.code_verifier],
   };
   const response = await client.requestJson(request);
+  const carried = (endpoint.errorInResponse ?? oauthErrorInResponse)(response.json);
+  if (carried !== undefined) {
+    throw client.refuseResponse(request, response.status, {
+      what: 'without an access_token',
+      body: response.json,
+      text: carried.description,
+      reason: 'provider_error',
+      providerCode: carried.code,
+    });
+  }
   const checked = validateTokenParams(response.json);
   if ('refused' in checked) throw client.refuseResponse(request, response.status, checked.refused);
   return checked.params;

@@ -3,7 +3,7 @@ import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport
 import { cleanText } from '../errors/error-body';
 import type { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
-import { ProviderHttpClient, type JsonResponse } from '../http/provider-http-client';
+import { ProviderHttpClient, type JsonOf, type JsonResponse, type JsonShape } from '../http/provider-http-client';
 import { getFromApi, type ApiGetOptions } from './api-call';
 import { providerOAuth2Class, type ProviderOAuth2, type TokenCallback } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
@@ -125,6 +125,7 @@ export abstract class ProviderStrategy<
       maxBodyBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       agent: options.agent,
       secrets: [options.clientSecret],
+      textErrorBodies: provider.textErrorBodies,
     });
     const Client = providerOAuth2Class({
       displayName: provider.displayName,
@@ -184,11 +185,18 @@ export abstract class ProviderStrategy<
 
   /**
    * GETs a path of the provider's API (under `apiBaseURL`) with the token in the provider's
-   * header(s), its headers, the deadline and size cap; see {@link getFromApi}.
+   * header(s), its headers, the deadline and size cap, through this strategy's connection;
+   * see {@link getFromApi}. `json: 'array'` or `json: 'any'` accepts a JSON array or any
+   * JSON value instead of an object.
    * @throws ProviderApiError with the provider's text and status (`retryAfter` on a 429).
    */
-  apiGet(accessToken: string, pathOrURL: string, options?: ApiGetOptions): Promise<JsonResponse> {
-    const send = (label: string, url: string, token: string) => this.callApi(label, 'GET', url, token);
+  apiGet<S extends JsonShape = 'object'>(
+    accessToken: string,
+    pathOrURL: string,
+    options?: ApiGetOptions<S>,
+  ): Promise<JsonResponse<JsonOf<S>>> {
+    const send = (label: string, url: string, token: string, json?: JsonShape) =>
+      this.callApi(label, 'GET', url, token, { json });
     const target = { provider: this.provider.displayName, apiBaseURL: this.provider.apiBaseURL, send };
     return getFromApi(target, accessToken, pathOrURL, options);
   }
@@ -222,14 +230,17 @@ export abstract class ProviderStrategy<
     return { Authorization: `Bearer ${accessToken}` };
   }
 
-  /** Calls an API endpoint of the provider with the access token (through `this._oauth2`) and returns its JSON object. */
-  protected callApi(
+  /**
+   * Calls an API endpoint of the provider with the access token (through `this._oauth2`) and
+   * returns its JSON object, or its array or any JSON value with `json: 'array' | 'any'`.
+   */
+  protected callApi<S extends JsonShape = 'object'>(
     label: string,
     method: 'GET' | 'DELETE',
     url: string,
     accessToken: string,
-    options: { allowEmpty?: boolean } = {},
-  ): Promise<JsonResponse> {
+    options: { allowEmpty?: boolean; json?: S } = {},
+  ): Promise<JsonResponse<JsonOf<S>>> {
     return (this._oauth2 as ProviderOAuth2).callApi(label, method, url, accessToken, options);
   }
 
