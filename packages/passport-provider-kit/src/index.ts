@@ -61,6 +61,7 @@ export { readJsonBody, retryAfterSeconds, type BodyKind } from './http/read-json
 export { createKeepAliveAgents, type ProviderAgents } from './http/agents';
 export { requestToken, validateTokenParams, type ClientCredentials, type TokenEndpoint } from './oauth/token-request';
 export type { TokenParams, TokenSet } from './oauth/token-set';
+export { MAX_EXPIRES_IN_SECONDS } from './oauth/expires-in';
 export {
   MultiStateSessionStore,
   STATE_MESSAGES,
