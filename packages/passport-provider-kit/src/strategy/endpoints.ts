@@ -145,11 +145,17 @@ export const PROVIDER_URL_OPTIONS = [
 ] as const;
 
 /**
- * True for a host that never leaves the machine: `localhost`, 127.0.0.0/8 and `::1` (a URL
- * parser has already normalized `127.1` to `127.0.0.1` and `[0:0::1]` to `[::1]`).
+ * True for a host that never leaves the machine: `localhost` and its subdomains (RFC 6761
+ * §6.3, e.g. Petje.af's derived `api.localhost`), 127.0.0.0/8 and `::1` (a URL parser has
+ * already normalized `127.1` to `127.0.0.1` and `[0:0::1]` to `[::1]`).
  */
 export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
 }
 
 /**
