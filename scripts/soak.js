@@ -11,12 +11,15 @@
  *   node scripts/soak.js --https                  the sandbox over HTTPS (the demo trusts its certificate)
  *   node scripts/soak.js --quick                  200 logins (CI): failures and heap checked, sockets not
  *
- * One login, as a browser does it: GET /auth/<provider> on the demo (keeping its session
- * cookie), approve on the sandbox's authorize page (the form's POST, `submitDecision`), GET the
- * callback on the demo with the cookie, then GET /profile, which must answer 200 and show the
- * chosen user's id. The login's latency is measured up to there. The simulated user then logs
- * out (POST /logout with the page's CSRF token), so that the memory session store does not
- * keep every user's session for 8 hours: the heap then shows what is retained per login.
+ * One login, as a browser does it: GET /auth/<provider> on the demo (which must set the
+ * login's state cookie and no session cookie: the strategies' default state store keeps the
+ * pending login with the browser), approve on the sandbox's authorize page (the form's POST,
+ * `submitDecision`), GET the callback on the demo with the cookies, then GET /profile, which
+ * must answer 200 and show the chosen user's id. The login's latency is measured up to there.
+ * The simulated user then logs out (POST /logout with the page's CSRF token), so that the
+ * memory session store does not keep every user's session for 8 hours: the heap then shows
+ * what is retained per login. Before every second login another browser starts a login and
+ * abandons it (GET /auth/<provider> only): that must leave no session in the store.
  *
  * The demo app and the simulated browsers run in this process, whose heap is measured; the
  * sandbox runs in a child process (scripts/bench/sandbox-process.js), so its codes and tokens
@@ -56,7 +59,7 @@ const diagnostics = require('node:diagnostics_channel');
 const http = require('node:http');
 const { randomBytes } = require('node:crypto');
 const session = require('express-session');
-const { createDemoApp, sandboxSettings } = require('express-demo');
+const { createDemoApp, sandboxSettings, SESSION_COOKIE } = require('express-demo');
 const { generateCertificate, submitDecision, PROVIDER_NAMES } = require('passport-nl-sandbox');
 const { agentFor, closeAgents, isClientAgent, send } = require('./bench/http-client');
 const { startSandboxProcess } = require('./bench/sandbox-process');
@@ -120,7 +123,7 @@ async function main(options) {
   let app;
   try {
     app = await startDemoApp(sandbox, certificate?.cert);
-    const ctx = { ...app, sandbox, ca: certificate?.cert, options };
+    const ctx = { ...app, sandbox, ca: certificate?.cert, options, results: undefined };
     const checkpointAt = Math.min(CHECKPOINT_LOGINS, Math.floor(options.logins / 2));
 
     console.log(
@@ -137,12 +140,14 @@ async function main(options) {
     );
 
     const results = {
+      abandoned: 0,
       latencies: [],
       failures: [],
       perProvider: Object.fromEntries(PROVIDER_NAMES.map((n) => [n, 0])),
       seconds: 0,
       problems: [],
     };
+    ctx.results = results;
     const t0 = process.hrtime.bigint();
     results.seconds += await runLogins(ctx, 0, checkpointAt, results);
     const first = await measuredCheckpoint(ctx, sockets, undefined, results);
@@ -248,18 +253,19 @@ async function login(ctx, index, signal, progress) {
 
   const request = async (step, method, url, expected, body) => {
     progress.step = step;
-    const headers = { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') };
-    if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const res = await send(method, url, { headers, body, signal });
-    for (const line of res.headers['set-cookie'] ?? []) {
-      const [pair] = line.split(';');
-      const at = pair.indexOf('=');
-      cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
-    }
+    const res = await sendWithCookies(cookies, method, url, body, signal);
     if (res.status !== expected)
       throw new Error(`${step} answered ${res.status} instead of ${expected}: ${pageText(res.body)}`);
     return res;
   };
+
+  if (index % 2 === 0) {
+    // Another browser starts a login with the same provider and never comes back.
+    progress.step = `abandoned GET /auth/${provider}`;
+    const abandoned = await sendWithCookies(new Map(), 'GET', `${origin}/auth/${provider}`, undefined, signal);
+    if (abandoned.status !== 302) throw new Error(`abandoned GET /auth/${provider} answered ${abandoned.status}`);
+    ctx.results.abandoned += 1;
+  }
 
   const t0 = process.hrtime.bigint();
   const start = await request(`GET /auth/${provider}`, 'GET', `${origin}/auth/${provider}`, 302);
@@ -269,7 +275,10 @@ async function login(ctx, index, signal, progress) {
       `GET /auth/${provider} redirected to ${authorizeURL || 'nowhere'} instead of the sandbox's authorize page`,
     );
   }
-  if (cookies.size === 0) throw new Error(`GET /auth/${provider} set no session cookie`);
+  const names = [...cookies.keys()];
+  if (!names.some((name) => name.startsWith(`oauth2-state.${provider}.`)))
+    throw new Error(`GET /auth/${provider} set no state cookie (cookies: ${names.join(', ') || 'none'})`);
+  if (names.includes(SESSION_COOKIE)) throw new Error(`GET /auth/${provider} set a session cookie before login`);
 
   progress.step = 'POST approval to the sandbox';
   let callbackURL;
@@ -308,6 +317,24 @@ async function login(ctx, index, signal, progress) {
   if (logout.headers.location !== '/')
     throw new Error(`POST /logout redirected to ${logout.headers.location} instead of /`);
   return latencyMs;
+}
+
+/**
+ * Sends a request with a browser's cookies and keeps the cookies of its answer, as a browser
+ * does (a cookie set with Max-Age=0 is deleted). Paths are not followed: every cookie goes along.
+ */
+async function sendWithCookies(cookies, method, url, body, signal) {
+  const headers = { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') };
+  if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+  const res = await send(method, url, { headers, body, signal });
+  for (const line of res.headers['set-cookie'] ?? []) {
+    const [pair] = line.split(';');
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    if (/;\s*Max-Age=0\b/i.test(line)) cookies.delete(name);
+    else cookies.set(name, pair.slice(at + 1).trim());
+  }
+  return res;
 }
 
 /** `promise`, or a rejection with the signal's reason once it aborts. */
@@ -471,10 +498,17 @@ function report(options, results, first, last, checkpointAt, wallSeconds) {
     ),
   );
 
+  console.log(
+    `\nLogins started and abandoned by other browsers: ${results.abandoned}; sessions they left in the store: ${last?.sessionsWithout ?? 'not measured'} (pending logins live in state cookies).`,
+  );
+
   const problems = [];
-  // Every login ends with POST /logout, which must leave nothing in the session store.
+  // Every login ends with POST /logout, and an abandoned login never makes a session: the store must be empty.
   const leftSessions = (last?.sessionsWithUser ?? 0) + (last?.sessionsWithout ?? 0);
-  if (leftSessions > 0) problems.push(`${leftSessions} session(s) left in the store after logout`);
+  if (leftSessions > 0)
+    problems.push(
+      `${leftSessions} session(s) left in the store after logouts and ${results.abandoned} abandoned logins`,
+    );
   if (failed > 0) {
     problems.push(`${failed} login(s) failed`);
     const shown = results.failures.slice(0, SHOWN_FAILURES);

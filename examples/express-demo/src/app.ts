@@ -8,6 +8,7 @@ import { assetRoutes } from './assets';
 import { accountRoutes } from './routes/account';
 import { SESSION_COOKIE } from './security';
 import { authRoutes } from './routes/auth';
+import { redirectToBaseHost } from './base-host';
 import { csrfToken, noStore, safeLocalPath } from './security';
 import { homePage } from './views/home';
 import { messagePage } from './views/message';
@@ -24,6 +25,8 @@ export interface DemoAppConfig {
   sessionStore?: session.Store;
   /** Trust `X-Forwarded-*` from a proxy in front. Default false. */
   trustProxy?: boolean;
+  /** Redirect requests on another host than `baseURL`'s to it first. Default true (tests of the app alone turn it off). */
+  redirectToBaseHost?: boolean;
   /** The Petje.af page of the "Members only" page (`PETJEAF_PAGE_ID`); default the sandbox's. */
   petjeafPage?: MembersPageConfig;
   /** Where to write one line per login started, succeeded, denied or failed. Default: no log. */
@@ -65,6 +68,7 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', true);
+  if (config.redirectToBaseHost !== false) app.use(redirectToBaseHost(baseURL));
   const secure = baseURL.startsWith('https:');
   // Over plain http (local use) HSTS and upgrade-insecure-requests would break the demo's own forms.
   app.use(
@@ -77,6 +81,8 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
     }),
   );
   app.use(assetRoutes());
+  // No session for a visitor who has not logged in: pending logins live in state cookies,
+  // saveUninitialized is off, and nothing writes to the session before req.logIn.
   app.use(
     session({
       name: SESSION_COOKIE,

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig, startDemo, type RunningDemo } from 'express-demo';
 import { PROVIDER_NAMES, startSandbox, type ProviderName, type Sandbox } from 'passport-nl-sandbox';
+import { describeLoginsAsPeopleUseABrowser } from './e2e-browser-habits';
 import { describeWithProgram, requireProgram, SESSION_SECRET_FOR_TESTS } from './system-tools';
 
 /** Screenshots go here (gitignored). */
@@ -14,19 +14,18 @@ jest.setTimeout(60_000);
 describeWithProgram('chromium', 'chromium')('end to end in headless Chromium', () => {
   let sandbox: Sandbox;
   let demo: RunningDemo;
+  let browser: Browser;
   let context: BrowserContext;
-  let profileDir: string;
 
   beforeAll(async () => {
     const executablePath = requireProgram('chromium', 'chromium', 'CHROMIUM_PATH');
     mkdirSync(ARTIFACTS, { recursive: true });
     sandbox = await startSandbox();
     demo = await startDemo(loadConfig({ PORT: '0', SESSION_SECRET: SESSION_SECRET_FOR_TESTS }), { sandbox });
-    profileDir = mkdtempSync(path.join(os.tmpdir(), 'demo-e2e-'));
-    context = await chromium.launchPersistentContext(profileDir, {
+    // One browser for the whole file; each scenario gets its own context (its own cookie jar).
+    browser = await chromium.launch({
       executablePath,
       headless: true,
-      viewport: { width: 1100, height: 900 },
       args: [
         '--headless',
         '--no-sandbox',
@@ -38,13 +37,14 @@ describeWithProgram('chromium', 'chromium')('end to end in headless Chromium', (
         '--disable-sync',
       ],
     });
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   });
 
   afterAll(async () => {
     await context?.close();
+    await browser?.close();
     await demo?.close();
     await sandbox?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   const shot = (page: Page, name: string) =>
@@ -100,4 +100,6 @@ describeWithProgram('chromium', 'chromium')('end to end in headless Chromium', (
     await page.waitForURL(`${demo.url}/`);
     await page.close();
   });
+
+  describeLoginsAsPeopleUseABrowser(() => ({ browser, demo, sandbox }), ARTIFACTS);
 });

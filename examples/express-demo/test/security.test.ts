@@ -1,7 +1,7 @@
 import { MemoryStore } from 'express-session';
 import request from 'supertest';
 import { createDemoApp, safeLocalPath } from 'express-demo';
-import { startSandbox, type Sandbox } from 'passport-nl-sandbox';
+import { startSandbox, submitDecision, type Sandbox } from 'passport-nl-sandbox';
 import { csrfFrom, demoConfig, login, sessionCookie, useDemo } from './support';
 
 const { app, sandbox } = useDemo();
@@ -88,7 +88,7 @@ describe('returnTo is accepted only as a local path (no open redirect)', () => {
 
 describe('cookies and headers', () => {
   it('the session cookie is httpOnly and SameSite=Lax, not Secure over http', async () => {
-    const cookie = sessionCookie(await request(app()).get('/auth/petjeaf')) ?? '';
+    const cookie = sessionCookie(await login(request.agent(app()), 'petjeaf')) ?? '';
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Lax/);
     expect(cookie).not.toMatch(/; Secure/);
@@ -109,11 +109,19 @@ describe('cookies and headers', () => {
     });
     afterAll(() => sandbox.close());
 
-    it('marks the cookie Secure and sends HSTS', async () => {
+    it('marks the state and session cookies Secure and sends HSTS', async () => {
       const demo = createDemoApp(demoConfig(sandbox, { baseURL: 'https://localhost:3443', trustProxy: true }));
-      const res = await request(demo.app).get('/auth/gofundo').set('X-Forwarded-Proto', 'https');
+      const start = await request(demo.app).get('/auth/gofundo').set('X-Forwarded-Proto', 'https');
+      const [stateCookie] = start.headers['set-cookie'] as unknown as string[];
+      expect(stateCookie).toMatch(/^__Secure-oauth2-state\.gofundo\.[\w-]+=[\w-]+; .*; Secure$/);
+      expect(start.headers['strict-transport-security']).toContain('max-age=');
+      const back = await submitDecision(new URL(start.headers.location as string), {});
+      const res = await request(demo.app)
+        .get(back.pathname + back.search)
+        .set('X-Forwarded-Proto', 'https')
+        .set('Cookie', stateCookie.split(';')[0]);
+      expect(res.status).toBe(303);
       expect(sessionCookie(res)).toMatch(/; Secure/);
-      expect(res.headers['strict-transport-security']).toContain('max-age=');
       demo.close();
     });
   });

@@ -31,7 +31,7 @@ export function demoConfig(sandbox: Sandbox, overrides: Partial<DemoAppConfig> =
   const providers = Object.fromEntries(
     PROVIDER_NAMES.map((name) => [name, sandboxSettings(sandbox.providers[name], sandbox.ca)]),
   );
-  return { baseURL: BASE_URL, sessionSecret: SESSION_SECRET, providers, ...overrides };
+  return { baseURL: BASE_URL, sessionSecret: SESSION_SECRET, providers, redirectToBaseHost: false, ...overrides };
 }
 
 /** `GET /auth/<provider>` and the sandbox authorize URL it redirects to. */

@@ -68,6 +68,13 @@ export {
   type MultiStateSessionStoreOptions,
 } from './state/multi-state-session-store';
 export {
+  CookieStateStore,
+  type CookieStateStoreOptions,
+  type StateFailure,
+  type StateFailureReason,
+} from './state/cookie-state-store';
+export { defaultStateStore, type StateStoreKind } from './state/default-store';
+export {
   assertNotExpired,
   decodeJwtClaims,
   decodeJwtPayload,

@@ -222,3 +222,68 @@ describe('MultiStateSessionStore: no session', () => {
     await expect(verify(makeStore(), NO_SESSION, 'state')).rejects.toThrow(/session support.*express-session/);
   });
 });
+
+describe("MultiStateSessionStore: other tabs' pending logins survive req.logIn's session regeneration", () => {
+  /** A request whose session regenerates as express-session does: req.session becomes a new, empty object. */
+  type Holder = { session: Session };
+  function regeneratingRequest(): Request & Holder {
+    const holder = {} as Holder;
+    // express-session's regenerate lives on Session.prototype.
+    const prototype = {
+      regenerate(callback: (err?: unknown) => void) {
+        holder.session = makeSession();
+        callback();
+      },
+    };
+    const makeSession = (): Session => Object.create(prototype) as Session;
+    holder.session = makeSession();
+    return holder as unknown as Request & Holder;
+  }
+
+  const regenerate = (req: Holder) =>
+    new Promise<void>((resolve, reject) =>
+      (req.session as unknown as { regenerate(cb: (err?: unknown) => void): void }).regenerate((err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
+
+  it('carries the remaining pending logins (only them) into the new session after a verified callback', async () => {
+    const s = makeStore();
+    const req = regeneratingRequest();
+    const first = await store(s, req);
+    const second = await store(s, req);
+    req.session.other = 'old data';
+    expect((await verify(s, req, first)).ok).toBe(true);
+    await regenerate(req);
+    expect(req.session).not.toHaveProperty('other');
+    expect((await verify(s, req, second)).ok).toBe(true);
+  });
+
+  it('carries nothing when no other login is pending', async () => {
+    const s = makeStore();
+    const req = regeneratingRequest();
+    expect((await verify(s, req, await store(s, req))).ok).toBe(true);
+    await regenerate(req);
+    expect(Object.keys(req.session)).toEqual([]);
+  });
+
+  it('carries nothing, and does not throw, when regenerate cannot be replaced', async () => {
+    const s = makeStore();
+    const session: Session = {};
+    Object.defineProperty(session, 'regenerate', { value: () => undefined, enumerable: false });
+    const req = requestWith(session);
+    const first = await store(s, req);
+    await store(s, req);
+    expect((await verify(s, req, first)).ok).toBe(true);
+  });
+
+  it('leaves the session data that is serialized unchanged (the hook is not enumerable)', async () => {
+    const s = makeStore();
+    const req = regeneratingRequest();
+    const first = await store(s, req);
+    await store(s, req);
+    await verify(s, req, first);
+    expect(Object.keys(req.session)).toEqual([KEY]);
+    expect(JSON.parse(JSON.stringify(req.session))).toEqual({ [KEY]: req.session[KEY] });
+  });
+});

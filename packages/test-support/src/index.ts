@@ -8,6 +8,7 @@ export {
   type StartedLogin,
 } from './login-app';
 export { epochSeconds, fakeJwt } from './fake-jwt';
+export { CookieJar } from './cookie-jar';
 export { useNock } from './nock-setup';
 export { captureReply, type CapturedRequest } from './capture-request';
 export { verifyFormsSuite, type AnyVerify, type VerifyFormsCase } from './verify-forms-suite';

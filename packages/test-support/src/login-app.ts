@@ -19,12 +19,18 @@ export interface LoginAppOptions {
   loginOptions?: Record<string, unknown>;
   /** Every error that reaches the app's error handler is pushed here (for leak scans). */
   errors?: unknown[];
+  /**
+   * Log the user in as an app does (`req.logIn`, which regenerates the session, then a
+   * session cookie) instead of answering with `session: false`. Default false.
+   */
+  logIn?: boolean;
 }
 
 /**
  * An Express app with express-session and a private Passport instance around one strategy:
  * `GET /login` starts the login, `GET /callback` finishes it and answers JSON
- * (`{ user }`, `{ failure }` with 401/403, or `{ error }` with the error's status).
+ * (`{ user }`, `{ failure }` with 401/403, or `{ error }` with the error's status). With
+ * `logIn`, a success goes through `req.logIn` and a session, and `GET /me` answers the user.
  */
 export function createLoginApp(strategy: Strategy & { name?: string }, options: LoginAppOptions = {}): Express {
   const passport = new Passport();
@@ -32,6 +38,12 @@ export function createLoginApp(strategy: Strategy & { name?: string }, options: 
   const name = strategy.name as string;
   const app = express();
   app.use(session({ secret: 'test-session-secret', resave: false, saveUninitialized: false }));
+  if (options.logIn) {
+    passport.serializeUser((user, done) => done(null, user));
+    passport.deserializeUser((user: Express.User, done) => done(null, user));
+    app.use(passport.session());
+    app.get('/me', (req: Request, res: Response) => res.json({ user: req.user ?? null }));
+  }
   app.get('/login', passport.authenticate(name, { session: false, ...options.loginOptions }));
   app.get('/callback', (req: Request, res: Response, next: NextFunction) => {
     passport.authenticate(name, { session: false }, (err: unknown, user: unknown, info: unknown, status?: number) => {
@@ -40,7 +52,8 @@ export function createLoginApp(strategy: Strategy & { name?: string }, options: 
         const failure = Array.isArray(info) ? info[0] : info;
         return res.status(typeof status === 'number' ? status : 401).json({ failure: failure ?? {} });
       }
-      res.json({ user });
+      if (!options.logIn) return res.json({ user });
+      req.logIn(user as Express.User, (err) => (err ? next(err) : res.json({ user })));
     })(req, res, next);
   });
   app.use(
@@ -71,6 +84,8 @@ export interface StartedLogin {
   agent: ReturnType<typeof request.agent>;
   location: URL;
   state: string | null;
+  /** The `Set-Cookie` headers of the start's answer (the state cookie with the cookie store). */
+  setCookies: string[];
 }
 
 /** `GET /login` with a cookie-keeping agent; returns where the strategy redirected. */
@@ -78,7 +93,9 @@ export async function startLogin(app: Express, agent = request.agent(app)): Prom
   const res = await agent.get('/login');
   if (res.status !== 302) throw new Error(`expected a redirect from /login, got ${res.status}: ${res.text}`);
   const location = new URL(res.headers.location as string);
-  return { agent, location, state: location.searchParams.get('state') };
+  const setCookie = res.headers['set-cookie'] as string[] | string | undefined;
+  const setCookies = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie];
+  return { agent, location, state: location.searchParams.get('state'), setCookies };
 }
 
 /** Starts a login and finishes it with `code`, as the provider's redirect would. */

@@ -36,6 +36,11 @@ type SessionBag = Record<string, { pending?: PendingState[] } | undefined>;
  * each with an expiry, and consumes a state when it is used: a missing, unknown, expired or
  * replayed `state` fails the callback (with 403) before any token request. It also holds the
  * PKCE code verifier when PKCE is on, so one store serves both modes.
+ *
+ * Passport ≥ 0.6 regenerates the session at `req.logIn` (a new id against session fixation),
+ * which would drop the logins still pending in other tabs. When a callback verifies and other
+ * logins are pending, the store carries them (only them, under its key) into the regenerated
+ * session, so the other tabs still complete; `keepSessionInfo` is not needed for that.
  */
 export class MultiStateSessionStore {
   private readonly key: string;
@@ -88,7 +93,10 @@ export class MultiStateSessionStore {
 
     const [entry] = pending.splice(index, 1);
     if (pending.length === 0) delete session[this.key];
-    else session[this.key] = { pending };
+    else {
+      session[this.key] = { pending };
+      carryAcrossRegeneration(req, this.key);
+    }
     if (entry.expires <= Date.now()) return callback(null, false, { message: STATE_MESSAGES.expired });
     callback(null, entry.verifier ?? true, entry.state);
   }
@@ -96,6 +104,46 @@ export class MultiStateSessionStore {
 
 function sessionOf(req: Request): SessionBag | undefined {
   return (req as Request & { session?: SessionBag }).session;
+}
+
+/** A session as express-session makes it: `regenerate` replaces `req.session` with a new object. */
+interface RegeneratingSession {
+  regenerate?: (callback: (err?: unknown) => void) => unknown;
+}
+
+/** Sessions whose `regenerate` is already wrapped (a second verified callback in one request wraps nothing more). */
+const carrying = new WeakSet<object>();
+
+/**
+ * Wraps this request's `req.session.regenerate` once so that the pending logins under `key`
+ * (as they are when it is called) are put into the new session before its callback runs.
+ * The wrapper is an own, non-enumerable property of the old session object, so it is never
+ * serialized and ends with the request.
+ */
+function carryAcrossRegeneration(req: Request, key: string): void {
+  const session = sessionOf(req) as (SessionBag & RegeneratingSession) | undefined;
+  const regenerate = session?.regenerate;
+  if (!session || typeof regenerate !== 'function' || carrying.has(session)) return;
+  carrying.add(session);
+  try {
+    Object.defineProperty(session, 'regenerate', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value(callback: (err?: unknown) => void) {
+        const carried = session[key];
+        return regenerate.call(session, (err?: unknown) => {
+          const fresh = sessionOf(req);
+          if (!err && carried?.pending?.length && fresh && fresh !== session && fresh[key] === undefined) {
+            fresh[key] = carried;
+          }
+          callback(err);
+        });
+      },
+    });
+  } catch {
+    // A session whose regenerate cannot be replaced (frozen, non-configurable): nothing is carried.
+  }
 }
 
 function missingSessionError(): Error {

@@ -63,11 +63,11 @@ export interface ProviderStrategyOptions {
   callbackURL?: string;
   /** Scopes to request: a string, or an array joined with the provider's separator. */
   scope?: string | readonly string[];
-  /** CSRF protection with a `state` kept in the session. Default `true`. */
+  /** CSRF protection with a `state` parameter checked at the callback. Default `true`. */
   state?: boolean;
   /**
    * Your own state store (sessionless, Redis, signed cookies...), in any form passport-oauth2
-   * accepts; `true` means passport-oauth2's session store. Default: the kit's session store.
+   * accepts; `true` means the session store (as `stateStore: 'session'`). Default: `stateStore` decides.
    */
   store?: StateStore | boolean;
   /** Headers sent on every request to the provider (token and API), as passport-oauth2's `customHeaders`. */
@@ -77,6 +77,12 @@ export interface ProviderStrategyOptions {
    * providers documents PKCE. Needs `state` or a `store`.
    */
   pkce?: boolean | 'S256' | 'plain';
+  /**
+   * Where pending logins are kept when you pass no `store`. `'cookie'` (default): one encrypted,
+   * short-lived cookie per login, keyed from the client secret; needs no session and survives
+   * `req.logIn`. `'session'`: in the session (needs a session middleware), under `sessionKey`.
+   */
+  stateStore?: 'cookie' | 'session';
   /** Skip the profile step (`profile` is then undefined in `verify`); see {@link SkipUserProfile}. Default `false`. */
   skipUserProfile?: SkipUserProfile;
   /** Deadline of each HTTP call to the provider (connect to last byte), in ms. Default 10000. */
@@ -91,9 +97,9 @@ export interface ProviderStrategyOptions {
   maxResponseBytes?: number;
   /** Your own HTTP(S) agent (proxy, custom CA). Default: keep-alive agents owned by the strategy. */
   agent?: http.Agent;
-  /** Session key for pending states. Default `oauth2:<authorize host>`. */
+  /** Session key for pending states with `stateStore: 'session'`. Default `oauth2:<authorize host>`. */
   sessionKey?: string;
-  /** Most logins a session may have pending at once (several tabs). Default 10. */
+  /** Most logins of this provider a browser may have pending at once (several tabs). Default 10. */
   maxPendingStates?: number;
   /** How long a pending login stays valid, in ms. Default 600000 (10 minutes). */
   stateTTL?: number;

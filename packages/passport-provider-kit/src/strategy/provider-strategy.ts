@@ -7,7 +7,7 @@ import { getFromApi, type ApiGetOptions } from './api-call';
 import { providerOAuth2Class, type ProviderOAuth2, type TokenCallback } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
-import { MultiStateSessionStore } from '../state/multi-state-session-store';
+import { defaultStateStore } from '../state/default-store';
 import type {
   ProviderStrategyOptions,
   SkipUserProfile,
@@ -91,7 +91,7 @@ export abstract class ProviderStrategy<
     assertOptions(options, provider);
 
     const key = options.sessionKey ?? `oauth2:${new URL(provider.authorizationURL).hostname}`;
-    const store = stateStoreFor(options, key);
+    const store = stateStoreFor(options, provider.name, key);
     super(
       {
         authorizationURL: provider.authorizationURL,
@@ -354,10 +354,12 @@ export abstract class ProviderStrategy<
  * The state store passed to passport-oauth2, decided in one place: the app's own `store`, none
  * when state is off, the kit's session store otherwise.
  */
-function stateStoreFor(options: ProviderStrategyOptions, key: string): object | undefined {
+function stateStoreFor(options: ProviderStrategyOptions, provider: string, key: string): object | undefined {
   if (options.store && typeof options.store === 'object') return options.store;
   if (options.state === false && !options.store) return undefined;
-  return new MultiStateSessionStore({ key, maxPending: options.maxPendingStates, ttlMs: options.stateTTL });
+  // `store: true` is passport-oauth2's "keep state in the session"; otherwise `stateStore` chooses.
+  if (options.store === true) return defaultStateStore(provider, key, { ...options, stateStore: 'session' });
+  return defaultStateStore(provider, key, options);
 }
 
 /**

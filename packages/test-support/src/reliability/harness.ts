@@ -42,10 +42,16 @@ export interface Harness {
   login(code?: string): Promise<CallbackOutcome>;
 }
 
+/** How a harness's app finishes a login. */
+export interface HarnessAppOptions {
+  /** Log the user in with `req.logIn` and a session, as an app does (see `createLoginApp`). */
+  logIn?: boolean;
+}
+
 /** Builds harnesses for one case and closes them (and checks the nock mocks are cleared) after each test. */
 export interface HarnessFactory {
   /** A new strategy of the case with the suite's options plus `overrides`. */
-  make(overrides?: Partial<SuiteStrategyOptions>): Harness;
+  make(overrides?: Partial<SuiteStrategyOptions>, appOptions?: HarnessAppOptions): Harness;
   /** The client secret suite strategies of this case use. */
   clientSecret: string;
 }
@@ -70,7 +76,10 @@ export function useHarnesses(pc: ProviderCase, ledger: LeakLedger): HarnessFacto
     nock.cleanAll();
   });
   afterAll(() => nock.enableNetConnect());
-  return { clientSecret, make: (overrides = {}) => makeHarness(pc, clientSecret, overrides, made) };
+  return {
+    clientSecret,
+    make: (overrides = {}, appOptions = {}) => makeHarness(pc, clientSecret, overrides, made, appOptions),
+  };
 }
 
 function makeHarness(
@@ -78,6 +87,7 @@ function makeHarness(
   clientSecret: string,
   overrides: Partial<SuiteStrategyOptions>,
   made: Harness[],
+  appOptions: HarnessAppOptions,
 ): Harness {
   const verifyCalls: VerifyCall[] = [];
   const errors: unknown[] = [];
@@ -100,7 +110,7 @@ function makeHarness(
     }
     next();
   });
-  app.use(createLoginApp(strategy, { errors }));
+  app.use(createLoginApp(strategy, { errors, logIn: appOptions.logIn }));
 
   const callback = async (
     login: StartedLogin,

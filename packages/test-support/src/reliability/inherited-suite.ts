@@ -92,9 +92,9 @@ export function describeInheritedBehaviour(pc: ProviderCase, ledger: LeakLedger,
       });
     });
 
-    describe('fails with a clear error, not a crash, when the app has no session middleware (state needs one)', () => {
-      it('answers 500 naming express-session', async () => {
-        const harness = harnesses.make();
+    describe("with stateStore: 'session', fails with a clear error, not a crash, when the app has no session middleware", () => {
+      it('answers 500 naming express-session (the default cookie store needs no session: see the state suite)', async () => {
+        const harness = harnesses.make({ stateStore: 'session' });
         const passport = new Passport();
         passport.use(harness.strategy);
         const app = express();

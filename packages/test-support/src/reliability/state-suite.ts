@@ -1,21 +1,48 @@
 import nock from 'nock';
-import { STATE_MESSAGES } from 'passport-provider-kit';
-import type { HarnessFactory } from './harness';
+import { STATE_MESSAGES, type StateStoreKind } from 'passport-provider-kit';
+import request from 'supertest';
+import { CookieJar } from '../cookie-jar';
+import type { StartedLogin } from '../login-app';
+import { CLIENT_ID, type Harness, type HarnessFactory } from './harness';
 import type { LeakLedger } from './leak-ledger';
 import type { ProviderCase } from './provider-case';
+import type { SuiteStrategyOptions } from './provider-case';
 import { mockSuccessfulLogin, tokenEndpoint, validTokenAnswer } from './provider-mocks';
+import { forgeStateCookie, STATE_COOKIE_PREFIX, stateCookieOf } from './state-cookies';
+
+const STORES: readonly StateStoreKind[] = ['cookie', 'session'];
 
 /**
  * State / CSRF: `state` is on by default; a callback whose state is missing, wrong, used or
- * expired fails with 403 before any token request; several logins may be pending per session.
+ * expired fails with 403 before any token request; several logins may be pending per browser.
+ * Every case runs with both state stores in an app that really logs the user in (`req.logIn`,
+ * which regenerates the session), and the state cookies of the default store are attacked directly.
  */
 export function describeStateChecks(pc: ProviderCase, ledger: LeakLedger, harnesses: HarnessFactory): void {
   describe('State / CSRF', () => {
-    const untouchedToken = () => tokenEndpoint(pc, ledger).reply(200, validTokenAnswer(pc, ledger, 'never-sent'));
+    for (const stateStore of STORES) describeWithStore(pc, ledger, harnesses, stateStore);
+    describeStateCookies(pc, ledger, harnesses);
+  });
+}
 
+function describeWithStore(
+  pc: ProviderCase,
+  ledger: LeakLedger,
+  harnesses: HarnessFactory,
+  stateStore: StateStoreKind,
+): void {
+  // The state cases time no provider call; a longer deadline than the suite's 200 ms keeps
+  // their several logins in a row from failing with 504 on a loaded machine.
+  const make = (overrides: Partial<SuiteStrategyOptions> = {}): Harness =>
+    harnesses.make({ stateStore, timeout: 5000, ...overrides }, { logIn: true });
+  const untouchedToken = () => tokenEndpoint(pc, ledger).reply(200, validTokenAnswer(pc, ledger, 'never-sent'));
+  const finish = (harness: Harness, login: StartedLogin, code: string) =>
+    harness.callback(login, { code, state: login.state ?? '' });
+
+  describe(`with the ${stateStore} store, in an app that logs in with req.logIn`, () => {
     describe('refuses a callback without state, before any token request', () => {
       it('answers 403 and never calls the token endpoint', async () => {
-        const harness = harnesses.make();
+        const harness = make();
         const token = untouchedToken();
         const login = await harness.start();
         const outcome = await harness.callback(login, { code: 'auth-code-1' });
@@ -28,7 +55,7 @@ export function describeStateChecks(pc: ProviderCase, ledger: LeakLedger, harnes
 
     describe('refuses a callback whose state is wrong, before any token request', () => {
       it('answers 403 for a made-up state', async () => {
-        const harness = harnesses.make();
+        const harness = make();
         const token = untouchedToken();
         const login = await harness.start();
         const outcome = await harness.callback(login, { code: 'auth-code-1', state: `${login.state}x` });
@@ -36,8 +63,8 @@ export function describeStateChecks(pc: ProviderCase, ledger: LeakLedger, harnes
         expect(token.isDone()).toBe(false);
       });
 
-      it("answers 403 for a state issued to another browser's session", async () => {
-        const harness = harnesses.make();
+      it('answers 403 for a state issued to another browser', async () => {
+        const harness = make();
         const token = untouchedToken();
         const victim = await harness.start();
         const attacker = await harness.start();
@@ -48,8 +75,8 @@ export function describeStateChecks(pc: ProviderCase, ledger: LeakLedger, harnes
     });
 
     describe('refuses a callback whose state was already used', () => {
-      it('completes the first callback and answers 403 to its replay without a second token request', async () => {
-        const harness = harnesses.make();
+      it('logs in at the first callback and answers 403 to its replay without a second token request', async () => {
+        const harness = make();
         mockSuccessfulLogin(pc, ledger, 'state-replay');
         const login = await harness.start();
         const query = { code: 'auth-code-1', state: login.state ?? '' };
@@ -63,35 +90,52 @@ export function describeStateChecks(pc: ProviderCase, ledger: LeakLedger, harnes
       });
     });
 
-    describe('completes two logins started in the same session (two tabs)', () => {
-      it('accepts both states, the later tab first', async () => {
-        const harness = harnesses.make();
+    describe('completes every login started in one browser (tabs), across req.logIn', () => {
+      it('two tabs: the later tab first, then the earlier one, each logging in', async () => {
+        const harness = make();
         mockSuccessfulLogin(pc, ledger, 'tab-2');
         mockSuccessfulLogin(pc, ledger, 'tab-1');
         const tab1 = await harness.start();
         const tab2 = await harness.start(tab1.agent);
         expect(tab2.state).not.toBe(tab1.state);
-        expect((await harness.callback(tab2, { code: 'code-tab-2', state: tab2.state ?? '' })).status).toBe(200);
-        expect((await harness.callback(tab1, { code: 'code-tab-1', state: tab1.state ?? '' })).status).toBe(200);
+        expect((await finish(harness, tab2, 'code-tab-2')).status).toBe(200);
+        expect((await finish(harness, tab1, 'code-tab-1')).status).toBe(200);
         expect(harness.verifyCalls).toHaveLength(2);
+        expect((await tab1.agent.get('/me')).body.user).toBeTruthy();
+      });
+
+      it('three tabs finished out of order (2, 3, 1), each logging in', async () => {
+        const harness = make();
+        const tab1 = await harness.start();
+        const tab2 = await harness.start(tab1.agent);
+        const tab3 = await harness.start(tab1.agent);
+        for (const [tab, seed] of [
+          [tab2, 'three-2'],
+          [tab3, 'three-3'],
+          [tab1, 'three-1'],
+        ] as const) {
+          mockSuccessfulLogin(pc, ledger, seed);
+          expect(await finish(harness, tab, `code-${seed}`)).toMatchObject({ status: 200 });
+        }
+        expect(harness.verifyCalls).toHaveLength(3);
       });
     });
 
-    describe('keeps a bounded number of pending logins per session, dropping the oldest', () => {
+    describe('keeps a bounded number of pending logins per browser, dropping the oldest', () => {
       it('refuses the oldest of three logins when maxPendingStates is 2, and completes the other two', async () => {
-        const harness = harnesses.make({ maxPendingStates: 2 });
+        const harness = make({ maxPendingStates: 2 });
         const first = await harness.start();
         const second = await harness.start(first.agent);
         const third = await harness.start(first.agent);
         const token = untouchedToken();
-        const dropped = await harness.callback(first, { code: 'code-1', state: first.state ?? '' });
+        const dropped = await finish(harness, first, 'code-1');
         expect(dropped).toEqual({ status: 403, body: { failure: { message: STATE_MESSAGES.invalid } } });
         expect(token.isDone()).toBe(false);
         nock.cleanAll();
         mockSuccessfulLogin(pc, ledger, 'bounded-3');
         mockSuccessfulLogin(pc, ledger, 'bounded-2');
-        expect((await harness.callback(third, { code: 'code-3', state: third.state ?? '' })).status).toBe(200);
-        expect((await harness.callback(second, { code: 'code-2', state: second.state ?? '' })).status).toBe(200);
+        expect((await finish(harness, third, 'code-3')).status).toBe(200);
+        expect((await finish(harness, second, 'code-2')).status).toBe(200);
       });
     });
 
@@ -99,23 +143,126 @@ export function describeStateChecks(pc: ProviderCase, ledger: LeakLedger, harnes
       afterEach(() => jest.restoreAllMocks());
 
       it('answers 403 once the TTL has passed, without a token request', async () => {
-        const harness = harnesses.make({ stateTTL: 60_000 });
+        const harness = make({ stateTTL: 60_000 });
         const login = await harness.start();
         const token = untouchedToken();
         const now = Date.now();
         jest.spyOn(Date, 'now').mockReturnValue(now + 60_001);
-        const outcome = await harness.callback(login, { code: 'auth-code-1', state: login.state ?? '' });
+        const outcome = await finish(harness, login, 'auth-code-1');
         expect(outcome).toEqual({ status: 403, body: { failure: { message: STATE_MESSAGES.expired } } });
         expect(token.isDone()).toBe(false);
       });
 
       it('accepts the same state while the TTL has not passed', async () => {
-        const harness = harnesses.make({ stateTTL: 60_000 });
+        const harness = make({ stateTTL: 60_000 });
         mockSuccessfulLogin(pc, ledger, 'ttl-fresh');
         const login = await harness.start();
         const now = Date.now();
         jest.spyOn(Date, 'now').mockReturnValue(now + 59_000);
-        expect((await harness.callback(login, { code: 'auth-code-1', state: login.state ?? '' })).status).toBe(200);
+        expect((await finish(harness, login, 'auth-code-1')).status).toBe(200);
+      });
+    });
+  });
+}
+
+/** Attacks on the default store's cookies, sent by hand (no cookie jar) to the callback. */
+function describeStateCookies(pc: ProviderCase, ledger: LeakLedger, harnesses: HarnessFactory): void {
+  const make = () => harnesses.make({ timeout: 5000 }, { logIn: true });
+  const untouchedToken = () => tokenEndpoint(pc, ledger).reply(200, validTokenAnswer(pc, ledger, 'never-sent'));
+  const sendCallback = async (harness: Harness, state: string, cookie: string) => {
+    const res = await request(harness.app).get('/callback').query({ code: 'auth-code-1', state }).set('Cookie', cookie);
+    return { status: res.status, body: res.body as unknown };
+  };
+  const refused = { status: 403, body: { failure: { message: STATE_MESSAGES.invalid } } };
+
+  describe('state cookies (the default store)', () => {
+    describe('holds the login with the browser: no server session for a started login', () => {
+      it('sets only an HttpOnly, SameSite=Lax state cookie at the start, no session cookie', async () => {
+        const login = await make().start();
+        expect(login.setCookies).toHaveLength(1);
+        expect(login.setCookies[0]).toMatch(
+          new RegExp(
+            `^${STATE_COOKIE_PREFIX}${pc.name}\\.${login.state}=[A-Za-z0-9_-]+; Path=/; Max-Age=600; HttpOnly; SameSite=Lax$`,
+          ),
+        );
+      });
+    });
+
+    describe('refuses a tampered cookie', () => {
+      it('answers 403 without a token request when one character of the cookie changed', async () => {
+        const harness = make();
+        const login = await harness.start();
+        const cookie = stateCookieOf(login);
+        const at = cookie.length - 10;
+        const tampered = `${cookie.slice(0, at)}${cookie[at] === 'A' ? 'B' : 'A'}${cookie.slice(at + 1)}`;
+        const token = untouchedToken();
+        expect(await sendCallback(harness, login.state ?? '', tampered)).toEqual(refused);
+        expect(token.isDone()).toBe(false);
+      });
+    });
+
+    describe('refuses a cookie replayed after its login completed', () => {
+      it('logs in once, then answers 403 to the same request and cookie without a second token request', async () => {
+        const harness = make();
+        mockSuccessfulLogin(pc, ledger, 'cookie-replay');
+        const login = await harness.start();
+        const cookie = stateCookieOf(login);
+        expect((await sendCallback(harness, login.state ?? '', cookie)).status).toBe(200);
+        const token = untouchedToken();
+        expect(await sendCallback(harness, login.state ?? '', cookie)).toEqual(refused);
+        expect(token.isDone()).toBe(false);
+        expect(harness.verifyCalls).toHaveLength(1);
+      });
+    });
+
+    describe("refuses another provider's cookie", () => {
+      it("answers 403 to a cookie sealed for another provider with the same client, under this provider's name", async () => {
+        const harness = make();
+        const other = await forgeStateCookie({
+          provider: 'otherprovider',
+          clientID: CLIENT_ID,
+          secret: harness.clientSecret,
+        });
+        const renamed = other.cookie.replace(
+          `${STATE_COOKIE_PREFIX}otherprovider.`,
+          `${STATE_COOKIE_PREFIX}${pc.name}.`,
+        );
+        const token = untouchedToken();
+        expect(await sendCallback(harness, other.state, renamed)).toEqual(refused);
+        expect(await sendCallback(harness, other.state, other.cookie)).toEqual(refused);
+        expect(token.isDone()).toBe(false);
+      });
+    });
+
+    describe('refuses a cookie made with another client secret', () => {
+      it('answers 403 to a well-formed cookie of this provider sealed under another secret', async () => {
+        const harness = make();
+        const forged = await forgeStateCookie({
+          provider: pc.name,
+          clientID: CLIENT_ID,
+          secret: 'another-client-secret',
+        });
+        const token = untouchedToken();
+        expect(await sendCallback(harness, forged.state, forged.cookie)).toEqual(refused);
+        expect(token.isDone()).toBe(false);
+      });
+    });
+
+    describe('keeps 100 logins started in one browser bounded', () => {
+      it('keeps at most 10 state cookies, a Cookie header under 8 KB, and completes the newest', async () => {
+        const harness = make();
+        const jar = new CookieJar();
+        let login = await harness.start();
+        jar.apply(login.setCookies);
+        for (let i = 1; i < 100; i++) {
+          login = await harness.start(login.agent);
+          jar.apply(login.setCookies);
+        }
+        const stateCookies = [...jar.cookies.keys()].filter((key) => key.startsWith(STATE_COOKIE_PREFIX));
+        expect(stateCookies.length).toBeLessThanOrEqual(10);
+        expect(Buffer.byteLength(jar.header('/callback'))).toBeLessThan(8 * 1024);
+        mockSuccessfulLogin(pc, ledger, 'hundredth');
+        expect((await harness.callback(login, { code: 'code-100', state: login.state ?? '' })).status).toBe(200);
       });
     });
   });

@@ -1,0 +1,69 @@
+import express from 'express';
+import nock from 'nock';
+import { Passport } from 'passport';
+import request from 'supertest';
+import {
+  CookieStateStore,
+  MultiStateSessionStore,
+  defaultStateStore,
+  type ProviderStrategyOptions,
+} from 'passport-provider-kit';
+import { OPTIONS, TestStrategy } from './support/test-strategy';
+
+/** A strategy of the test provider with these options. */
+const make = (options: ProviderStrategyOptions) => new TestStrategy(options, keep);
+
+const keep = (_a: string, _r: string | undefined, _profile: unknown, done: (e: null, u: false) => void) =>
+  done(null, false);
+
+describe('defaultStateStore: the stateStore option picks where pending logins live', () => {
+  it("uses the cookie store by default and for 'cookie'", () => {
+    expect(defaultStateStore('testprov', 'key', OPTIONS)).toBeInstanceOf(CookieStateStore);
+    expect(defaultStateStore('testprov', 'key', { ...OPTIONS, stateStore: 'cookie' })).toBeInstanceOf(CookieStateStore);
+  });
+
+  it("uses the session store for 'session'", () => {
+    expect(defaultStateStore('testprov', 'key', { ...OPTIONS, stateStore: 'session' })).toBeInstanceOf(
+      MultiStateSessionStore,
+    );
+  });
+
+  it('refuses any other value with a TypeError naming the option, at construction', () => {
+    const bad = { ...OPTIONS, stateStore: 'redis' as unknown as 'cookie' };
+    expect(() => make(bad)).toThrow(
+      new TypeError("testprov strategy: stateStore must be 'cookie' or 'session', not redis"),
+    );
+  });
+});
+
+describe('the default store needs no session middleware for the login', () => {
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+
+  it('starts a login with a state cookie and no session in the app', async () => {
+    const passport = new Passport();
+    passport.use(make(OPTIONS));
+    const app = express();
+    app.get('/login', passport.authenticate('testprov', { session: false }));
+    const res = await request(app).get('/login');
+    expect(res.status).toBe(302);
+    const state = new URL(res.headers.location as string).searchParams.get('state');
+    expect(res.headers['set-cookie']).toEqual([expect.stringMatching(`^oauth2-state\\.testprov\\.${state}=`)]);
+  });
+
+  it("with stateStore: 'session' and no session middleware, fails with the error naming express-session", async () => {
+    const passport = new Passport();
+    passport.use(make({ ...OPTIONS, stateStore: 'session' }));
+    const app = express();
+    app.get('/login', passport.authenticate('testprov', { session: false }));
+    app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) =>
+      res.status(500).send(err.message),
+    );
+    const res = await request(app).get('/login');
+    expect(res.status).toBe(500);
+    expect(res.text).toMatch(/express-session/);
+  });
+});
