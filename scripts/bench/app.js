@@ -4,6 +4,7 @@
  * Passport instance holding, for one provider, our strategy (`/ours/...`) and the plain
  * passport-oauth2 baseline (`/base/...`), both pointed at the same sandbox.
  */
+const https = require('node:https');
 const express = require('express');
 const session = require('express-session');
 const { Passport } = require('passport');
@@ -15,6 +16,8 @@ const PACKAGES = {
   mijnklantportaal: 'passport-mijnklantportaal',
   altdentifier: 'passport-altdentifier',
 };
+/** How long the app keeps a browser's idle connection open. */
+const APP_KEEP_ALIVE_MS = 60_000;
 /** Providers whose profile is read from an endpoint (one more round trip). */
 const PROFILE_FROM_ENDPOINT = new Set(['gofundo', 'altdentifier']);
 /** The documented minimum of requests to the provider per login. */
@@ -57,4 +60,27 @@ function createBenchApp(sandboxProvider) {
   return { app, close: () => ours.close() };
 }
 
-module.exports = { createBenchApp, ROUND_TRIPS };
+/**
+ * Serves a fresh bench app for `provider` on 127.0.0.1, runs `body(origin)`, then closes the app, the
+ * strategies' connections and the global agent's (the baseline's), so that each phase starts cold for both.
+ */
+async function withApp(provider, body) {
+  const bench = createBenchApp(provider);
+  const server = await new Promise((resolve) => {
+    const s = bench.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  // The simulated browsers' idle sockets outlive any pause of the bench (the other side's burst
+  // round): with Node's 5 s, the server could close one just as a browser reuses it (ECONNRESET).
+  server.keepAliveTimeout = APP_KEEP_ALIVE_MS;
+  try {
+    await body(`http://127.0.0.1:${server.address().port}`);
+  } finally {
+    bench.close();
+    // The baseline (node-oauth) uses Node's global agent: empty it too, so each phase starts cold for both.
+    https.globalAgent.destroy();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+module.exports = { createBenchApp, withApp, ROUND_TRIPS };

@@ -3,9 +3,11 @@
 const http = require('node:http');
 const https = require('node:https');
 
+// No cap on sockets: the burst scenario has 512 logins in flight, and the simulated browsers
+// must not queue them before they reach the app.
 const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
+  'http:': new http.Agent({ keepAlive: true }),
+  'https:': new https.Agent({ keepAlive: true }),
 };
 
 /** `signal`: aborts the request (and rejects with the signal's reason). */

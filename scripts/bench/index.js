@@ -3,10 +3,11 @@
 /**
  * `npm run bench`: complete logins through an Express app against the sandbox over HTTPS,
  * for each of our four strategies and, alternately in the same process, a plain
- * passport-oauth2 baseline. Prints ratios to the baseline; see README "Performance".
+ * passport-oauth2 baseline. Prints ratios to the baseline; see docs/performance.md.
  *
  *   node scripts/bench/index.js            full run (a few minutes)
  *   node scripts/bench/index.js --quick    a few logins per provider, checks that it all works, times nothing
+ *   node scripts/bench/index.js --burst    only the burst scenario (128 and 512 logins in flight, 100 ms answers)
  *
  * The sandbox's self-signed CA must be trusted by the default agents of both sides (we
  * measure our default keep-alive agents, not a hand-made one), so the script re-runs itself
@@ -18,6 +19,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const quick = process.argv.includes('--quick');
+const burstOnly = process.argv.includes('--burst');
 
 if (!process.env.BENCH_CERT_DIR) {
   const { generateCertificate } = require('passport-nl-sandbox');
@@ -34,7 +36,7 @@ if (!process.env.BENCH_CERT_DIR) {
   });
 } else {
   require('./run')
-    .run({ quick, certDir: process.env.BENCH_CERT_DIR })
+    .run({ quick, burstOnly, certDir: process.env.BENCH_CERT_DIR })
     .then(
       () => process.exit(0),
       (error) => {

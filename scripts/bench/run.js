@@ -2,11 +2,11 @@
 /** The benchmark proper; see index.js. */
 const fs = require('node:fs');
 const path = require('node:path');
-const https = require('node:https');
 const { startSandboxProcess } = require('./sandbox-process');
-const { createBenchApp, ROUND_TRIPS } = require('./app');
+const { ROUND_TRIPS, withApp } = require('./app');
 const { coldRequireMedians, installedFootprint } = require('./footprint');
 const { closeAgents, send } = require('./http-client');
+const { benchBurst, burstTable, BURST_DELAY_MS } = require('./burst');
 const { login, loginBatch } = require('./login');
 const { fixed, median, percentile, table } = require('./stats');
 
@@ -17,20 +17,35 @@ const DELAY_MS = 20;
 // alternating rounds: this machine's speed drifts over seconds, and a drift cancels out only
 // between rounds that run close together.
 const FULL = { warmup: 300, rounds: 20, batch: 100, concurrency: 10, sequential: 100, delayed: 60, requireRuns: 31 };
+// The burst scenario: one provider with one round trip per login, one with two.
+const BURST_PROVIDERS = ['petjeaf', 'gofundo'];
+const BURST = {
+  full: { inFlight: [128, 512], rounds: 8, loginsPerSlot: 1 },
+  quick: { inFlight: [32], rounds: 1, loginsPerSlot: 1 },
+};
 
-async function run({ quick, certDir }) {
+/**
+ * `quick`: checks that everything works and times nothing; `burstOnly`: only the burst scenario.
+ */
+async function run({ quick, burstOnly, certDir }) {
   const certificate = {
     key: fs.readFileSync(path.join(certDir, 'key.pem'), 'utf8'),
     cert: fs.readFileSync(path.join(certDir, 'cert.pem'), 'utf8'),
   };
+  const light = !quick && !burstOnly;
   const sandbox = await startSandboxProcess(certificate);
-  const delayed = quick ? undefined : await startSandboxProcess({ ...certificate, delayMs: DELAY_MS });
-  const undelayed = quick ? undefined : await startSandboxProcess(certificate);
+  const delayed = light ? await startSandboxProcess({ ...certificate, delayMs: DELAY_MS }) : undefined;
+  const undelayed = light ? await startSandboxProcess(certificate) : undefined;
+  const slow = await startSandboxProcess({ ...certificate, delayMs: BURST_DELAY_MS });
   try {
-    if (quick) return await quickCheck(sandbox);
+    if (quick) {
+      await quickCheck(sandbox);
+      return await burstSection(slow, BURST.quick, true);
+    }
     console.log(
       `# Login benchmark: our strategies vs. plain passport-oauth2, sandbox over HTTPS (Node ${process.version})\n`,
     );
+    if (burstOnly) return await burstSection(slow, BURST.full, false);
     console.log(
       'Ratios are "higher is better": throughput ours ÷ baseline, CPU and latency baseline ÷ ours; target ≥ 0.95.\n',
     );
@@ -40,9 +55,12 @@ async function run({ quick, certDir }) {
       );
       console.log();
     }
+    await burstSection(slow, BURST.full, false);
+    console.log();
     console.log(footprintTable());
   } finally {
     await sandbox.close();
+    await slow.close();
     if (delayed) await delayed.close();
     if (undelayed) await undelayed.close();
     closeAgents();
@@ -67,6 +85,20 @@ async function quickCheck(sandbox) {
   }
   console.log(table(['provider', 'variant', 'logins', 'requests to the provider per login'], rows));
   console.log('\nquick mode: every login completed; nothing was timed.');
+}
+
+/** Runs the burst scenario for {@link BURST_PROVIDERS} against the slow sandbox and prints its table. */
+async function burstSection(slow, settings, quick) {
+  const summaries = [];
+  for (const name of BURST_PROVIDERS) summaries.push(...(await benchBurst(name, slow.providers[name], settings)));
+  console.log(
+    `\n## Burst: ${settings.inFlight.join(' and ')} logins in flight, every provider answer after ${BURST_DELAY_MS} ms\n`,
+  );
+  console.log(
+    `Each round: ${settings.loginsPerSlot} × the in-flight count of logins per side, sides alternating; ratios are ours ÷ baseline, median of the back-to-back round pairs; p50/p99 over all measured rounds; handshakes after two uncounted rounds per side; then each side runs two rounds back to back, and the last column counts the second one's handshakes.\n`,
+  );
+  console.log(burstTable(summaries));
+  if (quick) console.log('\nquick mode: a small burst; its figures mean nothing.');
 }
 
 async function benchProvider(name, provider, delayedProvider, undelayedProvider) {
@@ -225,22 +257,6 @@ async function bareRoundTrips(provider, count) {
     if (answer.status !== 401) throw new Error(`${provider.name} floor request answered ${answer.status}`);
   }
   return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-
-async function withApp(provider, body) {
-  const bench = createBenchApp(provider);
-  const server = await new Promise((resolve) => {
-    const s = bench.app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  try {
-    await body(`http://127.0.0.1:${server.address().port}`);
-  } finally {
-    bench.close();
-    // The baseline (node-oauth) uses Node's global agent: empty it too, so each phase starts cold for both.
-    https.globalAgent.destroy();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
 }
 
 function footprintTable() {

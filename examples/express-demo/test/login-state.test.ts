@@ -68,8 +68,7 @@ describe('the failed-login page says what probably happened and offers Try again
     const res = await login(request.agent(app()), 'mijnklantportaal', { decision: 'deny' });
     expect(res.status).toBe(401);
     expect(res.text).toContain('did not let you in: the login was cancelled or refused');
-    expect(res.text).toContain('<h1>Login with MijnKlantportaal failed</h1>');
-    expect(res.text).toContain('The user denied the request');
+    expect(res.text).toContain('id="error-message">The user denied the request<');
     expect(res.text).toContain('id="try-again" href="/auth/mijnklantportaal"');
   });
 

@@ -1,6 +1,6 @@
 import { createLoginApp, startLogin, useNock } from '@internal/test-support';
 import { AUTHORIZATION_URL } from 'passport-altdentifier';
-import { baseOptions, makeStrategy } from './helpers';
+import { options, makeStrategy } from './support';
 
 useNock();
 
@@ -13,7 +13,7 @@ describe('authorize redirect (docs: OAuth2 API, "Get Authorize")', () => {
     expect(location.searchParams.get('redirect_uri')).toBe('http://localhost/callback');
     expect(location.searchParams.get('response_type')).toBe('code');
     expect(state).toMatch(/^[\w-]{20,}$/);
-    expect(location.href).not.toContain(baseOptions.clientSecret);
+    expect(location.href).not.toContain(options.clientSecret);
   });
 
   it('honours an authorizationURL override', async () => {

@@ -2,8 +2,7 @@ import nock from 'nock';
 import { AuthorizationError, TokenError } from 'passport-oauth2';
 import { completeLogin, createLoginApp, startLogin, useNock } from '@internal/test-support';
 import { ProviderTokenError } from 'passport-altdentifier';
-import { badCredentialsAnswer, cannotGrantAnswer } from './fixtures/provider-answers';
-import { HOST, makeStrategy } from './helpers';
+import { badCredentialsAnswer, cannotGrantAnswer, HOST, makeStrategy } from './support';
 
 useNock();
 

@@ -1,11 +1,9 @@
 import nock from 'nock';
 import { completeLogin, createLoginApp, startLogin, useNock } from '@internal/test-support';
 import { BASE_URL, integrationURL, Strategy } from 'passport-altdentifier';
-import { baseOptions, makeStrategy, verifyProfile } from './helpers';
+import { keepProfile, makeStrategy, memberObject, options } from './support';
 
 useNock();
-
-const memberObject = { id: '66166172835385344', username: 'Auxim', discriminator: '0001' };
 
 describe('baseURL: one option moves the authorize, token and user URLs together', () => {
   const origin = 'https://altdentifier.example';
@@ -38,7 +36,7 @@ describe('baseURL: one option moves the authorize, token and user URLs together'
   });
 
   it('refuses a tokenURL on another host while the user endpoint stays the default', () => {
-    expect(() => new Strategy({ ...baseOptions, tokenURL: `${origin}/oauth2/token` }, verifyProfile)).toThrow(
+    expect(() => new Strategy({ ...options, tokenURL: `${origin}/oauth2/token` }, keepProfile)).toThrow(
       new TypeError(
         `AltDentifier strategy: tokenURL is on ${origin} but userProfileURL (default) is on https://altdentifier.com, ` +
           'so the access token would go to another host. Set baseURL to move every endpoint together, ' +

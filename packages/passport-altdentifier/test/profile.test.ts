@@ -1,8 +1,7 @@
 import nock from 'nock';
 import { captureReply, completeLogin, createLoginApp, useNock, type CapturedRequest } from '@internal/test-support';
 import { ProviderApiError, parseProfile } from 'passport-altdentifier';
-import { memberObject, tokenAnswer } from './fixtures/provider-answers';
-import { HOST, makeStrategy } from './helpers';
+import { HOST, makeStrategy, memberObject, tokenAnswer } from './support';
 
 useNock();
 

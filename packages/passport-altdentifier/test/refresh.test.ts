@@ -2,8 +2,7 @@ import nock from 'nock';
 import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
 import { TokenError } from 'passport-oauth2';
 import { ProviderTokenError } from 'passport-altdentifier';
-import { cannotGrantAnswer, tokenAnswer } from './fixtures/provider-answers';
-import { HOST, baseOptions, makeStrategy } from './helpers';
+import { cannotGrantAnswer, HOST, makeStrategy, options, tokenAnswer } from './support';
 
 useNock();
 
@@ -19,8 +18,8 @@ describe('refresh() (not documented by AltDentifier: tries the standard grant)',
     expect(Object.fromEntries(new URLSearchParams(seen[0].body))).toEqual({
       grant_type: 'refresh_token',
       refresh_token: 'blablarefreshtoken',
-      client_id: baseOptions.clientID,
-      client_secret: baseOptions.clientSecret,
+      client_id: options.clientID,
+      client_secret: options.clientSecret,
     });
   });
 

@@ -1,8 +1,7 @@
 import nock from 'nock';
 import { captureReply, completeLogin, createLoginApp, useNock, type CapturedRequest } from '@internal/test-support';
 import { Strategy, TOKEN_URL, USER_PROFILE_URL } from 'passport-altdentifier';
-import { memberObject, tokenAnswer } from './fixtures/provider-answers';
-import { HOST, baseOptions, makeStrategy, verifyProfile } from './helpers';
+import { HOST, keepProfile, makeStrategy, memberObject, options, tokenAnswer } from './support';
 
 useNock();
 
@@ -28,33 +27,31 @@ describe('token request (docs: OAuth2 API, "Exchange Token")', () => {
     expect(Object.fromEntries(new URLSearchParams(sent.body))).toEqual({
       grant_type: 'authorization_code',
       code: 'code-1',
-      redirect_uri: baseOptions.callbackURL,
-      client_id: baseOptions.clientID,
-      client_secret: baseOptions.clientSecret,
+      redirect_uri: options.callbackURL,
+      client_id: options.clientID,
+      client_secret: options.clientSecret,
     });
     expect(sent.headers.authorization).toBeUndefined();
   });
 
   it("with clientAuth: 'basic' sends Authorization: Basic and no client_secret in the body", async () => {
     const sent = await loginRecordingTokenRequest(makeStrategy({ clientAuth: 'basic' }));
-    const expected = Buffer.from(`${baseOptions.clientID}:${baseOptions.clientSecret}`).toString('base64');
+    const expected = Buffer.from(`${options.clientID}:${options.clientSecret}`).toString('base64');
     expect(sent.headers.authorization).toBe(`Basic ${expected}`);
     const body = Object.fromEntries(new URLSearchParams(sent.body));
     expect(body).not.toHaveProperty('client_secret');
-    expect(sent.body).not.toContain(baseOptions.clientSecret);
+    expect(sent.body).not.toContain(options.clientSecret);
     expect(body).toMatchObject({ grant_type: 'authorization_code', code: 'code-1' });
   });
 
   it("clientAuth: 'body' is the same as the default", async () => {
     const sent = await loginRecordingTokenRequest(makeStrategy({ clientAuth: 'body' }));
-    expect(new URLSearchParams(sent.body).get('client_secret')).toBe(baseOptions.clientSecret);
+    expect(new URLSearchParams(sent.body).get('client_secret')).toBe(options.clientSecret);
   });
 
   it('refuses any other clientAuth with a TypeError', () => {
-    expect(() => new Strategy({ ...baseOptions, clientAuth: 'header' as 'basic' }, verifyProfile)).toThrow(TypeError);
-    expect(() => new Strategy({ ...baseOptions, clientAuth: 'header' as 'basic' }, verifyProfile)).toThrow(
-      /clientAuth/,
-    );
+    expect(() => new Strategy({ ...options, clientAuth: 'header' as 'basic' }, keepProfile)).toThrow(TypeError);
+    expect(() => new Strategy({ ...options, clientAuth: 'header' as 'basic' }, keepProfile)).toThrow(/clientAuth/);
   });
 
   it('honours a tokenURL override', async () => {

@@ -3,6 +3,7 @@ import { Strategy } from 'passport-gofundo';
 import {
   CLIENT_SECRET,
   formFields,
+  keepParamsAndProfile,
   keepProfile,
   mockToken,
   mockUser,
@@ -47,5 +48,26 @@ describe('token request (docs: https://developer.gofundo.nl/gofundo, "Getting ac
 
   it('does not send the credentials as HTTP Basic', async () => {
     expect((await exchange()).headers.authorization).toBeUndefined();
+  });
+});
+
+describe('expires_in is passed through (the documented lifetimes look reversed, so none is hard-coded)', () => {
+  let strategy: Strategy;
+  beforeEach(() => {
+    strategy = new Strategy(options, keepProfile);
+  });
+  afterEach(() => strategy.close());
+
+  it.each([3600, 1209600, 31536000])('gives verify expires_in %i as Gofundo sent it', async (seconds) => {
+    mockToken(200, { ...TOKEN_ANSWER, expires_in: seconds });
+    mockUser(200, USER);
+    const outcome = await completeLogin(createLoginApp(new Strategy(options, keepParamsAndProfile)));
+    expect((outcome.body.user as { params: { expires_in: number } }).params.expires_in).toBe(seconds);
+  });
+
+  it('leaves expiresIn undefined when Gofundo sends no expires_in', async () => {
+    mockToken(200, { access_token: 'access-2' });
+    const tokens = await strategy.refresh('refresh-1');
+    expect(tokens.expiresIn).toBeUndefined();
   });
 });

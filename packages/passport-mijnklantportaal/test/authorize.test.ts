@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createLoginApp, startLogin, useNock } from '@internal/test-support';
 import { AUTHORIZATION_URL, Strategy } from 'passport-mijnklantportaal';
-import { baseOptions, makeStrategy, verifyProfile } from './helpers';
+import { options, makeStrategy, keepProfile } from './support';
 
 useNock();
 
@@ -17,7 +17,7 @@ describe('authorize redirect (docs: /oauth/endpoints/authorize)', () => {
 
   it('never puts the client secret in the URL', async () => {
     const { location } = await startLogin(createLoginApp(makeStrategy()));
-    expect(location.href).not.toContain(baseOptions.clientSecret);
+    expect(location.href).not.toContain(options.clientSecret);
   });
 
   it('honours an authorizationURL override', async () => {
@@ -39,8 +39,8 @@ describe('state is required by MijnKlantportaal', () => {
   });
 
   it('refuses state: false with a TypeError', () => {
-    expect(() => new Strategy({ ...baseOptions, state: false }, verifyProfile)).toThrow(TypeError);
-    expect(() => new Strategy({ ...baseOptions, state: false }, verifyProfile)).toThrow(/requires state/);
+    expect(() => new Strategy({ ...options, state: false }, keepProfile)).toThrow(TypeError);
+    expect(() => new Strategy({ ...options, state: false }, keepProfile)).toThrow(/requires state/);
   });
 
   it('fails a callback that comes back without the state (403, no token request)', async () => {

@@ -2,8 +2,7 @@ import nock from 'nock';
 import { AuthorizationError, InternalOAuthError, TokenError } from 'passport-oauth2';
 import { completeLogin, createLoginApp, startLogin, useNock } from '@internal/test-support';
 import { ProviderApiError, ProviderTokenError } from 'passport-mijnklantportaal';
-import { invalidGrantAnswer, rateLimitedAnswer, tokenAnswer } from './fixtures/provider-answers';
-import { MANAGE_HOST, baseOptions, makeStrategy } from './helpers';
+import { invalidGrantAnswer, makeStrategy, MANAGE_HOST, options, rateLimitedAnswer, tokenAnswer } from './support';
 
 useNock();
 
@@ -56,9 +55,9 @@ describe('error bodies {code, message}: the message is the provider text', () =>
   it('never puts the client secret or the code in a message, even when the provider echoes them', async () => {
     nock(MANAGE_HOST)
       .post('/oauth/tokens')
-      .reply(400, { code: 'x', message: `bad secret ${baseOptions.clientSecret} for code secret-code-123` });
+      .reply(400, { code: 'x', message: `bad secret ${options.clientSecret} for code secret-code-123` });
     const outcome = await completeLogin(createLoginApp(makeStrategy()), 'secret-code-123');
-    expect(outcome.body.error?.message).not.toContain(baseOptions.clientSecret);
+    expect(outcome.body.error?.message).not.toContain(options.clientSecret);
     expect(outcome.body.error?.message).not.toContain('secret-code-123');
   });
 });

@@ -1,8 +1,7 @@
 import nock from 'nock';
 import { completeLogin, createLoginApp, startLogin, useNock } from '@internal/test-support';
 import { BASE_URL, ProviderApiError, ProviderTokenError } from 'passport-mijnklantportaal';
-import { tokenAnswer } from './fixtures/provider-answers';
-import { baseOptions, MANAGE_HOST, makeStrategy } from './helpers';
+import { makeStrategy, MANAGE_HOST, options, tokenAnswer } from './support';
 
 useNock();
 
@@ -29,7 +28,7 @@ describe('baseURL: the OAuth host ("the base URL for this endpoint is: https://m
 
   it('leaves userProfileURL to you, on the API host (api.mijnklantportaal.nl) too', () => {
     expect(() => makeStrategy({ userProfileURL: 'https://api.mijnklantportaal.nl/v1/whoami' })).not.toThrow();
-    expect(baseOptions.clientID).toBe('mkp-app-id');
+    expect(options.clientID).toBe('mkp-app-id');
   });
 });
 

@@ -1,6 +1,6 @@
 import { startSandbox, type Sandbox, type SandboxProvider } from 'passport-nl-sandbox';
 import { ProviderApiError, Strategy, type MijnKlantportaalStrategyOptions } from 'passport-mijnklantportaal';
-import { verifyProfile } from './helpers';
+import { keepProfile } from './support';
 
 /**
  * apiGet() over real HTTP against the sandbox's MijnKlantportaal, whose documented limit (60 per
@@ -50,7 +50,7 @@ function strategyFor(provider: SandboxProvider, extra: Partial<MijnKlantportaalS
       apiBaseURL: provider.apiBaseURL,
       ...extra,
     },
-    verifyProfile,
+    keepProfile,
   );
   made.push(strategy);
   return strategy;

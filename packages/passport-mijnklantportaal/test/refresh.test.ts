@@ -1,7 +1,6 @@
 import nock from 'nock';
 import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
-import { refreshAnswer } from './fixtures/provider-answers';
-import { MANAGE_HOST, baseOptions, makeStrategy } from './helpers';
+import { makeStrategy, MANAGE_HOST, options, refreshAnswer } from './support';
 
 useNock();
 
@@ -16,8 +15,8 @@ describe('refresh() (docs: /oauth/endpoints/refresh-token)', () => {
     expect(seen[0].headers['content-type']).toBe('application/json');
     expect(JSON.parse(seen[0].body)).toEqual({
       grant_type: 'refresh_token',
-      client_id: baseOptions.clientID,
-      client_secret: baseOptions.clientSecret,
+      client_id: options.clientID,
+      client_secret: options.clientSecret,
       refresh_token: 'mkp-refresh-token-1',
     });
   });

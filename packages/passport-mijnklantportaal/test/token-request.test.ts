@@ -1,8 +1,7 @@
 import nock from 'nock';
 import { captureReply, completeLogin, createLoginApp, useNock, type CapturedRequest } from '@internal/test-support';
 import { TOKEN_URL } from 'passport-mijnklantportaal';
-import { tokenAnswer } from './fixtures/provider-answers';
-import { MANAGE_HOST, baseOptions, makeStrategy } from './helpers';
+import { makeStrategy, MANAGE_HOST, options, tokenAnswer } from './support';
 
 useNock();
 
@@ -29,9 +28,9 @@ describe('token request (docs: /oauth/endpoints/generate-tokens): a JSON body, n
     expect(sent.headers['content-type']).toBe('application/json');
     expect(JSON.parse(sent.body)).toEqual({
       grant_type: 'authorization_code',
-      client_id: baseOptions.clientID,
-      client_secret: baseOptions.clientSecret,
-      redirect_uri: baseOptions.callbackURL,
+      client_id: options.clientID,
+      client_secret: options.clientSecret,
+      redirect_uri: options.callbackURL,
       code: 'code-1',
     });
   });

@@ -127,17 +127,17 @@ describe('CookieStateStore: several tabs', () => {
     const renamed = `oauth2-state.gofundo.${state}=${cookie.value}`;
     expect(await finish(gofundo, jar, state, renamed)).toMatchObject({
       ok: false,
-      info: { message: STATE_MESSAGES.invalid, reason: 'tampered' },
+      info: { message: STATE_MESSAGES.missing, reason: 'tampered' },
     });
     expect(await finish(gofundo, jar, state)).toMatchObject({ ok: false, info: { reason: 'unknown' } });
   });
 });
 
 describe('CookieStateStore: refuses what does not check out', () => {
-  it('words failures as passport-oauth2 does: the info serializes as { message } alone', async () => {
+  it('words failures as passport-oauth2 does ("Unable to verify" with no other login pending in this browser, "Invalid" with one): the info serializes as { message } alone', async () => {
     const store = makeStore();
     const verdict = await finish(store, new CookieJar(), 'unknown-state');
-    expect(JSON.parse(JSON.stringify(verdict.info))).toEqual({ message: STATE_MESSAGES.invalid });
+    expect(JSON.parse(JSON.stringify(verdict.info))).toEqual({ message: STATE_MESSAGES.missing });
     expect((verdict.info as { reason?: string }).reason).toBe('unknown');
   });
 
@@ -148,10 +148,8 @@ describe('CookieStateStore: refuses what does not check out', () => {
     for (const missing of [undefined, '', ['a', 'b'], { a: 1 }]) {
       expect(await finish(store, jar, missing)).toMatchObject({
         ok: false,
-        info: {
-          message: STATE_MESSAGES.missing,
-          reason: missing === undefined || missing === '' ? 'missing' : 'missing',
-        },
+        // A login is pending in this browser: passport-oauth2's session store says "Invalid" then.
+        info: { message: STATE_MESSAGES.invalid, reason: 'missing' },
       });
     }
   });
@@ -177,7 +175,7 @@ describe('CookieStateStore: refuses what does not check out', () => {
     const { name, value } = onlyCookie(jar);
     const flipped = `${value.slice(0, 20)}${value[20] === 'A' ? 'B' : 'A'}${value.slice(21)}`;
     const verdict = await finish(store, jar, state, `${name}=${flipped}`);
-    expect(verdict).toMatchObject({ ok: false, info: { message: STATE_MESSAGES.invalid, reason: 'tampered' } });
+    expect(verdict).toMatchObject({ ok: false, info: { message: STATE_MESSAGES.missing, reason: 'tampered' } });
     expect(verdict.setCookies.some((line) => line.startsWith(`${name}=;`) && line.includes('Max-Age=0'))).toBe(true);
     expect(await finish(store, jar, state, `${name}=not-base64!`)).toMatchObject({ info: { reason: 'tampered' } });
   });
@@ -213,7 +211,7 @@ describe('CookieStateStore: refuses what does not check out', () => {
     expect((await finish(store, jar, state, cookie)).ok).toBe(true);
     expect(await finish(store, jar, state, cookie)).toMatchObject({
       ok: false,
-      info: { message: STATE_MESSAGES.invalid, reason: 'replayed' },
+      info: { message: STATE_MESSAGES.missing, reason: 'replayed' },
     });
     expect(await finish(store, jar, state)).toMatchObject({ ok: false, info: { reason: 'unknown' } });
   });

@@ -39,6 +39,30 @@ describe('sendRequest: deadline for the whole exchange', () => {
   });
 });
 
+describe('sendRequest: the deadline counts the wait for a free socket', () => {
+  it('fails with kind timeout when an agent with one socket is busy for longer, and never sends it', async () => {
+    const oneSocket = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    local.server().handle((req, res) => {
+      if (req.url === '/slow') setTimeout(() => res.writeHead(200).end('{}'), 400);
+      else res.writeHead(200).end('{}');
+    });
+    try {
+      let slowAnswered = false;
+      const slow = get(local.server().url('/slow'), oneSocket, { timeoutMs: 5000 }).then(() => (slowAnswered = true));
+      const failure = await failureOf(get(local.server().url('/queued'), oneSocket, { timeoutMs: 150 }));
+      expect(failure.kind).toBe('timeout');
+      // It gave up while the only socket was still busy with /slow, i.e. while waiting for it.
+      expect(slowAnswered).toBe(false);
+      await slow;
+      // The queued request left the agent's queue: nothing more reaches the server.
+      await get(local.server().url('/after'), oneSocket);
+      expect(local.server().requests.map((request) => request.url)).toEqual(['/slow', '/after']);
+    } finally {
+      oneSocket.destroy();
+    }
+  });
+});
+
 describe('sendRequest: body size cap', () => {
   it('refuses a declared content-length over the cap', async () => {
     local.server().handle((_req, res) => res.writeHead(200, { 'content-length': '2048' }).end('x'.repeat(2048)));
@@ -155,6 +179,44 @@ describe('sendRequest: keep-alive connection reuse', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('sendRequest: a kept-alive socket the server closed while idle', () => {
+  /** Answers `/first`; resets the connection of every later request, or only of those on a reused socket. */
+  function resetLater(onlyReused: boolean): void {
+    const seen = new WeakSet<object>();
+    local.server().handle((request, res) => {
+      const reused = seen.has(request.socket);
+      seen.add(request.socket);
+      if (request.url === '/first' || (onlyReused && !reused)) res.writeHead(200).end('{}');
+      else request.socket.destroy();
+    });
+  }
+
+  it('sends the request once more on a new connection when a reused socket is reset before any answer', async () => {
+    resetLater(true);
+    await get(local.server().url('/first'), local.agent());
+    const response = await get(local.server().url('/second'), local.agent());
+    expect(response.status).toBe(200);
+    expect(local.server().requests.map((request) => request.url)).toEqual(['/first', '/second', '/second']);
+    expect(local.server().connections).toBe(2);
+  });
+
+  it('sends it only once more: a reset of the new connection fails with kind network', async () => {
+    resetLater(false);
+    await get(local.server().url('/first'), local.agent());
+    const failure = await failureOf(get(local.server().url('/second'), local.agent()));
+    expect(failure.kind).toBe('network');
+    expect(failure.message).toBe('could not be reached (ECONNRESET)');
+    expect(local.server().requests.map((request) => request.url)).toEqual(['/first', '/second', '/second']);
+  });
+
+  it('does not send again when a new connection is reset', async () => {
+    resetLater(false);
+    const failure = await failureOf(get(local.server().url('/second'), local.agent()));
+    expect(failure.kind).toBe('network');
+    expect(local.server().requests.map((request) => request.url)).toEqual(['/second']);
   });
 });
 

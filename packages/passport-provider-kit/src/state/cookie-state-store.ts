@@ -145,10 +145,17 @@ export class CookieStateStore {
   ): void {
     const res = responseOf(req);
     if (!res) return callback(missingResponseError(), false);
-    if (typeof providedState !== 'string' || providedState === '') return callback(null, false, failure('missing'));
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(providedState)) return callback(null, false, failure('unknown'));
     const secure = isHttps(meta?.callbackURL);
-    const name = this.cookieName(providedState, secure);
+    const name = typeof providedState === 'string' ? this.cookieName(providedState, secure) : undefined;
+    // passport-oauth2's wording: "Unable to verify" when this browser has no other login of this
+    // provider pending (as its session store says with nothing stored), "Invalid" when it has.
+    const otherPending = [...cookiesStartingWith(req.headers?.cookie, this.cookieName('', secure)).keys()].some(
+      (cookie) => cookie !== name,
+    );
+    const failure = (reason: StateFailureReason): StateFailure => stateFailure(reason, otherPending);
+    if (typeof providedState !== 'string' || providedState === '' || name === undefined)
+      return callback(null, false, failure('missing'));
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(providedState)) return callback(null, false, failure('unknown'));
     const value = cookiesStartingWith(req.headers?.cookie, name).get(name);
     if (value === undefined) return callback(null, false, failure('unknown'));
 
@@ -205,13 +212,9 @@ export class CookieStateStore {
  * non-enumerable property, so the info serializes and compares exactly like passport-oauth2's
  * (`{ message }`) while an app can still read `info.reason`.
  */
-function failure(reason: StateFailureReason): StateFailure {
+function stateFailure(reason: StateFailureReason, otherPending: boolean): StateFailure {
   const message =
-    reason === 'missing'
-      ? STATE_MESSAGES.missing
-      : reason === 'expired'
-        ? STATE_MESSAGES.expired
-        : STATE_MESSAGES.invalid;
+    reason === 'expired' ? STATE_MESSAGES.expired : otherPending ? STATE_MESSAGES.invalid : STATE_MESSAGES.missing;
   return Object.defineProperty({ message }, 'reason', { value: reason, enumerable: false }) as StateFailure;
 }
 

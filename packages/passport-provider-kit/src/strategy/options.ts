@@ -85,7 +85,7 @@ export interface ProviderStrategyOptions {
   stateStore?: 'cookie' | 'session';
   /** Skip the profile step (`profile` is then undefined in `verify`); see {@link SkipUserProfile}. Default `false`. */
   skipUserProfile?: SkipUserProfile;
-  /** Deadline of each HTTP call to the provider (connect to last byte), in ms. Default 10000. */
+  /** Deadline of each HTTP call to the provider (from any wait for a free socket to the last byte), in ms. Default 10000. */
   timeout?: number;
   /** Override the provider's authorize URL (e.g. a sandbox). */
   authorizationURL?: string;

@@ -18,10 +18,21 @@ const STRATEGIES = [
   ['altdentifier', AltDentifierStrategy],
 ] as const;
 
+/**
+ * The ported tests move the token URL to www.example.com; a strategy whose user endpoint would
+ * then stay on the provider's host refuses the mix (the token must not travel to another host),
+ * so its user endpoint moves along, as a user moving the token URL is told to do.
+ */
+const USER_ENDPOINT = { userProfileURL: 'https://www.example.com/api/user' };
+const MOVES_ALONG: Record<string, object> = { gofundo: USER_ENDPOINT, altdentifier: USER_ENDPOINT };
+
 for (const [name, StrategyClass] of STRATEGIES) {
   passportOAuth2CompatSuite({
     name,
     make: (options, verify) =>
-      new (StrategyClass as unknown as new (o: object, v: (...args: never[]) => void) => Strategy)(options, verify),
+      new (StrategyClass as unknown as new (o: object, v: (...args: never[]) => void) => Strategy)(
+        { ...MOVES_ALONG[name], ...options },
+        verify,
+      ),
   });
 }

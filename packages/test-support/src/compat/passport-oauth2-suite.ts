@@ -21,7 +21,7 @@ export const DELIBERATE_DIFFERENCES = [
   '1. The name is the provider (petjeaf, gofundo...), not "oauth2": it is what passport.authenticate(name) takes.',
   '2. state is on by default (passport-oauth2: off): CSRF protection should not be opt-in. Ported tests that assume no state send a valid one.',
   '3. A default scope is sent when none is given (except Gofundo, which wants an empty scope): the providers need one to log in.',
-  '4. The default session store keeps several pending logins per session, each with an expiry, under session[key].pending (passport-oauth2: one, under session[key].state): two tabs can log in at once. Tests read the state from the redirect, not from the session layout.',
+  "4. Pending logins are kept by default in one encrypted cookie each (stateStore: 'cookie'), so that tabs and req.logIn's session regeneration lose none. The ported tests, written for passport-oauth2's session stores and a request without a response, run with stateStore: 'session', which keeps several pending logins per session, each with an expiry, under session[key].pending (passport-oauth2: one, under session[key].state). Tests read the state from the redirect, not from the session layout.",
   '5. A callback ?error= reports the description (and error_uri) only when its state checks out, a neutral message otherwise (issue 13): anyone can link to the callback with a made-up description.',
   '6. A token error that is already an Error (our ProviderTokenError, with provider text and status) is kept as it is, not wrapped in InternalOAuthError("Failed to obtain access token").',
   "7. The profile step is the provider's: the ported tests replace loadProfile, as they use tokens no provider issued.",
@@ -69,7 +69,8 @@ interface Internals {
 /** Runs the ported tests against the strategy class of `c`. */
 export function passportOAuth2CompatSuite(c: CompatCase): void {
   const make = (options: Record<string, unknown>, verify: (...args: never[]) => void, stub?: TokenStub): Strategy => {
-    const strategy = c.make({ ...BASE, ...options }, verify);
+    // DIFFERENCE 4: the session store, as passport-oauth2's tests assume.
+    const strategy = c.make({ ...BASE, stateStore: 'session', ...options }, verify);
     const internals = strategy as unknown as Internals;
     // DIFFERENCE 7: the provider's profile step is replaced.
     internals.loadProfile = () => ({ id: '1234', provider: c.name, displayName: 'Example' });

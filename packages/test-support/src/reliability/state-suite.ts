@@ -173,7 +173,9 @@ function describeStateCookies(pc: ProviderCase, ledger: LeakLedger, harnesses: H
     const res = await request(harness.app).get('/callback').query({ code: 'auth-code-1', state }).set('Cookie', cookie);
     return { status: res.status, body: res.body as unknown };
   };
-  const refused = { status: 403, body: { failure: { message: STATE_MESSAGES.invalid } } };
+  // Each attack sends only its own cookie, so no other login is pending in that browser:
+  // passport-oauth2's wording for that case is "Unable to verify".
+  const refused = { status: 403, body: { failure: { message: STATE_MESSAGES.missing } } };
 
   describe('state cookies (the default store)', () => {
     describe('holds the login with the browser: no server session for a started login', () => {

@@ -1,17 +1,6 @@
-import { completeLogin, createLoginApp, useNock, type CapturedRequest } from '@internal/test-support';
-import { TokenError } from 'passport-oauth2';
+import { useNock, type CapturedRequest } from '@internal/test-support';
 import { ProviderTokenError, Strategy } from 'passport-gofundo';
-import {
-  CLIENT_SECRET,
-  formFields,
-  keepParamsAndProfile,
-  keepProfile,
-  mockToken,
-  mockUser,
-  options,
-  TOKEN_ANSWER,
-  USER,
-} from './support';
+import { CLIENT_SECRET, formFields, keepProfile, mockToken, options } from './support';
 
 useNock();
 
@@ -22,62 +11,6 @@ beforeEach(() => {
 afterEach(() => strategy.close());
 
 const NEW_TOKENS = { token_type: 'Bearer', expires_in: 3600, access_token: 'access-2', refresh_token: 'refresh-2' };
-
-describe('expires_in is passed through (the documented lifetimes look reversed, so none is hard-coded)', () => {
-  it.each([3600, 1209600, 31536000])('gives verify expires_in %i as Gofundo sent it', async (seconds) => {
-    mockToken(200, { ...TOKEN_ANSWER, expires_in: seconds });
-    mockUser(200, USER);
-    const outcome = await completeLogin(createLoginApp(new Strategy(options, keepParamsAndProfile)));
-    expect((outcome.body.user as { params: { expires_in: number } }).params.expires_in).toBe(seconds);
-  });
-
-  it('leaves expiresIn undefined when Gofundo sends no expires_in', async () => {
-    mockToken(200, { access_token: 'access-2' });
-    const tokens = await strategy.refresh('refresh-1');
-    expect(tokens.expiresIn).toBeUndefined();
-  });
-});
-
-describe('refresh(): grant_type=refresh_token (docs: "Refreshing tokens")', () => {
-  it('POSTs a form with grant_type, refresh_token and the credentials, with Accept: application/json', async () => {
-    const received: CapturedRequest[] = [];
-    mockToken(200, NEW_TOKENS, received);
-    await strategy.refresh('refresh-1');
-    expect(received[0].headers.accept).toBe('application/json');
-    expect(received[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(formFields(received[0].body)).toEqual({
-      grant_type: 'refresh_token',
-      refresh_token: 'refresh-1',
-      client_id: 'gofundo-client-1',
-      client_secret: CLIENT_SECRET,
-    });
-  });
-
-  it('resolves with the new tokens and expires_in', async () => {
-    mockToken(200, NEW_TOKENS);
-    await expect(strategy.refresh('refresh-1')).resolves.toEqual({
-      accessToken: 'access-2',
-      refreshToken: 'refresh-2',
-      expiresIn: 3600,
-      params: NEW_TOKENS,
-    });
-  });
-
-  it('rejects a refusal with a ProviderTokenError carrying error_description', async () => {
-    mockToken(401, {
-      error: 'invalid_request',
-      error_description: 'The refresh token is invalid.',
-      message: 'The refresh token is invalid.',
-    });
-    const failure = strategy.refresh('refresh-1');
-    await expect(failure).rejects.toBeInstanceOf(ProviderTokenError);
-    await expect(failure).rejects.toBeInstanceOf(TokenError);
-    await expect(failure).rejects.toMatchObject({
-      message: 'Gofundo token endpoint answered 401: The refresh token is invalid.',
-      status: 401,
-    });
-  });
-});
 
 describe('clientCredentials(): grant_type=client_credentials with scope "" (docs: supported grant types)', () => {
   it('POSTs grant_type=client_credentials, an empty scope and the credentials', async () => {

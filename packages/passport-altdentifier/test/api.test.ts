@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
 import { API_BASE_URL, ProviderApiError } from 'passport-altdentifier';
-import { HOST, makeStrategy } from './helpers';
+import { HOST, makeStrategy } from './support';
 
 /** apiGet(): AltDentifier's API under /api/v2 (an assumption from public client code). */
 

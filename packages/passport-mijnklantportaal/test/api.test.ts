@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
 import { API_BASE_URL, ProviderApiError } from 'passport-mijnklantportaal';
-import { makeStrategy } from './helpers';
+import { makeStrategy } from './support';
 
 /** apiGet(): the documented API base, the bearer header(s), the 60 requests/minute limit. */
 

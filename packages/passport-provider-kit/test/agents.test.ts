@@ -1,0 +1,86 @@
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import { createKeepAliveAgents } from '../src/http/agents';
+import { get, useTestServer, type TestServer } from './support/local';
+
+/** The strategy's own pool against a real server on 127.0.0.1, so sockets and connections are real. */
+const local = useTestServer();
+
+/** More logins in flight than the pool used to allow (64 sockets, 16 kept idle). */
+const BURST = 100;
+
+/**
+ * Holds every answer until `count` requests are in, or `giveUpMs` has passed, then answers
+ * them all: how many were held at once is how many the client had in flight.
+ */
+function holdUntil(server: TestServer, count: number, giveUpMs = 1500): { mostInFlight: () => number } {
+  let held: http.ServerResponse[] = [];
+  let most = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const release = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    for (const res of held) res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    held = [];
+  };
+  server.handle((_req, res) => {
+    held.push(res);
+    most = Math.max(most, held.length);
+    timer ??= setTimeout(release, giveUpMs);
+    if (held.length === count) release();
+  });
+  return { mostInFlight: () => most };
+}
+
+/** Sends `count` requests at once through the test's agent and waits for all of them. */
+async function burst(count: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: count }, (_, i) => get(local.server().url(`/burst/${i}`), local.agent(), { timeoutMs: 5000 })),
+  );
+}
+
+describe('keep-alive pool: a burst is never throttled below what Node’s own agent allows', () => {
+  it('allows at least as many sockets and idle sockets as Node’s global agent', () => {
+    const { http: pool, https: tlsPool } = createKeepAliveAgents();
+    for (const agent of [pool, tlsPool]) {
+      expect(agent.maxSockets).toBeGreaterThanOrEqual(http.globalAgent.maxSockets);
+      expect(agent.maxFreeSockets).toBeGreaterThanOrEqual(http.globalAgent.maxFreeSockets);
+      agent.destroy();
+    }
+  });
+
+  it(`has all ${BURST} requests of a burst at the server at once, none queued behind a busy pool`, async () => {
+    const server = holdUntil(local.server(), BURST);
+    await burst(BURST);
+    expect(server.mostInFlight()).toBe(BURST);
+    expect(local.server().connections).toBe(BURST);
+  });
+});
+
+describe('keep-alive pool: keeps the warm connections a burst needs', () => {
+  it('serves a second burst of the same size on the connections the first one opened', async () => {
+    holdUntil(local.server(), BURST);
+    await burst(BURST);
+    await burst(BURST);
+    expect(local.server().requests).toHaveLength(2 * BURST);
+    expect(local.server().connections).toBe(BURST);
+  });
+});
+
+describe('keep-alive pool: sequential logins reuse one connection', () => {
+  it('sends one request after the other on the same socket, also after a burst left many idle', async () => {
+    holdUntil(local.server(), 20);
+    await burst(20);
+    local.server().reply(200, {});
+    const before = local.server().requests.length;
+    for (let i = 0; i < 10; i += 1) await get(local.server().url(`/sequential/${i}`), local.agent());
+    const sockets = new Set<Socket>(
+      local
+        .server()
+        .requests.slice(before)
+        .map((request) => request.socket),
+    );
+    expect(sockets.size).toBe(1);
+    expect(local.server().connections).toBe(20);
+  });
+});
