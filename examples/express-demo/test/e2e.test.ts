@@ -1,13 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig, startDemo, type RunningDemo } from 'express-demo';
-import { PROVIDER_NAMES, startSandbox, type ProviderName, type Sandbox } from 'passport-nl-sandbox';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningDemo } from 'express-demo';
+import { PROVIDER_NAMES, type ProviderName, type Sandbox } from 'passport-nl-sandbox';
+import { ARTIFACTS, startBrowserDemo, type BrowserDemo } from './browser-demo';
 import { describeLoginsAsPeopleUseABrowser } from './e2e-browser-habits';
-import { describeWithProgram, requireProgram, SESSION_SECRET_FOR_TESTS } from './system-tools';
-
-/** Screenshots go here (gitignored). */
-const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts/e2e');
+import { describeWithProgram } from './system-tools';
 
 jest.setTimeout(60_000);
 
@@ -17,38 +13,20 @@ describeWithProgram('chromium', 'chromium')('end to end in headless Chromium', (
   let browser: Browser;
   let context: BrowserContext;
 
+  let env: BrowserDemo | undefined;
+
   beforeAll(async () => {
-    const executablePath = requireProgram('chromium', 'chromium', 'CHROMIUM_PATH');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    sandbox = await startSandbox();
-    demo = await startDemo(loadConfig({ PORT: '0', SESSION_SECRET: SESSION_SECRET_FOR_TESTS }), { sandbox });
-    // One browser for the whole file; each scenario gets its own context (its own cookie jar).
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    env = await startBrowserDemo();
+    ({ sandbox, demo, browser } = env);
     context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   });
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await demo?.close();
-    await sandbox?.close();
+    await env?.close();
   });
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => (env as BrowserDemo).shot(page, name);
 
   async function openAuthorizePage(page: Page, name: ProviderName): Promise<void> {
     await page.goto(demo.url);

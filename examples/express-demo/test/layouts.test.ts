@@ -1,13 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig, startDemo, type RunningDemo } from 'express-demo';
-import { PROVIDER_NAMES, startSandbox, type ProviderName, type Sandbox } from 'passport-nl-sandbox';
-import { describeWithProgram, requireProgram, SESSION_SECRET_FOR_TESTS } from './system-tools';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { RunningDemo } from 'express-demo';
+import { PROVIDER_NAMES, type ProviderName, type Sandbox } from 'passport-nl-sandbox';
+import { ARTIFACTS, startBrowserDemo, type BrowserDemo } from './browser-demo';
+import { describeWithProgram } from './system-tools';
 
-/** Screenshots go here (gitignored). */
-const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts/e2e');
 /** A phone (iPhone SE / 8 size) and a desktop window. */
 const VIEWPORTS = [
   { name: 'phone', width: 375, height: 667 },
@@ -20,26 +17,17 @@ describeWithProgram('chromium', 'chromium')('every demo and sandbox page fits a 
   let sandbox: Sandbox;
   let demo: RunningDemo;
   let context: BrowserContext;
-  let profileDir: string;
+  let env: BrowserDemo | undefined;
 
   beforeAll(async () => {
-    const executablePath = requireProgram('chromium', 'chromium', 'CHROMIUM_PATH');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    sandbox = await startSandbox();
-    demo = await startDemo(loadConfig({ PORT: '0', SESSION_SECRET: SESSION_SECRET_FOR_TESTS }), { sandbox });
-    profileDir = mkdtempSync(path.join(os.tmpdir(), 'demo-layouts-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    env = await startBrowserDemo();
+    ({ sandbox, demo } = env);
+    context = await env.browser.newContext();
   });
 
   afterAll(async () => {
     await context?.close();
-    await demo?.close();
-    await sandbox?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await env?.close();
   });
 
   /** Fails when the page scrolls sideways or content runs out of its box; saves a full-page screenshot either way. */

@@ -1,13 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig, startDemo, type RunningDemo } from 'express-demo';
-import { OTHER_PETJEAF_PAGE, SANDBOX_PETJEAF_PAGE, startSandbox, type Sandbox } from 'passport-nl-sandbox';
-import { describeWithProgram, requireProgram, SESSION_SECRET_FOR_TESTS } from './system-tools';
-
-/** Screenshots go here (gitignored). */
-const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts/e2e');
+import type { BrowserContext, Page } from 'playwright-core';
+import type { RunningDemo } from 'express-demo';
+import { OTHER_PETJEAF_PAGE, SANDBOX_PETJEAF_PAGE, type Sandbox } from 'passport-nl-sandbox';
+import { ARTIFACTS, startBrowserDemo, type BrowserDemo } from './browser-demo';
+import { describeWithProgram } from './system-tools';
 
 jest.setTimeout(60_000);
 
@@ -15,36 +11,17 @@ describeWithProgram('chromium', 'chromium')('Members only page in headless Chrom
   let sandbox: Sandbox;
   let demo: RunningDemo;
   let context: BrowserContext;
-  let profileDir: string;
+  let env: BrowserDemo | undefined;
 
   beforeAll(async () => {
-    const executablePath = requireProgram('chromium', 'chromium', 'CHROMIUM_PATH');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    sandbox = await startSandbox();
-    demo = await startDemo(loadConfig({ PORT: '0', SESSION_SECRET: SESSION_SECRET_FOR_TESTS }), { sandbox });
-    profileDir = mkdtempSync(path.join(os.tmpdir(), 'demo-members-e2e-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1100, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    env = await startBrowserDemo();
+    ({ sandbox, demo } = env);
+    context = await env.browser.newContext({ viewport: { width: 1100, height: 900 } });
   });
 
   afterAll(async () => {
     await context?.close();
-    await demo?.close();
-    await sandbox?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await env?.close();
   });
 
   /** Opens /members logged out, clicks "Log in with Petje.af", picks the user, approves; back on /members. */

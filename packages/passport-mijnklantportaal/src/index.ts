@@ -25,7 +25,7 @@ export {
   ProviderApiError,
   ProviderTokenError,
   type ApiGetOptions,
-  type JsonAnswer,
+  type JsonResponse,
   type TokenParams,
   type TokenSet,
   type VerifyCallback,

@@ -1,11 +1,11 @@
 import {
   collectPages,
   isRecord,
-  ProviderApiError,
   ProviderStrategy,
-  type FailureDetails,
   type ApiGetOptions,
-  type JsonAnswer,
+  type JsonOf,
+  type JsonResponse,
+  type JsonShape,
   endpointUnder,
   parseBaseURL,
   resolveEndpoints,
@@ -166,7 +166,11 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
    * header(s); with `retryRateLimitedWithin` (here or in the options) a short 429 is retried once.
    * @throws ProviderApiError with `retryAfter` (seconds) on a 429 that was not retried.
    */
-  override apiGet(accessToken: string, pathOrURL: string, options: ApiGetOptions = {}): Promise<JsonAnswer> {
+  override apiGet<S extends JsonShape = 'object'>(
+    accessToken: string,
+    pathOrURL: string,
+    options: ApiGetOptions<S> = {},
+  ): Promise<JsonResponse<JsonOf<S>>> {
     const retryRateLimitedWithin = options.retryRateLimitedWithin ?? this.options.retryRateLimitedWithin;
     return super.apiGet(accessToken, pathOrURL, { ...options, retryRateLimitedWithin });
   }
@@ -198,8 +202,7 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
         const answer = await this.apiGet(accessToken, path, { ...callOptions, query, label });
         const { data, next_page_url: next } = answer.json;
         if (!Array.isArray(data) || !data.every(isRecord)) {
-          const failure = { label, error: apiError, secrets: [accessToken] };
-          throw this.http.unusableAnswer(failure, 'without a data list of objects', answer.status);
+          throw this.unusableApiResponse(label, accessToken, answer.status, 'without a data list of objects');
         }
         return { items: data, next: typeof next === 'string' && next !== '' ? String(page + 1) : undefined };
       },
@@ -234,8 +237,4 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     const scope = granted ?? (typeof requested === 'string' ? requested : requested.join(' '));
     return scope.split(/[\s,]+/).filter(Boolean);
   }
-}
-
-function apiError(message: string, details: FailureDetails): ProviderApiError {
-  return new ProviderApiError(message, details);
 }

@@ -30,9 +30,9 @@ export {
   ProviderApiError,
   ProviderTokenError,
   type ApiGetOptions,
-  type JsonAnswer,
+  type JsonResponse,
   type TokenParams,
   type TokenSet,
   type VerifyCallback,
-  type JwtVerification,
 } from 'passport-provider-kit';
+export type { JwtVerification } from './jwt/verify-signature';

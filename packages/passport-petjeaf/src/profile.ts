@@ -1,4 +1,5 @@
-import { normalizeProfile, type JwtClaims, type ProviderProfile } from 'passport-provider-kit';
+import { normalizeProfile, type ProviderProfile } from 'passport-provider-kit';
+import type { JwtClaims } from './jwt/decode-claims';
 import type { PetjeafMembershipsAtLogin } from './memberships';
 
 /**

@@ -4,20 +4,15 @@ import {
   parseBaseURL,
   resolveEndpoints,
   type ResolvedEndpoint,
-  assertNotExpired,
   collectPages,
-  decodeJwtPayload,
   ProviderApiError,
   ProviderStrategy,
-  assertUsableJwtKey,
-  verifyJwtSignature,
-  type JwtLibrary,
-  type FailureDetails,
-  type JwtVerification,
   type ProviderDefinition,
   type ProviderStrategyOptions,
   type TokenParams,
 } from 'passport-provider-kit';
+import { assertNotExpired, decodeJwtPayload } from './jwt/decode-claims';
+import { assertUsableJwtKey, verifyJwtSignature, type JwtVerification } from './jwt/verify-signature';
 import {
   MAX_MEMBERSHIPS_PAGE_SIZE,
   MEMBERSHIPS_SCOPE,
@@ -185,7 +180,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
         });
         const page = parseMembershipsPage(answer.json);
         if (typeof page === 'string') {
-          throw this.http.unusableAnswer({ label, error: apiError, secrets: [accessToken] }, page, answer.status);
+          throw this.unusableApiResponse(label, accessToken, answer.status, page);
         }
         return { items: page.memberships, next: page.hasNext ? page.memberships.at(-1)?.id : undefined };
       },
@@ -201,7 +196,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
     const { jwtVerification, clockTolerance, loadMemberships } = this.options;
     const payload = decodeJwtPayload(accessToken, 'Petje.af');
     const claims: PetjeafTokenClaims = payload.claims;
-    if (jwtVerification) verifyJwtSignature(accessToken, jwtVerification, 'Petje.af', loadJsonwebtoken);
+    if (jwtVerification) verifyJwtSignature(accessToken, jwtVerification, 'Petje.af');
     assertNotExpired(claims, 'Petje.af', { clockToleranceSeconds: clockTolerance });
     const profile = parseProfile(claims, payload.raw);
     if (!loadMemberships) return profile;
@@ -235,10 +230,6 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
   }
 }
 
-function apiError(message: string, details: FailureDetails): ProviderApiError {
-  return new ProviderApiError(message, details);
-}
-
 function checkPageId(pageId: unknown, name: string): void {
   if (typeof pageId !== 'string' || pageId === '') throw new TypeError(`Petje.af ${name} must be a non-empty string`);
 }
@@ -270,14 +261,4 @@ function petjeafEndpoints(
     revocationFollowsToken ? undefined : endpoints.revocation,
   ]);
   return { ...endpoints, apiBase };
-}
-
-/**
- * jsonwebtoken, required from this package (which depends on it, unlike the kit) and only when
- * a signature is checked: it costs more to load than the rest of the strategy together.
- */
-function loadJsonwebtoken(): JwtLibrary {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const jwt = require('jsonwebtoken') as typeof import('jsonwebtoken');
-  return jwt;
 }

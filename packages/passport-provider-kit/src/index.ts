@@ -1,13 +1,14 @@
 /**
- * Shared mechanics of the passport-petjeaf, passport-gofundo, passport-mijnklantportaal and
- * passport-altdentifier strategies: a safe `OAuth2Strategy` base, HTTP with deadlines and
- * connection reuse, error-body parsing, JWT claim decoding, profile normalization, typed
- * errors and promise token helpers.
+ * The shared base of the passport-petjeaf, passport-gofundo, passport-mijnklantportaal and
+ * passport-altdentifier strategies: what a provider package builds on (the strategy base, its
+ * definition type, the helpers the four packages use) and what an app configures or catches
+ * (options, state-store and verify types, the error classes). Everything else is internal.
  *
  * @packageDocumentation
  */
 export { ProviderStrategy } from './strategy/provider-strategy';
 export type { ProviderDefinition } from './strategy/provider-definition';
+export { oauthErrorInResponse, type TokenEndpoint, type TokenResponseError } from './oauth/token-request';
 export type {
   ProviderStrategyOptions,
   SkipUserProfile,
@@ -26,70 +27,23 @@ export type {
   VerifyFunctionWithRequest,
   VerifyFunctionWithRequestAndParams,
 } from './strategy/verify';
-export { settle } from './strategy/settle';
-export {
-  getFromApi,
-  resolveApiURL,
-  MAX_RATE_LIMIT_WAIT_SECONDS,
-  type ApiCallTarget,
-  type ApiGetOptions,
-  type ApiQueryValue,
-} from './strategy/api-call';
+export type { ApiGetOptions, ApiQueryValue } from './strategy/api-call';
+export type { JsonOf, JsonResponse, JsonShape } from './http/provider-http-client';
 export { collectPages, type ApiPage, type CollectPagesOptions } from './strategy/api-pages';
 export {
   assertTokenStaysOnIssuer,
-  describeRedirect,
   endpointUnder,
   parseBaseURL,
   resolveEndpoints,
   type EndpointChoice,
   type ResolvedEndpoint,
 } from './strategy/endpoints';
-export { ProviderTokenError } from './errors/provider-token-error';
-export { ProviderApiError } from './errors/provider-api-error';
-export { statusForFailure, type FailureDetails, type FailureReason } from './errors/failure-reason';
-export { cleanText, errorCodeFromBody, errorTextFromBody, isRecord } from './errors/error-body';
-export { redactSecrets } from './errors/redact';
-export {
-  ProviderHttpClient,
-  type EndpointRequest,
-  type JsonAnswer,
-  type ProviderHttpClientSettings,
-} from './http/provider-http-client';
-export { sendRequest, TransportFailure, type HttpRequest, type HttpResponse } from './http/send-request';
-export { readJsonBody, retryAfterSeconds, type BodyKind } from './http/read-json';
-export { createKeepAliveAgents, type ProviderAgents } from './http/agents';
-export { requestToken, validateTokenParams, type ClientCredentials, type TokenEndpoint } from './oauth/token-request';
 export type { TokenParams, TokenSet } from './oauth/token-set';
 export { MAX_EXPIRES_IN_SECONDS } from './oauth/expires-in';
-export {
-  MultiStateSessionStore,
-  STATE_MESSAGES,
-  type MultiStateSessionStoreOptions,
-} from './state/multi-state-session-store';
-export {
-  CookieStateStore,
-  type CookieStateStoreOptions,
-  type StateFailure,
-  type StateFailureReason,
-} from './state/cookie-state-store';
-export { defaultStateStore, type StateStoreKind } from './state/default-store';
-export {
-  assertNotExpired,
-  decodeJwtClaims,
-  decodeJwtPayload,
-  jwtAlgorithm,
-  type JwtClaims,
-  type JwtPayload,
-} from './jwt/decode-claims';
-export {
-  assertUsableJwtKey,
-  verifyJwtSignature,
-  type JwtLibrary,
-  type JwtLibrarySource,
-  type JwtVerification,
-  type JwtVerifyOptions,
-} from './jwt/verify-signature';
-export { normalizeProfile, nonEmptyString, profileId, type ProfileFields } from './profile/normalize';
-export type { ProviderProfile } from './profile/provider-profile';
+export { ProviderTokenError } from './errors/provider-token-error';
+export { ProviderApiError } from './errors/provider-api-error';
+export type { FailureDetails, FailureReason } from './errors/failure-reason';
 export { AuthorizationError, InternalOAuthError, TokenError } from 'passport-oauth2';
+export { isRecord } from './errors/error-body';
+export { normalizeProfile, nonEmptyString, type ProfileFields } from './profile/normalize';
+export type { ProviderProfile } from './profile/provider-profile';

@@ -1,13 +1,7 @@
 import nock from 'nock';
 import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
-import {
-  collectPages,
-  getFromApi,
-  ProviderApiError,
-  resolveApiURL,
-  type ApiCallTarget,
-  type JsonAnswer,
-} from 'passport-provider-kit';
+import { collectPages, ProviderApiError, type JsonResponse } from 'passport-provider-kit';
+import { getFromApi, resolveApiURL, type ApiCallTarget } from '../src/strategy/api-call';
 import { OPTIONS, ORIGIN, TestStrategy } from './support/test-strategy';
 
 /** strategy.apiGet: the provider's API under apiBaseURL, its headers, typed errors, an opt-in 429 retry. */
@@ -15,7 +9,7 @@ import { OPTIONS, ORIGIN, TestStrategy } from './support/test-strategy';
 useNock();
 
 const BASE = { provider: 'TestProv', apiBaseURL: `${ORIGIN}/api/v1` };
-const OK: JsonAnswer = { json: { ok: true }, raw: '{"ok":true}', status: 200 };
+const OK: JsonResponse = { json: { ok: true }, raw: '{"ok":true}', status: 200 };
 
 function rateLimited(retryAfter: number | undefined): ProviderApiError {
   return new ProviderApiError('TestProv API answered 429', {
@@ -27,7 +21,7 @@ function rateLimited(retryAfter: number | undefined): ProviderApiError {
 }
 
 /** A target whose sends answer in turn from `answers` (an Error rejects), recording the URLs. */
-function scripted(answers: Array<JsonAnswer | Error>): ApiCallTarget & { urls: string[]; labels: string[] } {
+function scripted(answers: Array<JsonResponse | Error>): ApiCallTarget & { urls: string[]; labels: string[] } {
   const urls: string[] = [];
   const labels: string[] = [];
   return {

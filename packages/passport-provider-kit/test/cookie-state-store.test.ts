@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { CookieStateStore, STATE_MESSAGES, type CookieStateStoreOptions } from 'passport-provider-kit';
+import { CookieStateStore, type CookieStateStoreOptions } from '../src/state/cookie-state-store';
+import { STATE_MESSAGES } from '../src/state/multi-state-session-store';
 import { SpentHandles } from '../src/state/spent-handles';
 import { CookieJar } from '@internal/test-support';
 import { fakeRequest } from './support/fake-request';

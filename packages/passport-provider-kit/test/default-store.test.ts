@@ -2,12 +2,10 @@ import express from 'express';
 import nock from 'nock';
 import { Passport } from 'passport';
 import request from 'supertest';
-import {
-  CookieStateStore,
-  MultiStateSessionStore,
-  defaultStateStore,
-  type ProviderStrategyOptions,
-} from 'passport-provider-kit';
+import type { ProviderStrategyOptions } from 'passport-provider-kit';
+import { CookieStateStore } from '../src/state/cookie-state-store';
+import { defaultStateStore } from '../src/state/default-store';
+import { MultiStateSessionStore } from '../src/state/multi-state-session-store';
 import { OPTIONS, TestStrategy } from './support/test-strategy';
 
 /** A strategy of the test provider with these options. */

@@ -1,4 +1,6 @@
-import { cleanText, errorCodeFromBody, errorTextFromBody, isRecord, redactSecrets } from 'passport-provider-kit';
+import { isRecord } from 'passport-provider-kit';
+import { cleanText, errorCodeFromBody, errorTextFromBody } from '../src/errors/error-body';
+import { redactSecrets } from '../src/errors/redact';
 
 /** Reading a provider's error body safely. */
 

@@ -2,10 +2,10 @@ import {
   InternalOAuthError,
   ProviderApiError,
   ProviderTokenError,
-  statusForFailure,
   TokenError,
   type FailureDetails,
 } from 'passport-provider-kit';
+import { statusForFailure } from '../src/errors/failure-reason';
 
 /** The typed errors and the HTTP status an app answers with. */
 

@@ -1,5 +1,9 @@
 import type { Request } from 'express';
-import { MultiStateSessionStore, STATE_MESSAGES, type MultiStateSessionStoreOptions } from 'passport-provider-kit';
+import {
+  MultiStateSessionStore,
+  STATE_MESSAGES,
+  type MultiStateSessionStoreOptions,
+} from '../src/state/multi-state-session-store';
 
 /** MultiStateSessionStore on a bare request with a session object, as express-session gives one. */
 

@@ -1,4 +1,5 @@
-import { nonEmptyString, normalizeProfile, profileId, ProviderApiError } from 'passport-provider-kit';
+import { nonEmptyString, normalizeProfile, ProviderApiError } from 'passport-provider-kit';
+import { profileId } from '../src/profile/normalize';
 
 /** The pure profile helpers every provider mapping uses. */
 

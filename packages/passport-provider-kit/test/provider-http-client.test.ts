@@ -1,10 +1,5 @@
-import {
-  ProviderApiError,
-  ProviderHttpClient,
-  ProviderTokenError,
-  type FailureDetails,
-  type ProviderHttpClientSettings,
-} from 'passport-provider-kit';
+import { ProviderApiError, ProviderTokenError } from 'passport-provider-kit';
+import { ProviderHttpClient, type ProviderHttpClientSettings } from '../src/http/provider-http-client';
 import { useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 
@@ -41,15 +36,13 @@ afterEach(async () => {
   await server.stop();
 });
 
-const apiError = (message: string, details: FailureDetails) => new ProviderApiError(message, details);
-
 function call(options: { secrets?: string[]; allowEmpty?: boolean; method?: 'GET' | 'POST' } = {}) {
   return client.requestJson({
     label: 'user endpoint',
     method: options.method ?? 'GET',
     url: server.url('/me'),
     headers: { Accept: 'application/json' },
-    error: apiError,
+    endpoint: 'api',
     secrets: options.secrets,
     allowEmpty: options.allowEmpty,
   });
@@ -73,14 +66,14 @@ describe('ProviderHttpClient: any number of different endpoint URLs', () => {
     server.reply(200, { ok: true });
     for (let i = 0; i < 70; i += 1) {
       const url = server.url(`/users/${i}?page=${i}`);
-      await client.requestJson({ label: 'user endpoint', method: 'GET', url, headers: {}, error: apiError });
+      await client.requestJson({ label: 'user endpoint', method: 'GET', url, headers: {}, endpoint: 'api' });
     }
     await client.requestJson({
       label: 'user endpoint',
       method: 'GET',
       url: server.url('/users/3?page=3'),
       headers: {},
-      error: apiError,
+      endpoint: 'api',
     });
     expect(server.requests.map((request) => request.url)).toEqual([
       ...Array.from({ length: 70 }, (_, i) => `/users/${i}?page=${i}`),
@@ -91,7 +84,7 @@ describe('ProviderHttpClient: any number of different endpoint URLs', () => {
   it('rejects a URL that does not parse, every time it is asked', async () => {
     for (let i = 0; i < 2; i += 1) {
       await expect(
-        client.requestJson({ label: 'user endpoint', method: 'GET', url: 'not a url', headers: {}, error: apiError }),
+        client.requestJson({ label: 'user endpoint', method: 'GET', url: 'not a url', headers: {}, endpoint: 'api' }),
       ).rejects.toThrow('Invalid URL');
     }
   });
@@ -297,8 +290,8 @@ describe('ProviderHttpClient: transport failures', () => {
   });
 });
 
-describe('ProviderHttpClient: the error class comes from the request', () => {
-  it('builds the error with the request factory (a token request gets ProviderTokenError)', async () => {
+describe('ProviderHttpClient: the error class follows the endpoint', () => {
+  it('a token endpoint request fails with a ProviderTokenError, any other with a ProviderApiError', async () => {
     server.reply(400, { error: 'invalid_grant' });
     const error = await rejectionOf(
       client.requestJson({
@@ -307,11 +300,15 @@ describe('ProviderHttpClient: the error class comes from the request', () => {
         url: server.url('/token'),
         headers: {},
         body: 'a=1',
-        error: (message, details) => new ProviderTokenError(message, details),
+        endpoint: 'token',
       }),
     );
     expect(error).toBeInstanceOf(ProviderTokenError);
     expect((error as ProviderTokenError).provider).toBe('Acme');
+    server.reply(400, { error: 'invalid_grant' });
+    const apiError = await rejectionOf(call());
+    expect(apiError).toBeInstanceOf(ProviderApiError);
+    expect(apiError).not.toBeInstanceOf(ProviderTokenError);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { readJsonBody, retryAfterSeconds } from 'passport-provider-kit';
+import { readJsonBody, retryAfterSeconds } from '../src/http/read-json';
 
 /** Classifying a body without throwing, and reading retry-after. */
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { findSecretForm } from '@internal/test-support';
-import { cleanText, errorTextFromBody, redactSecrets } from 'passport-provider-kit';
+import { cleanText, errorTextFromBody } from '../src/errors/error-body';
+import { redactSecrets } from '../src/errors/redact';
 
 /** Secret redaction in every form a provider can echo a secret in (issue 13, item 4). */
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sendRequest, TransportFailure } from 'passport-provider-kit';
+import { sendRequest, TransportFailure } from '../src/http/send-request';
 import { get, rejectionOf, useTestServer } from './support/local';
 
 /** sendRequest against a real server on 127.0.0.1, so sockets, chunks and deadlines are real. */

@@ -1,4 +1,4 @@
-import { settle } from 'passport-provider-kit';
+import { settle } from '../src/strategy/settle';
 
 /** settle(): a promise's outcome handed to a Node-style callback, once, outside the promise chain. */
 

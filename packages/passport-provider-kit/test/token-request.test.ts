@@ -1,10 +1,6 @@
-import {
-  ProviderHttpClient,
-  ProviderTokenError,
-  requestToken,
-  TokenError,
-  type TokenEndpoint,
-} from 'passport-provider-kit';
+import { ProviderTokenError, TokenError, type TokenEndpoint } from 'passport-provider-kit';
+import { ProviderHttpClient } from '../src/http/provider-http-client';
+import { requestToken } from '../src/oauth/token-request';
 import { useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 
@@ -185,7 +181,13 @@ describe('requestToken: checks of a 2xx answer', () => {
     server.reply(200, { error: 'invalid_grant', error_description: 'The code has expired' });
     const error = await tokenFailure(exchange());
     expect(error.message).toBe('Acme token endpoint answered 200 without an access_token: The code has expired');
-    expect(error).toMatchObject({ reason: 'unexpected_shape', providerStatus: 200, status: 502 });
+    expect(error).toMatchObject({
+      reason: 'provider_error',
+      providerCode: 'invalid_grant',
+      code: 'invalid_grant',
+      providerStatus: 200,
+      status: 502,
+    });
   });
 
   it('keeps the code and the client secret out of the text of a 200 without a token', async () => {

@@ -64,6 +64,22 @@ export function cleanText(value: string, secrets: ReadonlyArray<string | undefin
   return text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…` : text;
 }
 
+/**
+ * The provider's explanation in a plain-text or HTML error body: scripts, styles and tags
+ * removed, the common entities decoded, then {@link cleanText} (secrets redacted, whitespace
+ * flattened, capped). `undefined` when nothing readable is left.
+ */
+export function textOfErrorPage(body: string, secrets: ReadonlyArray<string | undefined> = []): string | undefined {
+  const text = body
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name]);
+  return cleanText(text, secrets) || undefined;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
 /** True for plain JSON objects (not arrays, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -8,7 +8,7 @@
  * - `rate_limited`: the provider answered 429; see `retryAfter`.
  * - `timeout`, `network`, `body_too_large`: the exchange itself failed.
  * - `invalid_token`, `expired_token`, `missing_claim`, `bad_signature`: a JWT was refused.
- * - `invalid_profile`: the profile answer lacks what a Passport profile needs (an `id`).
+ * - `invalid_profile`: the profile response lacks what a Passport profile needs (an `id`).
  */
 export type FailureReason =
   | 'provider_error'
@@ -53,4 +53,32 @@ export function statusForFailure(details: FailureDetails): number {
     return details.providerStatus;
   }
   return 502;
+}
+
+/**
+ * What both error classes carry beyond their message, declared once for `ProviderTokenError`
+ * and `ProviderApiError` (which extend two different passport-oauth2 classes, so they share it
+ * by declaration merging rather than a common base).
+ */
+export interface ProviderFailureFields extends Readonly<Omit<FailureDetails, 'cause'>> {
+  /** The underlying error, kept for debugging; never holds secrets (`Error`'s own `cause`, hence not read-only). */
+  cause?: unknown;
+  /** The HTTP status an app should answer with (the provider's 4xx, else 502/504); see {@link statusForFailure}. */
+  readonly status: number;
+  /** The provider's error code when it sent one (`invalid_grant`), otherwise `reason`. */
+  readonly code: string;
+}
+
+/** The values of {@link ProviderFailureFields} for `details`; each error class's constructor assigns them. */
+export function failureFields(details: FailureDetails): ProviderFailureFields {
+  return {
+    provider: details.provider,
+    reason: details.reason,
+    providerStatus: details.providerStatus,
+    retryAfter: details.retryAfter,
+    providerCode: details.providerCode,
+    cause: details.cause,
+    status: statusForFailure(details),
+    code: details.providerCode ?? details.reason,
+  };
 }

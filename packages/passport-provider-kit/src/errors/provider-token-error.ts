@@ -1,36 +1,24 @@
 import { TokenError } from 'passport-oauth2';
-import { statusForFailure, type FailureDetails, type FailureReason } from './failure-reason';
+import { failureFields, statusForFailure, type FailureDetails, type ProviderFailureFields } from './failure-reason';
+
+// The fields (provider, reason, providerStatus, retryAfter, providerCode, cause) are declared once,
+// in ProviderFailureFields, and merged into the class here; `code` and `status` are TokenError's own.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- assigned in the constructor
+export interface ProviderTokenError extends Omit<ProviderFailureFields, 'code' | 'status'> {}
 
 /**
  * A failed request to a provider's token endpoint (code exchange, refresh or any other grant).
  *
  * It is a passport-oauth2 `TokenError`, so existing error handlers keep working, and it
  * adds what passport-oauth2 loses: the provider's HTTP status, a stable `reason`, and
- * `retryAfter` for 429 answers. Its message is the provider's own text.
+ * `retryAfter` for 429 responses. Its message is the provider's own text.
  */
-export class ProviderTokenError extends TokenError implements FailureDetails {
-  /** Human name of the provider. */
-  readonly provider: string;
-  /** Stable reason code. */
-  readonly reason: FailureReason;
-  /** HTTP status the provider answered with, if any. */
-  readonly providerStatus?: number;
-  /** Seconds to wait before retrying (429). */
-  readonly retryAfter?: number;
-  /** The provider's own error code, if any. */
-  readonly providerCode?: string;
-  /** The underlying error. */
-  override readonly cause?: unknown;
-
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
+export class ProviderTokenError extends TokenError {
   /** @param message - final, secret-free message. */
   constructor(message: string, details: FailureDetails) {
     super(message, details.providerCode ?? details.reason, undefined, statusForFailure(details));
     this.name = 'ProviderTokenError';
-    this.provider = details.provider;
-    this.reason = details.reason;
-    this.providerStatus = details.providerStatus;
-    this.retryAfter = details.retryAfter;
-    this.providerCode = details.providerCode;
-    this.cause = details.cause;
+    Object.assign(this, failureFields(details));
   }
 }

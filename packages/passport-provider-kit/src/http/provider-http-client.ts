@@ -1,15 +1,14 @@
 import type http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
-import { errorCodeFromBody, errorTextFromBody, isRecord } from '../errors/error-body';
-import type { FailureDetails } from '../errors/failure-reason';
+import { cleanText, errorCodeFromBody, errorTextFromBody, isRecord, textOfErrorPage } from '../errors/error-body';
+import type { FailureDetails, FailureReason } from '../errors/failure-reason';
+import { ProviderApiError } from '../errors/provider-api-error';
+import { ProviderTokenError } from '../errors/provider-token-error';
 import { redactSecrets } from '../errors/redact';
 import { describeRedirect, OPTION_OF_ENDPOINT } from '../strategy/endpoints';
 import { agentFor, createKeepAliveAgents, type ProviderAgents } from './agents';
 import { readJsonBody, retryAfterSeconds, type BodyKind } from './read-json';
 import { sendRequest, TransportFailure, type HttpResponse } from './send-request';
-
-/** Builds the typed error for one endpoint (token errors vs. API errors). */
-export type ErrorFactory = (message: string, details: FailureDetails) => Error;
 
 /** Settings of one provider's HTTP client. */
 export interface ProviderHttpClientSettings {
@@ -19,13 +18,28 @@ export interface ProviderHttpClientSettings {
   errorFields: readonly string[];
   /** Deadline of each exchange, in ms. */
   timeoutMs: number;
-  /** Largest answer accepted, in bytes. */
+  /** Largest response accepted, in bytes. */
   maxBodyBytes: number;
   /** A user-supplied agent (proxy, custom CA); keep-alive agents are used otherwise. */
   agent?: http.Agent;
   /** Values that must never appear in a message (the client secret). */
   secrets: readonly string[];
+  /** Read the provider's text from a plain-text or HTML error body too (see `ProviderDefinition.textErrorBodies`). */
+  textErrorBodies?: boolean;
 }
+
+/**
+ * The JSON a request accepts: an object (the default), an array, or any JSON value. A 2xx
+ * with another JSON value is an `unexpected_shape` error.
+ */
+export type JsonShape = 'object' | 'array' | 'any';
+
+/** The type of the parsed body for a {@link JsonShape}. */
+export type JsonOf<S extends JsonShape> = S extends 'array'
+  ? unknown[]
+  : S extends 'any'
+    ? unknown
+    : Record<string, unknown>;
 
 /** One request to a provider endpoint. */
 export interface EndpointRequest {
@@ -35,37 +49,57 @@ export interface EndpointRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
-  /** Builds the error class suited to this endpoint. */
-  error: ErrorFactory;
+  /** The token endpoint's failures are `ProviderTokenError`s, every other endpoint's `ProviderApiError`s. */
+  endpoint: 'token' | 'api';
   /** Tokens or credentials in this request, kept out of any message. */
   secrets?: ReadonlyArray<string | undefined>;
-  /** Accept a 2xx with an empty body (e.g. a 204 from a revocation). */
+  /** Accept a 2xx with an empty body (e.g. a 204 from a revocation): `{}`, `[]` or `null` by `json`. */
   allowEmpty?: boolean;
+  /** The JSON accepted; default `object`. */
+  json?: JsonShape;
 }
 
-/** A successful JSON answer. */
-export interface JsonAnswer {
-  /** The parsed object (empty when an empty body was allowed). */
-  json: Record<string, unknown>;
+/**
+ * A successful JSON response.
+ *
+ * @typeParam T - the parsed body: an object unless the call asked for an array or any JSON value.
+ */
+export interface JsonResponse<T = Record<string, unknown>> {
+  /** The parsed body (an empty object when an empty body was allowed). */
+  json: T;
   /** The body as received. */
   raw: string;
   /** The HTTP status. */
   status: number;
 }
 
-/** A successful answer of any kind but HTML, for `_oauth2.get` (which hands the body over as text). */
-export interface TextAnswer {
+/** A successful response of any kind but HTML, for `_oauth2.get` (which hands the body over as text). */
+export interface TextResponse {
   /** The body as received. */
   raw: string;
   /** The HTTP status. */
   status: number;
-  /** The answer's headers. */
+  /** The response's headers. */
   headers: IncomingHttpHeaders;
+}
+
+/** Why a 2xx response cannot be used (see {@link ProviderHttpClient.refuseResponse}). */
+export interface ResponseRefusal {
+  /** What is wrong, worded to follow "answered 200", e.g. `without an access_token`. */
+  what: string;
+  /** The parsed response, when its error text may say why (a 200 carrying `{"error": …}`). */
+  body?: unknown;
+  /** Default `unexpected_shape`. */
+  reason?: FailureReason;
+  /** The provider's own error code, when the response carries one. */
+  providerCode?: string;
+  /** The provider's own text, when it is not in the body's error fields (cleaned and redacted here). */
+  text?: string;
 }
 
 /**
  * The one place where a strategy talks HTTP to its provider: deadlines, keep-alive
- * connection reuse, size caps, and every kind of bad answer turned into a typed error whose
+ * connection reuse, size caps, and every kind of bad response turned into a typed error whose
  * message names the provider, the endpoint and the status and carries the provider's own
  * text, with secrets redacted.
  */
@@ -75,19 +109,22 @@ export class ProviderHttpClient {
   constructor(private readonly settings: ProviderHttpClientSettings) {}
 
   /** Sends the request and resolves with its JSON object, or rejects with a typed error. */
-  async requestJson(request: EndpointRequest): Promise<JsonAnswer> {
-    return this.interpret(request, await this.exchange(request));
+  async requestJson<S extends JsonShape = 'object'>(
+    request: EndpointRequest & { json?: S },
+  ): Promise<JsonResponse<JsonOf<S>>> {
+    // interpret() has checked the value against request.json.
+    return this.interpret(request, await this.exchange(request)) as JsonResponse<JsonOf<S>>;
   }
 
   /**
-   * Sends the request and resolves with its body as text when the answer is a 2xx that is not
+   * Sends the request and resolves with its body as text when the response is a 2xx that is not
    * an HTML page; a redirect, an HTML page and any other status reject with a typed error.
    */
-  async requestText(request: EndpointRequest): Promise<TextAnswer> {
+  async requestText(request: EndpointRequest): Promise<TextResponse> {
     const response = await this.exchange(request);
     const body = this.refuseUnusable(request, response);
     if (body.kind === 'empty' && !request.allowEmpty) {
-      throw this.fail(request, `answered ${response.status} with an empty body`, {
+      throw this.errorFor(request, `answered ${response.status} with an empty body`, {
         reason: 'empty_body',
         providerStatus: response.status,
       });
@@ -110,7 +147,7 @@ export class ProviderHttpClient {
       });
     } catch (error) {
       const failure = error instanceof TransportFailure ? error : requestNotSent(error);
-      throw this.fail(request, failure.message, {
+      throw this.errorFor(request, failure.message, {
         reason: failure.kind,
         providerStatus: failure.status,
         cause: failure,
@@ -130,15 +167,15 @@ export class ProviderHttpClient {
     const { status } = response;
     if (status >= 300 && status < 400) {
       const where = describeRedirect(response.headers.location, request.url, OPTION_OF_ENDPOINT[request.label]);
-      throw this.fail(request, `answered ${status} (a redirect) instead of JSON${where}`, {
+      throw this.errorFor(request, `answered ${status} (a redirect) instead of JSON${where}`, {
         reason: 'redirect',
         providerStatus: status,
       });
     }
     const body = readJsonBody(response);
-    if (status >= 400 || status < 200) return this.rejectErrorAnswer(request, response, body);
+    if (status >= 400 || status < 200) return this.rejectErrorResponse(request, response, body);
     if (body.kind === 'html') {
-      throw this.fail(request, `answered ${status} with an HTML page instead of JSON`, {
+      throw this.errorFor(request, `answered ${status} with an HTML page instead of JSON`, {
         reason: 'html_body',
         providerStatus: status,
       });
@@ -146,35 +183,44 @@ export class ProviderHttpClient {
     return body;
   }
 
-  private interpret(request: EndpointRequest, response: HttpResponse): JsonAnswer {
+  private interpret(request: EndpointRequest, response: HttpResponse): JsonResponse<unknown> {
     const { status } = response;
     const body = this.refuseUnusable(request, response);
+    const shape = request.json ?? 'object';
     switch (body.kind) {
-      case 'json':
-        if (isRecord(body.value)) return { json: body.value, raw: response.body, status };
-        throw this.fail(request, `answered ${status} with JSON that is not an object`, {
+      case 'json': {
+        const { value } = body;
+        const fits = shape === 'any' || (shape === 'array' ? Array.isArray(value) : isRecord(value));
+        if (fits) return { json: value, raw: response.body, status };
+        throw this.errorFor(request, `answered ${status} with JSON that is not an ${shape}`, {
           reason: 'unexpected_shape',
           providerStatus: status,
         });
+      }
       case 'empty':
-        if (request.allowEmpty) return { json: {}, raw: '', status };
-        throw this.fail(request, `answered ${status} with an empty body`, {
+        if (request.allowEmpty) return { json: EMPTY_VALUE[shape](), raw: '', status };
+        throw this.errorFor(request, `answered ${status} with an empty body`, {
           reason: 'empty_body',
           providerStatus: status,
         });
       case 'html':
       case 'invalid_json':
-        throw this.fail(request, `answered ${status} with a body that is not valid JSON`, {
+        throw this.errorFor(request, `answered ${status} with a body that is not valid JSON`, {
           reason: 'invalid_json',
           providerStatus: status,
         });
     }
   }
 
-  private rejectErrorAnswer(request: EndpointRequest, response: HttpResponse, body: BodyKind): never {
+  private rejectErrorResponse(request: EndpointRequest, response: HttpResponse, body: BodyKind): never {
     const { status } = response;
     const value = body.kind === 'json' ? body.value : undefined;
-    const text = errorTextFromBody(value, this.settings.errorFields, this.secretsOf(request));
+    const secrets = this.secretsOf(request);
+    const text =
+      errorTextFromBody(value, this.settings.errorFields, secrets) ??
+      (this.settings.textErrorBodies && (body.kind === 'html' || body.kind === 'invalid_json')
+        ? textOfErrorPage(response.body, secrets)
+        : undefined);
     const retryAfter = status === 429 ? retryAfterSeconds(response) : undefined;
     const detail =
       text !== undefined
@@ -185,7 +231,7 @@ export class ProviderHttpClient {
             ? ' with an empty body'
             : '';
     const wait = retryAfter !== undefined ? ` (retry after ${retryAfter} s)` : '';
-    throw this.fail(request, `answered ${status}${detail}${wait}`, {
+    throw this.errorFor(request, `answered ${status}${detail}${wait}`, {
       reason: status === 429 ? 'rate_limited' : 'provider_error',
       providerStatus: status,
       retryAfter,
@@ -194,43 +240,47 @@ export class ProviderHttpClient {
   }
 
   /**
-   * Builds the typed error for a well-formed answer that still cannot be used (e.g. a token
-   * answer without `access_token`), worded like every other failure of this client:
+   * The error for a 2xx response that arrived whole but cannot be used (a token response without
+   * `access_token`, a page without its list), worded like every other failure of this client:
    * `<Provider> <label> answered <status> <what>`, followed by the provider's own error text
-   * when `body` has one in its error fields.
-   *
-   * @param what - what is wrong, worded to follow "answered 200", e.g. `without an access_token`.
-   * @param status - the HTTP status of the answer; kept as `providerStatus`.
-   * @param body - the parsed answer, when its error text may explain what is wrong (e.g. a
-   *   200 carrying `{"error": "invalid_grant", …}` instead of a token).
+   * when `refusal.body` has one in its error fields.
    */
-  unusableAnswer(
-    request: Pick<EndpointRequest, 'label' | 'error' | 'secrets'>,
-    what: string,
+  refuseResponse(
+    request: Pick<EndpointRequest, 'label' | 'endpoint' | 'secrets'>,
     status: number,
-    body?: unknown,
-  ): Error {
+    refusal: ResponseRefusal,
+  ): ProviderTokenError | ProviderApiError {
+    const { what, body, reason = 'unexpected_shape', providerCode } = refusal;
+    const secrets = this.secretsOf(request);
     const text =
-      body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields, this.secretsOf(request));
+      (refusal.text === undefined ? undefined : cleanText(refusal.text, secrets) || undefined) ??
+      (body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields, secrets));
     const detail = text !== undefined ? `: ${text}` : '';
-    return this.fail(request, `answered ${status} ${what}${detail}`, {
-      reason: 'unexpected_shape',
+    return this.errorFor(request, `answered ${status} ${what}${detail}`, {
+      reason,
       providerStatus: status,
+      providerCode,
     });
   }
 
-  private fail(
-    request: Pick<EndpointRequest, 'label' | 'error' | 'secrets'>,
+  /**
+   * Builds the error of one failed request: the one place where this client's errors are
+   * made. The message names the provider and the endpoint and has every secret redacted; the
+   * class follows the endpoint (token or API).
+   */
+  private errorFor(
+    request: Pick<EndpointRequest, 'label' | 'endpoint' | 'secrets'>,
     what: string,
     details: Omit<FailureDetails, 'provider'>,
-  ): Error {
+  ): ProviderTokenError | ProviderApiError {
     const secrets = this.secretsOf(request);
     const message = redactSecrets(`${this.settings.provider} ${request.label} ${what}`, secrets);
     // A provider that echoes a secret as its error code must not put it in `code`/`providerCode`.
     const { providerCode } = details;
     const safeCode =
       providerCode !== undefined && redactSecrets(providerCode, secrets) === providerCode ? providerCode : undefined;
-    return request.error(message, { ...details, providerCode: safeCode, provider: this.settings.provider });
+    const full: FailureDetails = { ...details, providerCode: safeCode, provider: this.settings.provider };
+    return request.endpoint === 'token' ? new ProviderTokenError(message, full) : new ProviderApiError(message, full);
   }
 
   /** The client's and the request's secrets, redacted from the provider's text before it is cut. */
@@ -238,6 +288,9 @@ export class ProviderHttpClient {
     return [...this.settings.secrets, ...(request.secrets ?? [])];
   }
 }
+
+/** What an allowed empty body becomes, for each {@link JsonShape}. */
+const EMPTY_VALUE: Record<JsonShape, () => unknown> = { object: () => ({}), array: () => [], any: () => null };
 
 /**
  * A request Node refused to send (e.g. ERR_INVALID_CHAR: a token with a line break cannot go

@@ -1,6 +1,6 @@
 import type { HttpResponse } from './send-request';
 
-/** What a provider's answer body turned out to be. */
+/** What a provider's response body turned out to be. */
 export type BodyKind =
   { kind: 'json'; value: unknown } | { kind: 'html' } | { kind: 'empty' } | { kind: 'invalid_json' };
 

@@ -17,7 +17,7 @@ export interface HttpRequest {
   agent: http.Agent;
 }
 
-/** A complete answer, with the body decoded as UTF-8 once all bytes are in. */
+/** A complete response, with the body decoded as UTF-8 once all bytes are in. */
 export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
@@ -49,7 +49,7 @@ export class TransportFailure extends Error {
 const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /**
- * Sends one request and resolves with the full answer; never follows redirects.
+ * Sends one request and resolves with the full response; never follows redirects.
  *
  * Unlike node-oauth (what passport-oauth2 uses) it has a deadline for the whole exchange,
  * a cap on the body size, and decodes the body only after the last chunk, so a multibyte

@@ -1,8 +1,7 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { OAuth2, type dataCallback, type oauth2tokenCallback } from 'oauth';
 import { AuthorizationError } from 'passport-oauth2';
-import { ProviderApiError } from '../errors/provider-api-error';
-import type { JsonAnswer, ProviderHttpClient, TextAnswer } from '../http/provider-http-client';
+import type { JsonOf, JsonResponse, JsonShape, ProviderHttpClient, TextResponse } from '../http/provider-http-client';
 import { settle } from '../strategy/settle';
 import { requestToken, type TokenEndpoint } from './token-request';
 import type { TokenParams } from './token-set';
@@ -43,9 +42,11 @@ export type DataCallback = (
 ) => void;
 
 /** Options of one API call. */
-export interface ApiCallOptions {
+export interface ApiCallOptions<S extends JsonShape = 'object'> {
   /** Accept a 2xx with an empty body (e.g. a 204 from a revocation). */
   allowEmpty?: boolean;
+  /** The JSON accepted: an object (default), an array, or any value. */
+  json?: S;
 }
 
 /**
@@ -66,7 +67,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
    * Requests a token as node-oauth does: `codeOrToken` goes out as `refresh_token` when
    * `params.grant_type` is `refresh_token`, as `code` otherwise (and is left out when empty,
    * for grants that carry neither). Calls back `(err, accessToken, refreshToken, params)`;
-   * `params` is the whole token answer. Errors are `ProviderTokenError`s (or an
+   * `params` is the whole token response. Errors are `ProviderTokenError`s (or an
    * `AuthorizationError` for a code or refresh token that cannot be one).
    */
   override getOAuthAccessToken(
@@ -88,9 +89,9 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     } else if (typeof codeOrToken === 'string' && codeOrToken !== '') {
       fields[field] = codeOrToken;
     }
-    settle(this.requestToken(fields), (err, answer) => {
-      if (err || !answer) return done(asError(err));
-      done(null, answer.access_token, answer.refresh_token, answer);
+    settle(this.requestToken(fields), (err, response) => {
+      if (err || !response) return done(asError(err));
+      done(null, response.access_token, response.refresh_token, response);
     });
   }
 
@@ -108,22 +109,23 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     this.get(url, accessToken, callback);
   }
 
-  /** Calls an API endpoint of the provider with the access token and resolves with its JSON object. */
-  callApi(
+  /** Calls an API endpoint of the provider with the access token and resolves with its JSON (an object unless `options.json` says otherwise). */
+  callApi<S extends JsonShape = 'object'>(
     label: string,
     method: 'GET' | 'DELETE',
     url: string,
     accessToken: string,
-    options: ApiCallOptions = {},
-  ): Promise<JsonAnswer> {
+    options: ApiCallOptions<S> = {},
+  ): Promise<JsonResponse<JsonOf<S>>> {
     return this.connection.http.requestJson({
       label,
       method,
       url,
       headers: this.apiHeaders(accessToken, { Accept: 'application/json' }),
-      error: (message, details) => new ProviderApiError(message, details),
+      endpoint: 'api',
       secrets: [accessToken],
       allowEmpty: options.allowEmpty,
+      json: options.json,
     });
   }
 
@@ -151,13 +153,13 @@ export abstract class ProviderOAuth2 extends OAuth2 {
       url,
       headers: accessToken ? this.apiHeaders(accessToken, extra) : { ...this.customHeaders(), ...extra },
       body: typeof body === 'string' && body !== '' ? body : undefined,
-      error: (message, details) => new ProviderApiError(message, details),
+      endpoint: 'api',
       secrets: [accessToken ?? undefined],
       allowEmpty: true,
     });
-    settle(request, (err, answer?: TextAnswer) => {
-      if (err || !answer) return callback(asError(err));
-      callback(null, answer.raw, { statusCode: answer.status, headers: answer.headers });
+    settle(request, (err, response?: TextResponse) => {
+      if (err || !response) return callback(asError(err));
+      callback(null, response.raw, { statusCode: response.status, headers: response.headers });
     });
   }
 

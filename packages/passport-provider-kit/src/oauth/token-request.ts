@@ -1,5 +1,5 @@
-import { ProviderTokenError } from '../errors/provider-token-error';
-import type { EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
+import { errorCodeFromBody } from '../errors/error-body';
+import type { ResponseRefusal, EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
 import { expiresInSeconds } from './expires-in';
 import type { TokenParams } from './token-set';
 
@@ -13,6 +13,31 @@ export interface TokenEndpoint {
   clientAuth: 'body' | 'basic';
   /** Extra headers, e.g. `Accept: application/json`. */
   headers?: Record<string, string>;
+  /**
+   * Finds the error a 2xx token response carries instead of a token, for a provider that
+   * answers errors with a success status. Default {@link oauthErrorInResponse}: RFC 6749's
+   * `error` code in a response without `access_token`. The login then fails with a
+   * `ProviderTokenError` whose reason is `provider_error` and `providerCode` the code.
+   */
+  errorInResponse?: (body: Record<string, unknown>) => TokenResponseError | undefined;
+}
+
+/** The error a 2xx token response carries (see {@link TokenEndpoint.errorInResponse}). */
+export interface TokenResponseError {
+  /** The provider's error code, e.g. `bad_verification_code`; it becomes `providerCode` and `code`. */
+  code: string;
+  /** The provider's text; without it, the text comes from the definition's `errorFields`. */
+  description?: string;
+}
+
+/**
+ * The default {@link TokenEndpoint.errorInResponse}: a response without a non-empty
+ * `access_token` whose `error` (or `code`) looks like an RFC 6749 error code.
+ */
+export function oauthErrorInResponse(body: Record<string, unknown>): TokenResponseError | undefined {
+  if (typeof body.access_token === 'string' && body.access_token !== '') return undefined;
+  const code = errorCodeFromBody(body);
+  return code === undefined ? undefined : { code };
 }
 
 /** The client's credentials. */
@@ -22,7 +47,7 @@ export interface ClientCredentials {
 }
 
 /**
- * Posts one grant to a token endpoint and validates the answer: a JSON object with a
+ * Posts one grant to a token endpoint and validates the response: a JSON object with a
  * non-empty string `access_token`; `expires_in` made a number of seconds, clamped to
  * 10 years (`MAX_EXPIRES_IN_SECONDS`) so that it always makes a valid date. Every failure is a
  * {@link ProviderTokenError}.
@@ -57,45 +82,51 @@ export async function requestToken(
     body = new URLSearchParams(fields).toString();
   }
 
-  const request: EndpointRequest = {
+  const request: EndpointRequest & { json?: 'object' } = {
     label: 'token endpoint',
     method: 'POST',
     url: endpoint.url,
     headers,
     body,
-    error: (message, details) => new ProviderTokenError(message, details),
+    endpoint: 'token',
     secrets: [grant.code, grant.refresh_token, grant.password, grant.code_verifier],
   };
-  const answer = await client.requestJson(request);
-  return validateTokenParams(answer.json, (what, unusable) =>
-    client.unusableAnswer(request, what, answer.status, unusable),
-  );
+  const response = await client.requestJson(request);
+  const carried = (endpoint.errorInResponse ?? oauthErrorInResponse)(response.json);
+  if (carried !== undefined) {
+    throw client.refuseResponse(request, response.status, {
+      what: 'without an access_token',
+      body: response.json,
+      text: carried.description,
+      reason: 'provider_error',
+      providerCode: carried.code,
+    });
+  }
+  const checked = validateTokenParams(response.json);
+  if ('refused' in checked) throw client.refuseResponse(request, response.status, checked.refused);
+  return checked.params;
 }
 
 /**
- * Checks the fields of a 2xx token answer; `fail` builds the error for what is wrong.
- *
- * @param fail - gets what is wrong, worded to follow "answered 200" (e.g.
- *   `without an access_token`), and, when the answer has no token at all, the answer itself,
- *   whose error text (a provider answering 200 with `{"error": …}`) says why.
+ * Checks the fields of a 2xx token response: the token response made usable, or why it cannot be
+ * used (worded to follow "answered 200", e.g. `without an access_token`; with the response
+ * itself when it has no token at all, whose error text may say why).
  */
-export function validateTokenParams(
-  json: Record<string, unknown>,
-  fail: (what: string, body?: Record<string, unknown>) => Error,
-): TokenParams {
+function validateTokenParams(json: Record<string, unknown>): { params: TokenParams } | { refused: ResponseRefusal } {
+  const fail = (what: string, body?: Record<string, unknown>) => ({ refused: { what, body } });
   const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
   if (typeof accessToken !== 'string' || accessToken.length === 0) {
-    throw fail('without an access_token', json);
+    return fail('without an access_token', json);
   }
   if (refreshToken !== undefined && refreshToken !== null && typeof refreshToken !== 'string') {
-    throw fail('with a refresh_token that is not a string');
+    return fail('with a refresh_token that is not a string');
   }
   const params: TokenParams = { ...json, access_token: accessToken };
   if (refreshToken === null) delete params.refresh_token;
   if (expiresIn !== undefined && expiresIn !== null) {
     const seconds = expiresInSeconds(expiresIn);
-    if (seconds === undefined) throw fail('with an expires_in that is not a number of seconds');
+    if (seconds === undefined) return fail('with an expires_in that is not a number of seconds');
     params.expires_in = seconds;
   }
-  return params;
+  return { params };
 }

@@ -1,5 +1,5 @@
 /**
- * The parsed answer of a token endpoint: the fields of RFC 6749 §5.1 that providers send,
+ * The parsed response of a token endpoint: the fields of RFC 6749 §5.1 that providers send,
  * plus whatever else they add.
  */
 export interface TokenParams {
@@ -22,6 +22,6 @@ export interface TokenSet {
   refreshToken?: string;
   /** Seconds until the access token expires, as the provider said (`expires_in`). */
   expiresIn?: number;
-  /** The whole token answer. */
+  /** The whole token response. */
   params: TokenParams;
 }

@@ -20,10 +20,10 @@ export interface ProfileFields {
  * @param provider - strategy name, e.g. `'altdentifier'`.
  * @param providerName - human name for messages, e.g. `'AltDentifier'`.
  * @param source - where the fields came from, for messages, e.g. `'user endpoint'`.
- * @param status - the HTTP status of the answer the fields came from, when they came from
+ * @param status - the HTTP status of the response the fields came from, when they came from
  *   one: the error then carries it as `providerStatus` and says e.g.
  *   `Acme user endpoint answered 200 without an id`. Leave it out for fields that came
- *   from no HTTP answer (JWT claims): the message is then e.g. `Acme access token has no id`.
+ *   from no HTTP response (JWT claims): the message is then e.g. `Acme access token has no id`.
  */
 export function normalizeProfile<TProvider extends string, TJson>(
   provider: TProvider,
@@ -37,7 +37,7 @@ export function normalizeProfile<TProvider extends string, TJson>(
   const id = profileId(fields.id);
   if (id === undefined) {
     const missing = fields.id === undefined || fields.id === null;
-    // Worded like the HTTP client's other failures ("answered 200 with …") when there was an answer.
+    // Worded like the HTTP client's other failures ("answered 200 with …") when there was a response.
     const problem =
       status === undefined
         ? missing

@@ -3,7 +3,7 @@ import type { Profile } from 'passport';
 /**
  * The normalized Passport profile every strategy of this project builds: Passport's
  * `Profile` (`provider`, `id`, `displayName`, `username`, `name`, `emails`) with the
- * provider's name as a literal type, and the source answer kept in `_raw` and `_json`.
+ * provider's name as a literal type, and the source response kept in `_raw` and `_json`.
  *
  * @typeParam TProvider - the strategy name, e.g. `'gofundo'`.
  * @typeParam TJson - the provider's own payload the profile was built from.

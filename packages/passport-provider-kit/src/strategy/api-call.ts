@@ -1,11 +1,21 @@
 import { ProviderApiError } from '../errors/provider-api-error';
-import type { JsonAnswer } from '../http/provider-http-client';
+import type { JsonOf, JsonResponse, JsonShape } from '../http/provider-http-client';
 
 /** Values a query parameter may take; `undefined` leaves the parameter out. */
 export type ApiQueryValue = string | number | boolean | undefined;
 
-/** Options of one call to a provider's API (`strategy.apiGet`). */
-export interface ApiGetOptions {
+/**
+ * Options of one call to a provider's API (`strategy.apiGet`).
+ *
+ * @typeParam S - the JSON accepted (see `json`).
+ */
+export interface ApiGetOptions<S extends JsonShape = 'object'> {
+  /**
+   * The JSON the endpoint answers with: `object` (the default), `array` (e.g. GitHub's
+   * `/user/emails`) or `any` JSON value; `json` in the result is typed to match. Another
+   * value is a `ProviderApiError` with reason `unexpected_shape`.
+   */
+  json?: S;
   /** Query parameters, added to (or replacing) those of `pathOrURL`. */
   query?: Readonly<Record<string, ApiQueryValue>>;
   /**
@@ -28,7 +38,7 @@ export interface ApiCallTarget {
   /** The provider's API base, e.g. `https://api.petje.af/v1`; the token is sent nowhere else. */
   apiBaseURL: string | undefined;
   /** Sends one GET with the token (the strategy's `callApi`: headers, deadline, size cap, typed errors). */
-  send(label: string, url: string, accessToken: string): Promise<JsonAnswer>;
+  send(label: string, url: string, accessToken: string, json?: JsonShape): Promise<JsonResponse<unknown>>;
 }
 
 /**
@@ -40,25 +50,27 @@ export interface ApiCallTarget {
  * absolute URL that lies under the API base: a URL elsewhere (e.g. a `_links` href naming
  * another host) is refused, so that the token only ever goes to `apiBaseURL`.
  */
-export async function getFromApi(
+export async function getFromApi<S extends JsonShape = 'object'>(
   target: ApiCallTarget,
   accessToken: string,
   pathOrURL: string,
-  options: ApiGetOptions = {},
-): Promise<JsonAnswer> {
+  options: ApiGetOptions<S> = {},
+): Promise<JsonResponse<JsonOf<S>>> {
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw new TypeError(`${target.provider} API call requires an access token`);
   }
   const url = resolveApiURL(target, pathOrURL, options.query);
   const retryWithin = checkRetryWithin(target.provider, options.retryRateLimitedWithin);
   const name = options.label ?? `API GET ${url.pathname}`;
+  // The sender checks the JSON against options.json (an object by default), so the type holds.
+  const send = () => target.send(name, url.href, accessToken, options.json) as Promise<JsonResponse<JsonOf<S>>>;
   try {
-    return await target.send(name, url.href, accessToken);
+    return await send();
   } catch (error) {
     const wait = retryableWait(error, retryWithin);
     if (wait === undefined) throw error;
     await sleep(wait * 1000);
-    return target.send(name, url.href, accessToken);
+    return send();
   }
 }
 

@@ -105,7 +105,7 @@ export function assertTokenStaysOnIssuer(
 }
 
 /**
- * The text a redirect answer adds to its error (empty without a usable `Location`): where the provider points (origin and path
+ * The text a redirect response adds to its error (empty without a usable `Location`): where the provider points (origin and path
  * only: a query or credentials in `Location` may carry secrets) and which option to set if
  * the provider has moved. Redirects are never followed: a token or a client secret must not
  * follow a `Location` to a host the app did not name.

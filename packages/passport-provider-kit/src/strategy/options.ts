@@ -93,7 +93,7 @@ export interface ProviderStrategyOptions {
   tokenURL?: string;
   /** Override the provider's API base, where `apiGet` sends the token (and nowhere else). */
   apiBaseURL?: string;
-  /** Largest answer accepted from the provider, in bytes. Default 1 MiB. */
+  /** Largest response accepted from the provider, in bytes. Default 1 MiB. */
   maxResponseBytes?: number;
   /** Your own HTTP(S) agent (proxy, custom CA). Default: keep-alive agents owned by the strategy. */
   agent?: http.Agent;

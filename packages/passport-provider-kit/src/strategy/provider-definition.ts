@@ -24,4 +24,12 @@ export interface ProviderDefinition {
   apiHeaders?: Record<string, string>;
   /** Where the provider's error bodies put their human text, in order of preference. */
   errorFields: readonly string[];
+  /**
+   * Also read the provider's text from an error response (4xx/5xx) that is plain text or
+   * HTML, not JSON: tags stripped, whitespace flattened, capped at 300 characters, secrets
+   * redacted. Default `false`: an HTML error page is usually a framework's or a proxy's, whose
+   * text says little; a provider that explains errors in plain text (GitHub's 403 for a
+   * request without `User-Agent`) turns it on.
+   */
+  textErrorBodies?: boolean;
 }

@@ -1,8 +1,9 @@
 import type { Request } from 'express';
 import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport-oauth2';
 import { cleanText } from '../errors/error-body';
+import type { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
-import { ProviderHttpClient, type JsonAnswer } from '../http/provider-http-client';
+import { ProviderHttpClient, type JsonOf, type JsonResponse, type JsonShape } from '../http/provider-http-client';
 import { getFromApi, type ApiGetOptions } from './api-call';
 import { providerOAuth2Class, type ProviderOAuth2, type TokenCallback } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
@@ -125,6 +126,7 @@ export abstract class ProviderStrategy<
       maxBodyBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       agent: options.agent,
       secrets: [options.clientSecret],
+      textErrorBodies: provider.textErrorBodies,
     });
     const Client = providerOAuth2Class({
       displayName: provider.displayName,
@@ -149,7 +151,7 @@ export abstract class ProviderStrategy<
    *   `error_uri` as `uri`, its status mapping, `access_denied` a failed login), but only after
    *   the callback's `state` is checked (and used up): the provider's description is shown only
    *   when it checks out, a neutral message otherwise, since anyone can link to the callback;
-   * - the profile step gets the login's token answer (`loadProfile(accessToken, params)`),
+   * - the profile step gets the login's token response (`loadProfile(accessToken, params)`),
    *   through a per-login view of this strategy rather than a field shared between logins.
    */
   override authenticate(req: Request, options?: object): void {
@@ -159,7 +161,7 @@ export abstract class ProviderStrategy<
   }
 
   /**
-   * Builds the profile from the access token (no token answer). passport-oauth2 calls it
+   * Builds the profile from the access token (no token response). passport-oauth2 calls it
    * after the token exchange; subclasses implement {@link ProviderStrategy.loadProfile} instead.
    */
   override userProfile(accessToken: string, done: (err?: unknown, profile?: TProfile) => void): void {
@@ -184,11 +186,18 @@ export abstract class ProviderStrategy<
 
   /**
    * GETs a path of the provider's API (under `apiBaseURL`) with the token in the provider's
-   * header(s), its headers, the deadline and size cap; see {@link getFromApi}.
+   * header(s), its headers, the deadline and size cap, through this strategy's connection;
+   * see {@link getFromApi}. `json: 'array'` or `json: 'any'` accepts a JSON array or any
+   * JSON value instead of an object.
    * @throws ProviderApiError with the provider's text and status (`retryAfter` on a 429).
    */
-  apiGet(accessToken: string, pathOrURL: string, options?: ApiGetOptions): Promise<JsonAnswer> {
-    const send = (label: string, url: string, token: string) => this.callApi(label, 'GET', url, token);
+  apiGet<S extends JsonShape = 'object'>(
+    accessToken: string,
+    pathOrURL: string,
+    options?: ApiGetOptions<S>,
+  ): Promise<JsonResponse<JsonOf<S>>> {
+    const send = (label: string, url: string, token: string, json?: JsonShape) =>
+      this.callApi(label, 'GET', url, token, { json });
     const target = { provider: this.provider.displayName, apiBaseURL: this.provider.apiBaseURL, send };
     return getFromApi(target, accessToken, pathOrURL, options);
   }
@@ -199,7 +208,7 @@ export abstract class ProviderStrategy<
   }
 
   /**
-   * Builds this provider's profile; `params` is the token answer of the login when known.
+   * Builds this provider's profile; `params` is the token response of the login when known.
    * Rejects with a typed error when it cannot be built.
    */
   protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): Promise<TProfile>;
@@ -209,7 +218,7 @@ export abstract class ProviderStrategy<
     return this.requestToken('', fields);
   }
 
-  /** Turns a token answer into the promise helpers' {@link TokenSet}. */
+  /** Turns a token response into the promise helpers' {@link TokenSet}. */
   protected tokenSet(params: TokenParams, previousRefreshToken?: string): TokenSet {
     return toTokenSet(params, previousRefreshToken);
   }
@@ -222,19 +231,35 @@ export abstract class ProviderStrategy<
     return { Authorization: `Bearer ${accessToken}` };
   }
 
-  /** Calls an API endpoint of the provider with the access token (through `this._oauth2`) and returns its JSON object. */
-  protected callApi(
+  /**
+   * Calls an API endpoint of the provider with the access token (through `this._oauth2`) and
+   * returns its JSON object, or its array or any JSON value with `json: 'array' | 'any'`.
+   */
+  protected callApi<S extends JsonShape = 'object'>(
     label: string,
     method: 'GET' | 'DELETE',
     url: string,
     accessToken: string,
-    options: { allowEmpty?: boolean } = {},
-  ): Promise<JsonAnswer> {
+    options: { allowEmpty?: boolean; json?: S } = {},
+  ): Promise<JsonResponse<JsonOf<S>>> {
     return (this._oauth2 as ProviderOAuth2).callApi(label, method, url, accessToken, options);
   }
 
+  /**
+   * The error for an API response that arrived whole but cannot be used (a page without its
+   * list, say): a `ProviderApiError` with reason `unexpected_shape`, worded like every other
+   * failure (`<Provider> <label> answered <status> <what>`), the access token redacted.
+   *
+   * @param what - what is wrong, worded to follow "answered 200", e.g. `without a data list`.
+   */
+  protected unusableApiResponse(label: string, accessToken: string, status: number, what: string): ProviderApiError {
+    return this.http.refuseResponse({ label, endpoint: 'api', secrets: [accessToken] }, status, {
+      what,
+    }) as ProviderApiError;
+  }
+
   /** `GET`s the provider's user endpoint with the access token, for `loadProfile`; failures name it "user endpoint". */
-  protected readUserEndpoint(accessToken: string, url: string): Promise<JsonAnswer> {
+  protected readUserEndpoint(accessToken: string, url: string): Promise<JsonResponse> {
     return this.callApi('user endpoint', 'GET', url, accessToken);
   }
 
@@ -250,9 +275,9 @@ export abstract class ProviderStrategy<
 
   private requestToken(codeOrToken: string, params: Record<string, string | undefined>): Promise<TokenParams> {
     return new Promise((resolve, reject) => {
-      const done: TokenCallback = (err, _accessToken, _refreshToken, answer) => {
-        if (err || !answer) reject(err ?? new Error(`${this.provider.displayName} token request gave no answer`));
-        else resolve(answer);
+      const done: TokenCallback = (err, _accessToken, _refreshToken, response) => {
+        if (err || !response) reject(err ?? new Error(`${this.provider.displayName} token request gave no answer`));
+        else resolve(response);
       };
       this._oauth2.getOAuthAccessToken(codeOrToken, params, done as never);
     });
@@ -272,7 +297,7 @@ export abstract class ProviderStrategy<
 
   /**
    * This strategy as one login sees it (Passport already makes one such object per request):
-   * its `_oauth2` hands the token answer to the profile step of this login only.
+   * its `_oauth2` hands the token response to the profile step of this login only.
    */
   private loginView(): this {
     // A userProfile of the app's or a subclass's own is called as passport-oauth2 calls it.
@@ -281,11 +306,11 @@ export abstract class ProviderStrategy<
     const client = this._oauth2;
     const login = Object.create(client) as typeof client;
     login.getOAuthAccessToken = ((code: string, params: Record<string, string>, callback: TokenCallback) =>
-      client.getOAuthAccessToken(code, params, ((err, accessToken, refreshToken, answer) => {
-        if (!err && answer) {
-          view.userProfile = (token, done) => this.profileOf(token, token === accessToken ? answer : undefined, done);
+      client.getOAuthAccessToken(code, params, ((err, accessToken, refreshToken, response) => {
+        if (!err && response) {
+          view.userProfile = (token, done) => this.profileOf(token, token === accessToken ? response : undefined, done);
         }
-        callback(err, accessToken, refreshToken, answer);
+        callback(err, accessToken, refreshToken, response);
       }) as TokenCallback as never)) as typeof client.getOAuthAccessToken;
     view._oauth2 = login;
     return view;

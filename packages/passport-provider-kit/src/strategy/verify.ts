@@ -12,7 +12,7 @@ export type VerifyFunction<TProfile> = (
   done: VerifyCallback,
 ) => void;
 
-/** `verify(accessToken, refreshToken, params, profile, done)`: `params` is the whole token answer. */
+/** `verify(accessToken, refreshToken, params, profile, done)`: `params` is the whole token response. */
 export type VerifyFunctionWithParams<TProfile> = (
   accessToken: string,
   refreshToken: string | undefined,

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { useRealHttpRequest } from '@internal/test-support';
-import { createKeepAliveAgents, sendRequest, type HttpRequest, type HttpResponse } from 'passport-provider-kit';
+import { createKeepAliveAgents } from '../../src/http/agents';
+import { sendRequest, type HttpRequest, type HttpResponse } from '../../src/http/send-request';
 
 /** A request as the test server received it. */
 export interface Received {

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import nock from 'nock';
 import { ProviderApiError, ProviderTokenError } from 'passport-provider-kit';
 import { expectSingleSuccess, expectTypedFailure } from './expect-outcome';
-import type { HarnessFactory } from './harness';
+import { SUITE_TIMEOUT_MS, type HarnessFactory } from './harness';
 import type { LeakLedger } from './leak-ledger';
 import type { ProviderCase } from './provider-case';
 import { profileEndpoint, tokenEndpoint, validTokenAnswer } from './provider-mocks';
@@ -185,7 +185,7 @@ export function describeAttacks(pc: ProviderCase, ledger: LeakLedger, harnesses:
       describe('gives up on a slow-loris token endpoint (one byte every 20 ms) at the timeout', () => {
         it('fails with reason timeout and closes the connection', async () => {
           local().on('POST', '/token', (_req, res) => dripForever(res));
-          const harness = harnesses.make(urls());
+          const harness = harnesses.make({ ...urls(), timeout: SUITE_TIMEOUT_MS });
           const outcome = await harness.login();
           expectTypedFailure(pc, harness, outcome, { type: ProviderTokenError, status: 504, reason: 'timeout' });
           await local().allClosed();

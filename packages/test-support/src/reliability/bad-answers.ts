@@ -102,7 +102,8 @@ export const BAD_ANSWERS: readonly BadAnswer[] = [
     title: 'a 200 carrying an error instead of an access_token',
     endpoints: ['token'],
     reply: (i) => i.reply(200, { error: 'invalid_grant', error_description: 'The code has expired' }),
-    reason: 'unexpected_shape',
+    // The provider's error code makes it the provider's error (reason provider_error, providerCode kept).
+    reason: 'provider_error',
     providerStatus: 200,
     status: 502,
     mentions: ['without an access_token'],

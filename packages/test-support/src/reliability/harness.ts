@@ -10,8 +10,13 @@ import type { CaseStrategy, ProviderCase, SuiteStrategyOptions } from './provide
 export const CLIENT_ID = 'reliability-client';
 /** The callback URL every suite strategy uses. */
 export const CALLBACK_URL = 'http://localhost/callback';
-/** The `timeout` option of suite strategies, in ms. */
+/** The `timeout` option of the cases that wait for a deadline to pass (a silent or dripping provider), in ms. */
 export const SUITE_TIMEOUT_MS = 200;
+/**
+ * The `timeout` of every other case: far above any answer of a local provider, so that a busy
+ * machine (CI with two cores, jest workers side by side) never turns an answer into a 504.
+ */
+const GENEROUS_TIMEOUT_MS = 5000;
 
 /** One call of `verify`, as the strategy made it. */
 export interface VerifyCall {
@@ -93,7 +98,7 @@ function makeHarness(
   const errors: unknown[] = [];
   let ends = 0;
   const strategy = pc.create(
-    { clientID: CLIENT_ID, clientSecret, callbackURL: CALLBACK_URL, timeout: SUITE_TIMEOUT_MS, ...overrides },
+    { clientID: CLIENT_ID, clientSecret, callbackURL: CALLBACK_URL, timeout: GENEROUS_TIMEOUT_MS, ...overrides },
     (accessToken, refreshToken, params, profile, done) => {
       verifyCalls.push({ accessToken, refreshToken, params, profile });
       done(null, { id: profile.id, displayName: profile.displayName });

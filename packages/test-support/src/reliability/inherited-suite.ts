@@ -94,7 +94,7 @@ export function describeInheritedBehaviour(pc: ProviderCase, ledger: LeakLedger,
             ? `${query}&state=${encodeURIComponent(login.state ?? '')}`
             : { ...query, state: login.state ?? '' };
         const outcome = await harness.callback(login, withState);
-        // passport-oauth2's AuthorizationError maps server_error to 502, and the kit keeps its mapping.
+        // passport-oauth2's status for server_error (the kit README's "Callback errors"), not a crash's 500.
         expect(outcome.status).toBe(502);
         const text = outcome.body.error?.message ?? outcome.body.failure?.message ?? '';
         expect(text).not.toMatch(/[\r\n]/);

@@ -1,6 +1,6 @@
 import type { Strategy as PassportStrategy } from 'passport';
+import type { JwtVerification } from 'passport-petjeaf';
 import type {
-  JwtVerification,
   ProviderProfile,
   ProviderStrategyOptions,
   TokenParams,

@@ -1,4 +1,4 @@
-import { CookieStateStore, type CookieStateStoreOptions } from 'passport-provider-kit';
+import { CookieStateStore, type CookieStateStoreOptions } from '../../../passport-provider-kit/src/state/cookie-state-store';
 import type { Request } from 'express';
 import type { StartedLogin } from '../login-app';
 import { CALLBACK_URL } from './harness';

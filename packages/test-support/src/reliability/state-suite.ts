@@ -1,6 +1,7 @@
 import nock from 'nock';
-import { STATE_MESSAGES, type StateStoreKind } from 'passport-provider-kit';
 import request from 'supertest';
+import { STATE_MESSAGES } from '../../../passport-provider-kit/src/state/multi-state-session-store';
+import type { StateStoreKind } from '../../../passport-provider-kit/src/state/default-store';
 import { CookieJar } from '../cookie-jar';
 import type { StartedLogin } from '../login-app';
 import { CLIENT_ID, type Harness, type HarnessFactory } from './harness';

@@ -50,7 +50,11 @@ export function describeTimeouts(pc: ProviderCase, ledger: LeakLedger, harnesses
             const server = local();
             endpoint.prepare?.(server);
             server.on(...endpoint.route, (_req, res) => stall(res));
-            const harness = harnesses.make({ tokenURL: server.url('/token'), userProfileURL: server.url('/profile') });
+            const harness = harnesses.make({
+              tokenURL: server.url('/token'),
+              userProfileURL: server.url('/profile'),
+              timeout: SUITE_TIMEOUT_MS,
+            });
             const outcome = await harness.login();
             expectTypedFailure(pc, harness, outcome, {
               type: endpoint.type,

@@ -1,5 +1,5 @@
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
-import { ProviderApiError } from '../errors/provider-api-error';
+import { ProviderApiError } from 'passport-provider-kit';
 
 /** How to check a JWT's signature, for providers that publish (or give you) a key. */
 export interface JwtVerification {
@@ -14,51 +14,27 @@ export interface JwtVerification {
 }
 
 /**
- * The options {@link verifyJwtSignature} passes to the library's `verify`: a subset of
- * jsonwebtoken's `VerifyOptions`, typed as loosely as jsonwebtoken's own so that its module
- * is a {@link JwtLibrary} without `@types/jsonwebtoken` being needed here.
- */
-export interface JwtVerifyOptions {
-  algorithms?: string[];
-  issuer?: string | string[];
-  audience?: string | RegExp | Array<string | RegExp>;
-  ignoreExpiration?: boolean;
-}
-
-/**
- * The part of a JWT library that {@link verifyJwtSignature} uses: jsonwebtoken's `verify`,
- * which throws when the token does not check out. `require('jsonwebtoken')` fits as it is.
- */
-export interface JwtLibrary {
-  verify(token: string, key: string | Buffer | KeyObject, options: JwtVerifyOptions): unknown;
-}
-
-/**
- * The JWT library, or a function that loads it on first use (e.g. `() => require('jsonwebtoken')`).
- * The kit has no JWT library of its own: the strategy that checks signatures depends on one and
- * hands it over, so that it is resolved from the strategy's package (strict installs such as
- * pnpm included) and the other strategies never install it.
- */
-export type JwtLibrarySource = JwtLibrary | (() => JwtLibrary);
-
-/**
- * Checks a JWT's signature (and `iss`/`aud` when given) with the JWT library the caller
- * supplies (jsonwebtoken's API); a loader function is called only here, when a key is
- * configured. Expiry is checked by the caller, the same way with or without a key.
- * `alg: none` and unsigned tokens are always refused.
+ * Checks a JWT's signature (and `iss`/`aud` when given) with jsonwebtoken. Expiry is checked
+ * by the caller (`assertNotExpired`), the same way with or without a key. `alg: none`
+ * and unsigned tokens are always refused.
+ *
+ * jsonwebtoken is required here, at the first check, not at the top of the file: it costs more
+ * to load than the rest of the strategy together, and an app without `jwtVerification` never
+ * needs it.
  */
 export function verifyJwtSignature(
   token: string,
   verification: JwtVerification,
   provider: string,
-  library: JwtLibrarySource,
   what = 'access token',
 ): void {
-  const jwt = loadJwtLibrary(library);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const jwt = require('jsonwebtoken') as typeof import('jsonwebtoken');
   const algorithms = verification.algorithms?.filter((alg) => alg.toLowerCase() !== 'none');
   try {
     jwt.verify(token, keyObjectOf(verification), {
-      algorithms,
+      // jsonwebtoken refuses an algorithm it does not know; the option's type stays a plain string list.
+      algorithms: algorithms as import('jsonwebtoken').Algorithm[] | undefined,
       issuer: verification.issuer,
       audience: verification.audience,
       ignoreExpiration: true,
@@ -111,17 +87,4 @@ function keyObjectOf(verification: JwtVerification): KeyObject {
     keyObjects.set(verification, made);
   }
   return made;
-}
-
-/** The library itself, from the library or its loader; a programming error if neither fits. */
-function loadJwtLibrary(library: JwtLibrarySource): JwtLibrary {
-  const hasVerify = (value: unknown): value is JwtLibrary =>
-    typeof (value as Partial<JwtLibrary> | undefined)?.verify === 'function';
-  const jwt: unknown = typeof library === 'function' && !hasVerify(library) ? library() : library;
-  if (!hasVerify(jwt)) {
-    throw new TypeError(
-      "verifyJwtSignature needs a JWT library with jsonwebtoken's verify(), or a function that loads one (e.g. () => require('jsonwebtoken'))",
-    );
-  }
-  return jwt;
 }

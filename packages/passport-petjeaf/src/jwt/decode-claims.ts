@@ -1,28 +1,10 @@
-import type { FailureReason } from '../errors/failure-reason';
-import { ProviderApiError } from '../errors/provider-api-error';
+import { ProviderApiError, type FailureReason } from 'passport-provider-kit';
 
 /** The claims of a JWT payload. */
 export type JwtClaims = Record<string, unknown>;
 
 /** The segments of a compact JWS, `header.payload.signature`, each base64url. */
 const COMPACT_JWS = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
-
-/**
- * Reads the claims of a JWT without checking its signature, as a client may for a token it
- * just received from the provider over TLS. Throws a {@link ProviderApiError} naming what
- * is wrong: not three base64url segments, a payload that is not base64url JSON, or JSON
- * that is not an object. Never puts the token itself in a message.
- *
- * Hand-written rather than `jsonwebtoken.decode()` so that strategies which never verify
- * signatures do not load jsonwebtoken (and its dependencies) at all.
- *
- * @param token - the compact JWT.
- * @param provider - the provider's human name, for messages.
- * @param what - what the token is, for messages (default `access token`).
- */
-export function decodeJwtClaims(token: string, provider: string, what = 'access token'): JwtClaims {
-  return decodeJwtPayload(token, provider, what).claims;
-}
 
 /** A JWT payload: its claims and the JSON text they were read from. */
 export interface JwtPayload {
@@ -33,8 +15,18 @@ export interface JwtPayload {
 }
 
 /**
- * {@link decodeJwtClaims}, also returning the payload's JSON text, so that a caller wanting the
- * raw claims need not serialize them again.
+ * Reads the claims of a JWT without checking its signature, as a client may for a token it
+ * just received from the provider over TLS, with the payload's JSON text (the profile's
+ * `_raw`). Throws a {@link ProviderApiError} naming what is wrong: not three base64url
+ * segments, a payload that is not base64url JSON, or JSON that is not an object. Never puts
+ * the token itself in a message.
+ *
+ * Hand-written rather than `jsonwebtoken.decode()` so that a strategy that does not verify
+ * signatures does not load jsonwebtoken (and its dependencies) at all.
+ *
+ * @param token - the compact JWT.
+ * @param provider - the provider's human name, for messages.
+ * @param what - what the token is, for messages (default `access token`).
  */
 export function decodeJwtPayload(token: string, provider: string, what = 'access token'): JwtPayload {
   const fail = (reason: FailureReason, problem: string): ProviderApiError =>
@@ -48,12 +40,6 @@ export function decodeJwtPayload(token: string, provider: string, what = 'access
   if (payload.value === undefined) throw fail('invalid_token', 'has a JWT payload that is not base64url-encoded JSON');
   if (!isObject(payload.value)) throw fail('invalid_token', 'has a JWT payload that is not a JSON object');
   return { claims: payload.value, raw: payload.text };
-}
-
-/** The `alg` of a JWT header, or undefined if it cannot be read. */
-export function jwtAlgorithm(token: string): string | undefined {
-  const header = parseSegment(token.split('.')[0] ?? '').value;
-  return isObject(header) && typeof header.alg === 'string' ? header.alg : undefined;
 }
 
 /**
