@@ -6,6 +6,7 @@ import { Strategy as MijnKlantportaalStrategy } from 'passport-mijnklantportaal'
 import { Strategy as PetjeafStrategy, type TokenParams, type TokenSet } from 'passport-petjeaf';
 import type { ProviderName, SandboxEndpoints } from 'passport-nl-sandbox';
 import { logLogins } from './login-log';
+import { expiresAtFrom } from './token-expiry';
 
 /** Human names of the providers. */
 export const PROVIDER_LABELS: Readonly<Record<ProviderName, string>> = {
@@ -171,6 +172,6 @@ function toDemoUser(
     scopes,
     accessToken,
     refreshToken,
-    expiresAt: typeof params.expires_in === 'number' ? Date.now() + params.expires_in * 1000 : undefined,
+    expiresAt: expiresAtFrom(params.expires_in),
   };
 }

@@ -39,6 +39,7 @@ export {
   type ResolvedEndpoint,
 } from './strategy/endpoints';
 export type { TokenParams, TokenSet } from './oauth/token-set';
+export { MAX_EXPIRES_IN_SECONDS } from './oauth/expires-in';
 export { ProviderTokenError } from './errors/provider-token-error';
 export { ProviderApiError } from './errors/provider-api-error';
 export type { FailureDetails, FailureReason } from './errors/failure-reason';

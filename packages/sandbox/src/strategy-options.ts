@@ -18,6 +18,11 @@ export interface SandboxStrategyOptions {
   userProfileURL?: string;
   /** Petje.af only: where `revoke()` sends its `DELETE`. */
   revocationURL?: string;
+  /**
+   * Set when the sandbox is served over plain http on a host that is not loopback (`--host
+   * 0.0.0.0` or a LAN address): the strategies refuse such URLs without it.
+   */
+  allowInsecureHTTP?: true;
 }
 
 /** Providers whose strategy reads the profile from `userProfileURL`. */
@@ -42,5 +47,14 @@ export function strategyOptions(provider: SandboxEndpoints): SandboxStrategyOpti
   };
   if (READS_PROFILE_URL.has(provider.name) && provider.userProfileURL) options.userProfileURL = provider.userProfileURL;
   if (provider.revocationURL) options.revocationURL = provider.revocationURL;
+  if (isPlainHttpOffLoopback(provider.origin)) options.allowInsecureHTTP = true;
   return options;
+}
+
+/** True for an `http:` origin whose host is not `localhost`, 127.0.0.0/8 or `::1` (the strategies' own rule). */
+function isPlainHttpOffLoopback(origin: string): boolean {
+  const { protocol, hostname } = new URL(origin);
+  const loopback =
+    hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\./.test(hostname);
+  return protocol === 'http:' && !loopback;
 }

@@ -2,6 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import type { ProviderName } from 'passport-nl-sandbox';
 import { PROVIDER_LABELS, type DemoStrategy, type DemoUser } from '../providers';
 import { csrfToken, requireCsrfToken, SESSION_COOKIE } from '../security';
+import { expiresAtFrom, expiryDate } from '../token-expiry';
 import { messagePage } from '../views/message';
 import { profilePage } from '../views/profile';
 
@@ -40,10 +41,11 @@ export function accountRoutes(strategies: Partial<Record<ProviderName, DemoStrat
         ...user,
         accessToken: tokens.accessToken,
         refreshToken: tokens.refreshToken,
-        expiresAt: tokens.expiresIn === undefined ? undefined : Date.now() + tokens.expiresIn * 1000,
+        expiresAt: expiresAtFrom(tokens.expiresIn),
       };
       (req.session as unknown as { passport: { user: DemoUser } }).passport.user = updated;
-      req.session.notice = `Token refreshed${updated.expiresAt ? `; it now expires at ${new Date(updated.expiresAt).toISOString()}` : ''}.`;
+      const expiry = expiryDate(updated.expiresAt);
+      req.session.notice = `Token refreshed${expiry ? `; it now expires at ${expiry.toISOString()}` : ''}.`;
       res.redirect(303, '/profile');
     } catch (error) {
       const { message, status } = error as { message?: string; status?: number };

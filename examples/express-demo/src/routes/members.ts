@@ -13,6 +13,7 @@ import {
 import { SANDBOX_PETJEAF_PAGE } from 'passport-nl-sandbox';
 import type { DemoUser, ProviderSettings } from '../providers';
 import { csrfToken } from '../security';
+import { expiresAtFrom } from '../token-expiry';
 import { messagePage } from '../views/message';
 import { membersPage } from '../views/members';
 
@@ -153,7 +154,7 @@ function toMemberUser(
     scopes: typeof params.scope === 'string' ? params.scope.split(' ').filter(Boolean) : [],
     accessToken,
     refreshToken,
-    expiresAt: typeof params.expires_in === 'number' ? Date.now() + params.expires_in * 1000 : undefined,
+    expiresAt: expiresAtFrom(params.expires_in),
     memberships: profile.memberships ?? {
       known: false,
       reason: 'request_failed',

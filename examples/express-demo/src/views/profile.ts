@@ -1,4 +1,5 @@
 import { PROVIDER_LABELS, type DemoUser } from '../providers';
+import { expiryDate } from '../token-expiry';
 import { html } from './html';
 import { layout } from './layout';
 
@@ -12,12 +13,14 @@ export interface ProfileView {
 
 /** The normalized profile, the raw `_json`, the granted scopes, the token's expiry and the Refresh button. */
 export function profilePage({ user, csrf, notice, now }: ProfileView): string {
-  const expiry = user.expiresAt
-    ? html`<time id="token-expiry" datetime="${new Date(user.expiresAt).toISOString()}"
-          >${new Date(user.expiresAt).toISOString()}</time
-        >
-        (in ${formatDuration(user.expiresAt - now)})`
-    : 'not given by the provider';
+  // A stored expiry that is not a valid date (a session from before the kit clamped expires_in) is shown as unknown, never a 500.
+  const at = expiryDate(user.expiresAt);
+  const expiry = at
+    ? html`<time id="token-expiry" datetime="${at.toISOString()}">${at.toISOString()}</time> (in
+        ${formatDuration(at.getTime() - now)})`
+    : user.expiresAt === undefined
+      ? 'not given by the provider'
+      : 'unknown (not a valid date)';
   const body = html`${notice ? html`<p class="notice" id="notice">${notice}</p>` : ''}
     <div class="card">
       <h1 id="display-name">${user.displayName}</h1>

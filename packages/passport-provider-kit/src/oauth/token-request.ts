@@ -1,5 +1,6 @@
 import { errorCodeFromBody } from '../errors/error-body';
 import type { ResponseRefusal, EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
+import { expiresInSeconds } from './expires-in';
 import type { TokenParams } from './token-set';
 
 /** How a provider's token endpoint wants to be called. */
@@ -47,7 +48,8 @@ export interface ClientCredentials {
 
 /**
  * Posts one grant to a token endpoint and validates the response: a JSON object with a
- * non-empty string `access_token`; `expires_in` made a number. Every failure is a
+ * non-empty string `access_token`; `expires_in` made a number of seconds, clamped to
+ * 10 years (`MAX_EXPIRES_IN_SECONDS`) so that it always makes a valid date. Every failure is a
  * {@link ProviderTokenError}.
  *
  * @param grant - the grant's fields (`grant_type`, `code`, `refresh_token`...); undefined values are left out.
@@ -122,10 +124,8 @@ function validateTokenParams(json: Record<string, unknown>): { params: TokenPara
   const params: TokenParams = { ...json, access_token: accessToken };
   if (refreshToken === null) delete params.refresh_token;
   if (expiresIn !== undefined && expiresIn !== null) {
-    const seconds = typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-      return fail('with an expires_in that is not a number of seconds');
-    }
+    const seconds = expiresInSeconds(expiresIn);
+    if (seconds === undefined) return fail('with an expires_in that is not a number of seconds');
     params.expires_in = seconds;
   }
   return { params };

@@ -133,3 +133,58 @@ export const OPTION_OF_ENDPOINT: Readonly<Record<string, string>> = {
   'user endpoint': 'userProfileURL',
   'revocation endpoint': 'revocationURL',
 };
+
+/** The options that name a provider URL, in the order their insecure value is reported. */
+export const PROVIDER_URL_OPTIONS = [
+  'baseURL',
+  'authorizationURL',
+  'tokenURL',
+  'userProfileURL',
+  'revocationURL',
+  'apiBaseURL',
+] as const;
+
+/**
+ * True for a host that never leaves the machine: `localhost` and its subdomains (RFC 6761
+ * §6.3, e.g. Petje.af's derived `api.localhost`), 127.0.0.0/8 and `::1` (a URL parser has
+ * already normalized `127.1` to `127.0.0.1` and `[0:0::1]` to `[::1]`).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/**
+ * Refuses a provider URL that would send the client secret, a code or a token in clear: every
+ * option of {@link PROVIDER_URL_OPTIONS} the user set, then every URL the strategy resolved
+ * (`resolved`: option name and URL), must be `https:`, unless its host is loopback (a local
+ * sandbox, tests) or `allowInsecureHTTP` is true. Values that are not absolute URLs are left
+ * to the checks that name them.
+ *
+ * @throws TypeError naming the option, its origin, and `allowInsecureHTTP`.
+ */
+export function assertHttpsEndpoints(
+  who: string,
+  options: Readonly<Partial<Record<(typeof PROVIDER_URL_OPTIONS)[number], unknown>>> & { allowInsecureHTTP?: unknown },
+  resolved: ReadonlyArray<readonly [option: string, url: string | undefined]>,
+): void {
+  if (options.allowInsecureHTTP !== undefined && typeof options.allowInsecureHTTP !== 'boolean') {
+    throw new TypeError(`${who}: allowInsecureHTTP must be true or false`);
+  }
+  if (options.allowInsecureHTTP === true) return;
+  const given = PROVIDER_URL_OPTIONS.map((option) => [option, options[option]] as const);
+  for (const [option, value] of [...given, ...resolved]) {
+    if (typeof value !== 'string' || !URL.canParse(value)) continue;
+    const url = new URL(value);
+    if (url.protocol !== 'http:' || isLoopbackHost(url.hostname)) continue;
+    throw new TypeError(
+      `${who}: ${option} ${url.origin}${url.pathname} is not https, so the client secret and tokens would travel in clear. ` +
+        'Use an https URL, or set allowInsecureHTTP: true if the provider is on a network you trust ' +
+        '(loopback hosts, localhost, 127.0.0.0/8 and ::1, are always allowed).',
+    );
+  }
+}

@@ -55,7 +55,11 @@ export interface ProviderStrategyOptions {
   clientID: string;
   /** Your app's client secret. Required; never put in a URL, a log or an error message. */
   clientSecret: string;
-  /** Where the provider sends the user back; absolute, or relative to the request's URL. */
+  /**
+   * Where the provider sends the user back. Use an absolute URL: a relative one (allowed, as
+   * in passport-oauth2) is resolved against the request's `Host` header (and, with `proxy`,
+   * `X-Forwarded-Host`/`-Proto`), which the client chooses, so `redirect_uri` follows it.
+   */
   callbackURL?: string;
   /** Scopes to request: a string, or an array joined with the provider's separator. */
   scope?: string | readonly string[];
@@ -101,6 +105,14 @@ export interface ProviderStrategyOptions {
   stateTTL?: number;
   /** Trust `X-Forwarded-*` when resolving a relative `callbackURL` (behind a proxy). */
   proxy?: boolean;
+  /**
+   * Accept plain `http:` provider URLs (`baseURL`, `authorizationURL`, `tokenURL`,
+   * `userProfileURL`, `revocationURL`, `apiBaseURL`) on hosts other than loopback. Default
+   * `false`: such a URL is a TypeError at construction, since the client secret, the code and
+   * the tokens would travel in clear. Loopback hosts (`localhost`, 127.0.0.0/8, `::1`: a local
+   * sandbox, tests) are always allowed.
+   */
+  allowInsecureHTTP?: boolean;
 }
 
 /** Options with `passReqToCallback` left off or false. */

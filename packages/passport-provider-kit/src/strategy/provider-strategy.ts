@@ -19,6 +19,7 @@ import type {
   WithoutRequest,
 } from './options';
 import type { ProviderDefinition } from './provider-definition';
+import { assertHttpsEndpoints } from './endpoints';
 import { settle } from './settle';
 import type {
   AnyVerifyFunction,
@@ -451,6 +452,11 @@ function assertOptions(options: ProviderStrategyOptions, provider: ProviderDefin
   for (const url of [provider.authorizationURL, provider.token.url, ...apiBase]) {
     if (!URL.canParse(url)) throw new TypeError(`${who}: ${url} is not an absolute URL`);
   }
+  assertHttpsEndpoints(who, options as ProviderStrategyOptions & Record<string, unknown>, [
+    ['authorizationURL', provider.authorizationURL],
+    ['tokenURL', provider.token.url],
+    ['apiBaseURL', provider.apiBaseURL],
+  ]);
   if (options.pkce && options.state === false && !options.store)
     throw new TypeError(`${who}: pkce needs state (do not set state: false)`);
   if (options.pkce !== undefined && ![true, false, 'S256', 'plain'].includes(options.pkce)) {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { ProviderApiError, ProviderTokenError } from 'passport-provider-kit';
-import { BAD_ANSWERS, OVERSIZED_BYTES } from './bad-answers';
+import { MAX_EXPIRES_IN_SECONDS, ProviderApiError, ProviderTokenError } from 'passport-provider-kit';
+import { BAD_ANSWERS, HUGE_EXPIRES_IN, OVERSIZED_BYTES } from './bad-answers';
 import { expectSingleSuccess, expectTypedFailure, type ErrorClass } from './expect-outcome';
 import type { HarnessFactory } from './harness';
 import type { LeakLedger } from './leak-ledger';
@@ -48,6 +48,33 @@ export function describeBadAnswers(pc: ProviderCase, ledger: LeakLedger, harness
       }
     });
   }
+
+  describe('clamps an expires_in too large for a date to MAX_EXPIRES_IN_SECONDS (10 years), at login and at refresh', () => {
+    /** A valid token answer whose expires_in is `json`, written as raw JSON text. */
+    const answerWith = (seed: string, json: string): string =>
+      JSON.stringify({ ...validTokenAnswer(pc, ledger, seed), expires_in: 0 }).replace(
+        '"expires_in":0',
+        `"expires_in":${json}`,
+      );
+    const json = { 'content-type': 'application/json' };
+    for (const huge of HUGE_EXPIRES_IN) {
+      it(`logs in with expires_in ${huge.title} and hands verify a date-safe expires_in`, async () => {
+        const harness = harnesses.make();
+        tokenEndpoint(pc, ledger).reply(200, answerWith('huge-expiry', huge.json), json);
+        if (pc.profile) profileEndpoint(pc.profile, ledger).reply(200, pc.profile.body('Zoë'));
+        const call = expectSingleSuccess(harness, await harness.login());
+        expect(call.params.expires_in).toBe(MAX_EXPIRES_IN_SECONDS);
+        expect(new Date(Date.now() + MAX_EXPIRES_IN_SECONDS * 1000).toISOString()).toMatch(/^\d{4}-/);
+      });
+
+      it(`refresh() with expires_in ${huge.title} resolves expiresIn MAX_EXPIRES_IN_SECONDS`, async () => {
+        const harness = harnesses.make();
+        tokenEndpoint(pc, ledger).reply(200, answerWith('huge-expiry-refresh', huge.json), json);
+        const tokens = await harness.strategy.refresh(ledger.secret(`${pc.name}-refresh-huge-expiry`));
+        expect(tokens.expiresIn).toBe(MAX_EXPIRES_IN_SECONDS);
+      });
+    }
+  });
 
   describe('Answers read over a real connection', () => {
     const local = useLocalProvider(ledger);

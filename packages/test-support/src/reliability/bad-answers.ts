@@ -117,6 +117,23 @@ export const BAD_ANSWERS: readonly BadAnswer[] = [
     status: 502,
     mentions: ['without an access_token', ERROR_TEXT],
   },
+  ...(
+    [
+      ['a negative expires_in', -3600],
+      ['a negative numeric string expires_in', '-3600'],
+      ['a "NaN" expires_in', 'NaN'],
+      ['an "Infinity" expires_in', 'Infinity'],
+      ['an exponent string expires_in', '1e20'],
+    ] as const
+  ).map(([what, expiresIn]): BadAnswer => ({
+    title: `a 200 with ${what}`,
+    endpoints: ['token'],
+    reply: (i) => i.reply(200, { access_token: 'at-bad-expiry', token_type: 'Bearer', expires_in: expiresIn }),
+    reason: 'unexpected_shape',
+    providerStatus: 200,
+    status: 502,
+    mentions: ['with an expires_in that is not a number of seconds'],
+  })),
   {
     title: 'a 200 with an object without id',
     endpoints: ['profile'],
@@ -174,4 +191,15 @@ export const BAD_ANSWERS: readonly BadAnswer[] = [
     status: 502,
     mentions: [String(1024 * 1024)],
   },
+];
+
+/**
+ * `expires_in` values too large for a date (`Date.now() + expires_in * 1000` out of `Date`'s
+ * range), as JSON text: the kit clamps each to `MAX_EXPIRES_IN_SECONDS` (10 years).
+ */
+export const HUGE_EXPIRES_IN: ReadonlyArray<{ title: string; json: string }> = [
+  { title: '1e20', json: '1e20' },
+  { title: 'the string "99999999999999999999"', json: '"99999999999999999999"' },
+  { title: '1e400 (Infinity once parsed)', json: '1e400' },
+  { title: '1.7976931348623157e308', json: '1.7976931348623157e308' },
 ];

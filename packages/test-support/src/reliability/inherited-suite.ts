@@ -42,6 +42,17 @@ export function describeInheritedBehaviour(pc: ProviderCase, ledger: LeakLedger,
       });
     });
 
+    describe("a relative callbackURL follows the request's Host, as in passport-oauth2 (allowed; the READMEs recommend an absolute one)", () => {
+      it('sends a redirect_uri on the forged host, which an absolute callbackURL (above) prevents', async () => {
+        const harness = harnesses.make({ callbackURL: '/callback' });
+        const res = await request(harness.app).get('/login').set('Host', 'evil.example');
+        expect(res.status).toBe(302);
+        expect(new URL(res.headers.location as string).searchParams.get('redirect_uri')).toBe(
+          'http://evil.example/callback',
+        );
+      });
+    });
+
     describe('refuses a state given twice or as a nested field, before any token request (strategy.js reads req.query.state as is)', () => {
       it.each(['state=$&state=$', 'state[handle]=$', 'state=$&state=other'])('answers 403 to %s', async (shape) => {
         const harness = harnesses.make();

@@ -70,6 +70,8 @@ export interface ProviderCase {
   accessToken(seed: string): string;
   /** The profile `id` a login with {@link ProviderCase.accessToken}`(seed)` yields, when it is fixed. */
   expectedIdFromToken?: (seed: string) => string;
+  /** URL options of this provider besides `baseURL`, `authorizationURL`, `tokenURL` and `userProfileURL` (Petje.af: `revocationURL`, `apiBaseURL`). */
+  urlOptions?: readonly string[];
   /** Petje.af: builds an access token JWT with these claims and header. */
   jwt?: (claims: unknown, header?: unknown) => string;
 }

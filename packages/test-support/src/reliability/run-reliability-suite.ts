@@ -6,6 +6,7 @@ import { describeJwtChecks } from './jwt-suite';
 import { LeakLedger } from './leak-ledger';
 import { describeLeakChecks } from './leak-suite';
 import { describeInheritedBehaviour } from './inherited-suite';
+import { describeInsecureURLs } from './insecure-url-suite';
 import { guardProcess } from './process-guard';
 import type { ProviderCase } from './provider-case';
 import { describeStateChecks } from './state-suite';
@@ -14,7 +15,7 @@ import { describeTimeouts } from './timeout-suite';
 /**
  * The reliability and security suite of issue 4 for one provider case: state / CSRF,
  * timeouts, bad answers of the token and profile endpoints, JWT checks (Petje.af), callback
- * input, attacks by a hostile provider and what passport-oauth2 lets through (issue 13), and finally a leak scan of every error the suite produced.
+ * input, attacks by a hostile provider, what passport-oauth2 lets through and plain-http provider URLs (issue 13), and finally a leak scan of every error the suite produced.
  */
 export function runReliabilitySuite(pc: ProviderCase): void {
   describe(`${pc.title} reliability`, () => {
@@ -28,6 +29,7 @@ export function runReliabilitySuite(pc: ProviderCase): void {
     describeCallbackInput(pc, ledger, harnesses);
     describeAttacks(pc, ledger, harnesses);
     describeInheritedBehaviour(pc, ledger, harnesses);
+    describeInsecureURLs(pc, harnesses);
     describeLeakChecks(pc, ledger, harnesses);
   });
 }

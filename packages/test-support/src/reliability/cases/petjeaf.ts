@@ -10,6 +10,7 @@ export const petjeafCase: ProviderCase = {
   create: (options, verify) => new Strategy(options, verify),
   tokenURL: TOKEN_URL,
   tokenBodyEncoding: 'form',
+  urlOptions: ['revocationURL', 'apiBaseURL'],
   accessToken: (seed) =>
     fakeJwt({ id: 'petje-user-1', name: 'Petje User', email: 'petje@example.com', exp: epochSeconds(3600), jti: seed }),
   expectedIdFromToken: () => 'petje-user-1',
