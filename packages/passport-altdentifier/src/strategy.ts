@@ -1,9 +1,8 @@
 import {
-  assertTokenStaysOnIssuer,
   endpointUnder,
   parseBaseURL,
   ProviderStrategy,
-  resolveEndpoints,
+  singleHostEndpoints,
   type ProviderDefinition,
   type ProviderStrategyOptions,
   type ResolvedEndpoint,
@@ -148,18 +147,8 @@ export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifier
 }
 
 /** The endpoints from `baseURL` and the explicit URL options; the user endpoint stays on the token endpoint's host unless both are named. */
-function altdentifierEndpoints(options: AltDentifierStrategyOptions): Record<keyof typeof PATHS, ResolvedEndpoint> {
-  const who = 'AltDentifier strategy';
-  const base = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
-  const endpoints = resolveEndpoints(who, {
-    authorize: {
-      option: 'authorizationURL',
-      explicit: options.authorizationURL,
-      derived: endpointUnder(base, PATHS.authorize),
-    },
-    token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, PATHS.token) },
-    user: { option: 'userProfileURL', explicit: options.userProfileURL, derived: endpointUnder(base, PATHS.user) },
-  });
-  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, [endpoints.user]);
-  return endpoints;
+function altdentifierEndpoints(
+  options: AltDentifierStrategyOptions,
+): Record<'authorize' | 'token' | 'user', ResolvedEndpoint> {
+  return singleHostEndpoints('AltDentifier strategy', options, BASE_URL, PATHS);
 }

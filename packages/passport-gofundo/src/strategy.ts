@@ -1,9 +1,8 @@
 import {
-  assertTokenStaysOnIssuer,
   endpointUnder,
   parseBaseURL,
   ProviderStrategy,
-  resolveEndpoints,
+  singleHostEndpoints,
   type ResolvedEndpoint,
   type ProviderDefinition,
   type ProviderStrategyOptions,
@@ -126,19 +125,7 @@ export class Strategy extends ProviderStrategy<GofundoProfile, GofundoStrategyOp
  * refusing a user endpoint on another host than the token endpoint unless both are named.
  */
 function gofundoEndpoints(options: GofundoStrategyOptions): Record<'authorize' | 'token' | 'user', ResolvedEndpoint> {
-  const who = 'Gofundo strategy';
-  const base = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
-  const endpoints = resolveEndpoints(who, {
-    authorize: {
-      option: 'authorizationURL',
-      explicit: options.authorizationURL,
-      derived: endpointUnder(base, PATHS.authorize),
-    },
-    token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, PATHS.token) },
-    user: { option: 'userProfileURL', explicit: options.userProfileURL, derived: endpointUnder(base, PATHS.user) },
-  });
-  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, [endpoints.user]);
-  return endpoints;
+  return singleHostEndpoints('Gofundo strategy', options, BASE_URL, PATHS);
 }
 
 function joinScope(scope: string | readonly string[]): string {

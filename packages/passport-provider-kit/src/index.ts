@@ -35,7 +35,9 @@ export {
   endpointUnder,
   parseBaseURL,
   resolveEndpoints,
+  singleHostEndpoints,
   type EndpointChoice,
+  type SingleHostURLOptions,
   type ResolvedEndpoint,
 } from './strategy/endpoints';
 export type { TokenParams, TokenSet } from './oauth/token-set';

@@ -4,6 +4,7 @@ import {
   endpointUnder,
   parseBaseURL,
   resolveEndpoints,
+  singleHostEndpoints,
 } from '../src/strategy/endpoints';
 
 const WHO = 'Acme strategy';
@@ -134,5 +135,43 @@ describe('describeRedirect: where a redirect points, without secrets, and the op
     expect(describeRedirect(['https://a.example/one', 'https://b.example/two'], from)).toContain(
       'https://a.example/one',
     );
+  });
+});
+
+describe('singleHostEndpoints: authorize, token and user under one base URL, the user endpoint on the token host', () => {
+  const PATHS = { authorize: '/oauth/authorize', token: '/oauth/token', user: '/api/user' };
+  const urls = (e: ReturnType<typeof singleHostEndpoints>) => [e.authorize.url, e.token.url, e.user.url];
+
+  it('derives all three from the default base, or from baseURL with its path prefix', () => {
+    expect(urls(singleHostEndpoints(WHO, {}, 'https://acme.example', PATHS))).toEqual([
+      'https://acme.example/oauth/authorize',
+      'https://acme.example/oauth/token',
+      'https://acme.example/api/user',
+    ]);
+    expect(
+      urls(singleHostEndpoints(WHO, { baseURL: 'https://other.example/x/' }, 'https://acme.example', PATHS)),
+    ).toEqual([
+      'https://other.example/x/oauth/authorize',
+      'https://other.example/x/oauth/token',
+      'https://other.example/x/api/user',
+    ]);
+  });
+
+  it('lets an explicit URL option win', () => {
+    const e = singleHostEndpoints(
+      WHO,
+      { authorizationURL: 'https://login.acme.example/a' },
+      'https://acme.example',
+      PATHS,
+    );
+    expect(e.authorize).toEqual({ url: 'https://login.acme.example/a', explicit: true, option: 'authorizationURL' });
+  });
+
+  it('refuses a token URL moved without the user endpoint, and allows the mix when both are named', () => {
+    expect(() =>
+      singleHostEndpoints(WHO, { tokenURL: 'https://other.example/token' }, 'https://acme.example', PATHS),
+    ).toThrow(/tokenURL is on https:\/\/other\.example but userProfileURL \(default\) is on https:\/\/acme\.example/);
+    const both = { tokenURL: 'https://other.example/token', userProfileURL: 'https://acme.example/api/user' };
+    expect(singleHostEndpoints(WHO, both, 'https://acme.example', PATHS).user.explicit).toBe(true);
   });
 });

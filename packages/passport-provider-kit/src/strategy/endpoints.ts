@@ -188,3 +188,39 @@ export function assertHttpsEndpoints(
     );
   }
 }
+
+/** The URL options of a provider whose authorize, token and user endpoints share one base URL. */
+export interface SingleHostURLOptions {
+  baseURL?: string;
+  authorizationURL?: string;
+  tokenURL?: string;
+  userProfileURL?: string;
+}
+
+/**
+ * The common case of the helpers above: the authorize, token and user endpoints at `paths`
+ * under `baseURL` (default `defaultBaseURL`), each overridden by its own URL option, with the
+ * user endpoint (it receives the access token) kept on the token endpoint's host unless both
+ * URLs are named.
+ *
+ * @throws TypeError naming the option that is wrong.
+ */
+export function singleHostEndpoints(
+  who: string,
+  options: SingleHostURLOptions,
+  defaultBaseURL: string,
+  paths: { authorize: string; token: string; user: string },
+): Record<'authorize' | 'token' | 'user', ResolvedEndpoint> {
+  const base = parseBaseURL(who, 'baseURL', options.baseURL ?? defaultBaseURL);
+  const endpoints = resolveEndpoints(who, {
+    authorize: {
+      option: 'authorizationURL',
+      explicit: options.authorizationURL,
+      derived: endpointUnder(base, paths.authorize),
+    },
+    token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, paths.token) },
+    user: { option: 'userProfileURL', explicit: options.userProfileURL, derived: endpointUnder(base, paths.user) },
+  });
+  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, [endpoints.user]);
+  return endpoints;
+}
