@@ -105,15 +105,20 @@ export function createStrategy(
   };
   const strategy = construct(name, options, settings, verify);
   if (logLine) logLogins(strategy, name, logLine);
-  if (agent) {
-    // A strategy's close() only destroys the agents it made itself, not one it was given.
-    const closeStrategy = strategy.close.bind(strategy);
-    strategy.close = () => {
-      closeStrategy();
-      agent.destroy();
-    };
-  }
+  if (agent) closeAgentWith(strategy, agent);
   return strategy;
+}
+
+/**
+ * Makes `strategy.close()` also destroy `agent`: a strategy's close() only destroys the agents
+ * it made itself, not one it was given (the demo gives one to trust the sandbox's certificate).
+ */
+export function closeAgentWith(strategy: { close(): void }, agent: https.Agent): void {
+  const closeStrategy = strategy.close.bind(strategy);
+  strategy.close = () => {
+    closeStrategy();
+    agent.destroy();
+  };
 }
 
 type DemoVerify = (

@@ -11,7 +11,7 @@ import {
   type VerifyCallback,
 } from 'passport-petjeaf';
 import { SANDBOX_PETJEAF_PAGE } from 'passport-nl-sandbox';
-import type { DemoUser, ProviderSettings } from '../providers';
+import { closeAgentWith, type DemoUser, type ProviderSettings } from '../providers';
 import { csrfToken } from '../security';
 import { expiresAtFrom } from '../token-expiry';
 import { messagePage } from '../views/message';
@@ -129,13 +129,7 @@ function createMembersStrategy(settings: ProviderSettings, callbackURL: string):
       done: VerifyCallback,
     ) => done(null, toMemberUser(accessToken, refreshToken, params, profile)),
   );
-  if (agent) {
-    const closeStrategy = strategy.close.bind(strategy);
-    strategy.close = () => {
-      closeStrategy();
-      agent.destroy();
-    };
-  }
+  if (agent) closeAgentWith(strategy, agent);
   return strategy;
 }
 
