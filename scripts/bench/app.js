@@ -1,8 +1,10 @@
 'use strict';
 /**
  * The Express app a benchmark logs in through: express-session (memory store) and one
- * Passport instance holding, for one provider, our strategy (`/ours/...`) and the plain
- * passport-oauth2 baseline (`/base/...`), both pointed at the same sandbox.
+ * Passport instance holding, for one provider, our strategy as an app gets it by default
+ * (`/ours/...`: the state in a cookie), our strategy keeping its state in the session as
+ * passport-oauth2 does (`/ours-session/...`), and the plain passport-oauth2 baseline
+ * (`/base/...`), all pointed at the same sandbox.
  */
 const https = require('node:https');
 const express = require('express');
@@ -33,6 +35,13 @@ function createBenchApp(sandboxProvider) {
     userProfileURL: PROFILE_FROM_ENDPOINT.has(name) ? sandboxProvider.userProfileURL : undefined,
   };
   const ours = new Strategy({ ...sandboxProvider.client, ...endpoints, callbackURL: '/ours/callback' }, verify);
+  // The same strategy with the state where the baseline keeps it: what is left between the two
+  // is the kit's own cost, apart from the state cookie's.
+  const oursSession = new Strategy(
+    { ...sandboxProvider.client, ...endpoints, callbackURL: '/ours-session/callback', stateStore: 'session' },
+    verify,
+  );
+  oursSession.name = `${ours.name}-session`;
   const baseline = baselineStrategy(
     name,
     { ...endpoints, callbackURL: '/base/callback', scope: ours._scope },
@@ -42,11 +51,13 @@ function createBenchApp(sandboxProvider) {
 
   const passport = new Passport();
   passport.use(ours);
+  passport.use(oursSession);
   passport.use(baseline);
   const app = express();
   app.use(session({ secret: 'bench', resave: false, saveUninitialized: false }));
   for (const [prefix, strategyName] of [
     ['ours', ours.name],
+    ['ours-session', oursSession.name],
     ['base', baseline.name],
   ]) {
     app.get(`/${prefix}/login`, passport.authenticate(strategyName, { session: false }));
@@ -57,7 +68,13 @@ function createBenchApp(sandboxProvider) {
     );
   }
   app.use((err, req, res, _next) => res.status(err.status || 500).json({ error: err.message }));
-  return { app, close: () => ours.close() };
+  return {
+    app,
+    close: () => {
+      ours.close();
+      oursSession.close();
+    },
+  };
 }
 
 /**

@@ -10,13 +10,19 @@ const { withApp } = require('./app');
 const { loginBatch } = require('./login');
 const { fixed, median, percentile, table } = require('./stats');
 
-const VARIANTS = ['ours', 'base'];
+/**
+ * The sides of a burst: our strategy as an app gets it (state in a cookie), the same with
+ * `stateStore: 'session'` (state where the baseline keeps it), and the baseline.
+ */
+const VARIANTS = ['ours', 'ours-session', 'base'];
+/** Our sides, each compared with the baseline; how each is named in the table. */
+const OURS = { ours: 'ours (default: state cookie)', 'ours-session': "ours, stateStore: 'session'" };
 /** How long the burst sandbox waits before each answer. */
 const BURST_DELAY_MS = 100;
 
 /**
  * Runs, for one provider and each size in `inFlight`, two rounds per side that are not counted
- * (they open the connections), then `rounds` measured rounds per side, alternating which side goes
+ * (they open the connections), then `rounds` measured rounds per side, turning which side goes
  * first, then two rounds back to back per side. A round is `inFlight × loginsPerSlot` logins with
  * `inFlight` of them in flight all along.
  *
@@ -27,17 +33,17 @@ async function benchBurst(name, provider, { inFlight, rounds, loginsPerSlot }) {
   await withApp(provider, async (origin) => {
     for (const size of inFlight) {
       const count = size * loginsPerSlot;
-      const measured = { ours: [], base: [] };
-      // Uncounted rounds that open the connections, ours–base–base–ours: the side that goes
-      // first meets a cold app (JIT, sessions), has fewer logins overlapping, opens fewer
-      // connections, and would pay the rest in its first counted round.
+      const measured = Object.fromEntries(VARIANTS.map((variant) => [variant, []]));
+      // Uncounted rounds that open the connections, each side twice, forward then backward: the
+      // side that goes first meets a cold app (JIT, sessions), has fewer logins overlapping,
+      // opens fewer connections, and would pay the rest in its first counted round.
       for (const variant of [...VARIANTS, ...[...VARIANTS].reverse()]) {
         await burstRound(origin, variant, provider, count, size);
       }
       for (let round = 0; round < rounds; round += 1) {
-        for (const variant of round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
-          measured[variant].push(await burstRound(origin, variant, provider, count, size));
-        }
+        // Each side goes first, second and last equally often.
+        const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]);
+        for (const variant of order) measured[variant].push(await burstRound(origin, variant, provider, count, size));
       }
       // Each side twice back to back: what the second burst pays is what the pool kept of the first.
       // (Between alternating rounds, a side's connections may sit idle longer than the provider
@@ -73,10 +79,11 @@ async function burstRound(origin, variant, provider, count, concurrency) {
   };
 }
 
-/** Ratios of each pair of rounds run back to back (round i of each side), and totals per side. */
+/**
+ * Per side, totals over its rounds; per side of ours, the medians of its ratios to the baseline
+ * over the rounds run close together (round i of each side).
+ */
 function summarize(name, inFlight, measured) {
-  const pairs = measured.ours.map((ours, i) => ({ ours, base: measured.base[i] }));
-  const pairedMedian = (ratio) => median(pairs.map(ratio));
   const side = (variant) => {
     const rounds = measured[variant];
     const logins = rounds.reduce((a, r) => a + r.logins, 0);
@@ -89,43 +96,51 @@ function summarize(name, inFlight, measured) {
       handshakesPer100: (100 * rounds.reduce((a, r) => a + r.tlsHandshakes, 0)) / logins,
     };
   };
-  return {
-    name,
-    inFlight,
-    rounds: pairs.length,
-    ours: side('ours'),
-    base: side('base'),
-    ratio: {
+  const ratioToBase = (variant) => {
+    const pairs = measured[variant].map((ours, i) => ({ ours, base: measured.base[i] }));
+    const pairedMedian = (ratio) => median(pairs.map(ratio));
+    return {
       perSecond: pairedMedian((p) => p.ours.perSecond / p.base.perSecond),
       p50: pairedMedian((p) => p.ours.p50 / p.base.p50),
       p99: pairedMedian((p) => p.ours.p99 / p.base.p99),
       cpu: pairedMedian((p) => p.ours.cpuMicros / p.ours.logins / (p.base.cpuMicros / p.base.logins)),
-    },
+    };
+  };
+  return {
+    name,
+    inFlight,
+    rounds: measured.base.length,
+    base: side('base'),
+    ours: Object.keys(OURS).map((variant) => ({ variant, ...side(variant), ratio: ratioToBase(variant) })),
   };
 }
 
 /** The burst summaries as one Markdown table. */
 function burstTable(summaries) {
-  const rows = summaries.map((s) => [
-    s.name,
-    String(s.inFlight),
-    String(s.rounds),
-    `${fixed(s.ours.perSecond, 0)} / ${fixed(s.base.perSecond, 0)}`,
-    fixed(s.ratio.perSecond),
-    `${fixed(s.ours.p50, 0)} / ${fixed(s.base.p50, 0)}`,
-    fixed(s.ratio.p50),
-    `${fixed(s.ours.p99, 0)} / ${fixed(s.base.p99, 0)}`,
-    fixed(s.ratio.p99),
-    `${fixed(s.ours.cpuPerLogin, 0)} / ${fixed(s.base.cpuPerLogin, 0)}`,
-    fixed(s.ratio.cpu),
-    `${fixed(s.ours.handshakesPer100, 1)} / ${fixed(s.base.handshakesPer100, 1)}`,
-    `${fixed(s.backToBack.ours, 1)} / ${fixed(s.backToBack.base, 1)}`,
-  ]);
+  const rows = summaries.flatMap((s) =>
+    s.ours.map((ours) => [
+      s.name,
+      String(s.inFlight),
+      OURS[ours.variant],
+      String(s.rounds),
+      `${fixed(ours.perSecond, 0)} / ${fixed(s.base.perSecond, 0)}`,
+      fixed(ours.ratio.perSecond),
+      `${fixed(ours.p50, 0)} / ${fixed(s.base.p50, 0)}`,
+      fixed(ours.ratio.p50),
+      `${fixed(ours.p99, 0)} / ${fixed(s.base.p99, 0)}`,
+      fixed(ours.ratio.p99),
+      `${fixed(ours.cpuPerLogin, 0)} / ${fixed(s.base.cpuPerLogin, 0)}`,
+      fixed(ours.ratio.cpu),
+      `${fixed(ours.handshakesPer100, 1)} / ${fixed(s.base.handshakesPer100, 1)}`,
+      `${fixed(s.backToBack[ours.variant], 1)} / ${fixed(s.backToBack.base, 1)}`,
+    ]),
+  );
   return table(
     [
       'provider',
       'in flight',
-      'rounds',
+      'our side',
+      'rounds per side',
       'logins/s ours / baseline',
       'ratio (≥ 1.00)',
       'callback p50 ms',

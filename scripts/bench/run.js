@@ -95,7 +95,7 @@ async function burstSection(slow, settings, quick) {
     `\n## Burst: ${settings.inFlight.join(' and ')} logins in flight, every provider answer after ${BURST_DELAY_MS} ms\n`,
   );
   console.log(
-    `Each round: ${settings.loginsPerSlot} × the in-flight count of logins per side, sides alternating; ratios are ours ÷ baseline, median of the back-to-back round pairs; p50/p99 over all measured rounds; handshakes after two uncounted rounds per side; then each side runs two rounds back to back, and the last column counts the second one's handshakes.\n`,
+    `Each round: ${settings.loginsPerSlot} × the in-flight count of logins per side; three sides take turns (ours as an app gets it, ours with stateStore: 'session' as the baseline keeps its state, the baseline), each going first equally often; ratios are each of our sides ÷ baseline, the median over the rounds (round i of each side); p50/p99 over all measured rounds; handshakes after two uncounted rounds per side; then each side runs two rounds back to back, and the last column counts the second one's handshakes.\n`,
   );
   console.log(burstTable(summaries));
   if (quick) console.log('\nquick mode: a small burst; its figures mean nothing.');
