@@ -16,7 +16,10 @@ const STOP_TIMEOUT_MS = 5_000;
 if (require.main === module) {
   const { startSandbox } = require('passport-nl-sandbox');
   const { key, cert, delayMs } = JSON.parse(process.env.BENCH_SANDBOX);
-  startSandbox({ certificate: key && cert ? { key, cert } : undefined, delayMs }).then(
+  // MijnKlantportaal's documented 60 API requests a minute (which the sandbox enforces) would turn
+  // the bench's thousands into 429s: lift it here, far beyond what a run sends.
+  const rateLimit = { limit: 1_000_000 };
+  startSandbox({ certificate: key && cert ? { key, cert } : undefined, delayMs, rateLimit }).then(
     (sandbox) => {
       const providers = {};
       for (const [name, p] of Object.entries(sandbox.providers)) {
