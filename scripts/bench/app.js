@@ -11,6 +11,7 @@ const express = require('express');
 const session = require('express-session');
 const { Passport } = require('passport');
 const { baselineStrategy } = require('./baseline');
+const { timeStateStore } = require('./state-store-timer');
 
 const PACKAGES = {
   petjeaf: 'passport-petjeaf',
@@ -70,6 +71,12 @@ function createBenchApp(sandboxProvider) {
   app.use((err, req, res, _next) => res.status(err.status || 500).json({ error: err.message }));
   return {
     app,
+    /** Per side, the time its state store has spent so far (see state-store-timer.js). */
+    stateStoreTimers: {
+      ours: timeStateStore(ours),
+      'ours-session': timeStateStore(oursSession),
+      base: timeStateStore(baseline),
+    },
     close: () => {
       ours.close();
       oursSession.close();
@@ -78,8 +85,9 @@ function createBenchApp(sandboxProvider) {
 }
 
 /**
- * Serves a fresh bench app for `provider` on 127.0.0.1, runs `body(origin)`, then closes the app, the
- * strategies' connections and the global agent's (the baseline's), so that each phase starts cold for both.
+ * Serves a fresh bench app for `provider` on 127.0.0.1, runs `body(origin, stateStoreTimers)`, then
+ * closes the app, the strategies' connections and the global agent's (the baseline's), so that each
+ * phase starts cold for both.
  */
 async function withApp(provider, body) {
   const bench = createBenchApp(provider);
@@ -90,7 +98,7 @@ async function withApp(provider, body) {
   // round): with Node's 5 s, the server could close one just as a browser reuses it (ECONNRESET).
   server.keepAliveTimeout = APP_KEEP_ALIVE_MS;
   try {
-    await body(`http://127.0.0.1:${server.address().port}`);
+    await body(`http://127.0.0.1:${server.address().port}`, bench.stateStoreTimers);
   } finally {
     bench.close();
     // The baseline (node-oauth) uses Node's global agent: empty it too, so each phase starts cold for both.
