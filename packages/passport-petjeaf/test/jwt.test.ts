@@ -2,6 +2,7 @@ import { createHmac, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
+import { thrownBy } from '@internal/test-support';
 import { ProviderApiError } from 'passport-provider-kit';
 import { assertNotExpired, decodeJwtPayload } from '../src/jwt/decode-claims';
 import { assertUsableJwtKey, verifyJwtSignature } from '../src/jwt/verify-signature';
@@ -15,16 +16,7 @@ const b64 = (value: unknown) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const HEADER = b64({ alg: 'HS256', typ: 'JWT' });
 
-function refusal(run: () => unknown): ProviderApiError {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ProviderApiError);
-  return caught as ProviderApiError;
-}
+const refusal = (run: () => unknown): ProviderApiError => thrownBy(run, ProviderApiError);
 
 describe('decodeJwtPayload: reads the payload of a well-formed JWT', () => {
   it('returns the claims without checking the signature', () => {

@@ -1,3 +1,4 @@
+import { thrownBy } from '@internal/test-support';
 import { nonEmptyString, normalizeProfile, ProviderApiError } from 'passport-provider-kit';
 import { profileId } from '../src/profile/normalize';
 
@@ -84,16 +85,7 @@ describe('normalizeProfile', () => {
     expect(profile).not.toHaveProperty('emails');
   });
 
-  const refusal = (run: () => unknown): ProviderApiError => {
-    let caught: unknown;
-    try {
-      run();
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ProviderApiError);
-    return caught as ProviderApiError;
-  };
+  const refusal = (run: () => unknown): ProviderApiError => thrownBy(run, ProviderApiError);
 
   it.each([
     ['no id', undefined, 'Acme user endpoint answered 200 without an id'],

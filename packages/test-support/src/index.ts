@@ -9,6 +9,7 @@ export {
 } from './login-app';
 export { epochSeconds, fakeJwt } from './fake-jwt';
 export { CookieJar } from './cookie-jar';
+export { thrownBy } from './thrown-by';
 export { useNock } from './nock-setup';
 export { captureReply, type CapturedRequest } from './capture-request';
 export { verifyFormsSuite, type AnyVerify, type VerifyFormsCase } from './verify-forms-suite';
