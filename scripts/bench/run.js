@@ -107,7 +107,7 @@ async function burstSection(slow, settings, quick) {
 async function benchProvider(name, provider, delayedProvider, undelayedProvider) {
   const done = Object.fromEntries(LOAD_VARIANTS.map((v) => [v, { logins: 0, seconds: 0, cpuMicros: 0 }]));
   const latencies = Object.fromEntries(LOAD_VARIANTS.map((v) => [v, []]));
-  const pairedRatios = []; // ours ÷ baseline logins/s of two rounds run back to back
+  const pairedRatios = []; // ours ÷ baseline logins/s of the same round (the sides run one after the other)
   await withApp(provider, async (origin) => {
     for (const variant of LOAD_VARIANTS) await loginBatch(origin, variant, provider, FULL.warmup, FULL.concurrency);
     for (let round = 0; round < FULL.rounds; round += 1) {
@@ -189,7 +189,7 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
       [
         row('logins/s (10 in flight)', fixed(t.ours, 0), fixed(t.base, 0), fixed(t.ours / t.base)),
         row(
-          `logins/s ratio of back-to-back rounds: median (middle half) of ${pairedRatios.length}`,
+          `logins/s ratio within a round (ours ÷ baseline): median (middle half) of ${pairedRatios.length}`,
           '—',
           '—',
           `${fixed(paired.median)} (${fixed(paired.low)}–${fixed(paired.high)})`,
