@@ -6,7 +6,7 @@
  * passport-oauth2 baseline. Prints ratios to the baseline; see docs/performance.md.
  *
  *   node scripts/bench/index.js            full run (a few minutes)
- *   node scripts/bench/index.js --quick    a few logins per provider, checks that it all works, times nothing
+ *   node scripts/bench/index.js --quick    every scenario at a few logins: checks that it all works, times nothing
  *   node scripts/bench/index.js --burst    only the burst scenario (128 and 512 logins in flight, 100 ms answers)
  *
  * The sandbox's self-signed CA must be trusted by the default agents of both sides (we

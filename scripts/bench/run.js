@@ -20,6 +20,9 @@ const DELAY_MS = 20;
 // alternating rounds: this machine's speed drifts over seconds, and a drift cancels out only
 // between rounds that run close together.
 const FULL = { warmup: 300, rounds: 20, batch: 100, concurrency: 10, sequential: 100, delayed: 60, requireRuns: 31 };
+// `--quick` (in npm test) runs every scenario too, at a few logins each, so that the full run's
+// code cannot break unnoticed; its figures mean nothing.
+const SMOKE = { warmup: 3, rounds: 2, batch: 3, concurrency: 2, sequential: 3, delayed: 2, requireRuns: 1 };
 // The burst scenario: one provider with one round trip per login, one with two.
 const BURST_PROVIDERS = ['petjeaf', 'gofundo'];
 const BURST = {
@@ -35,7 +38,7 @@ async function run({ quick, burstOnly, certDir }) {
     key: fs.readFileSync(path.join(certDir, 'key.pem'), 'utf8'),
     cert: fs.readFileSync(path.join(certDir, 'cert.pem'), 'utf8'),
   };
-  const light = !quick && !burstOnly;
+  const light = !burstOnly;
   const sandbox = await startSandboxProcess(certificate);
   const delayed = light ? await startSandboxProcess({ ...certificate, delayMs: DELAY_MS }) : undefined;
   const undelayed = light ? await startSandboxProcess(certificate) : undefined;
@@ -43,7 +46,13 @@ async function run({ quick, burstOnly, certDir }) {
   try {
     if (quick) {
       await quickCheck(sandbox);
-      return await burstSection(slow, BURST.quick, true);
+      for (const name of PROVIDERS) {
+        const providers = [sandbox, delayed, undelayed].map((s) => s.providers[name]);
+        console.log(`\n${await benchProvider(name, ...providers, SMOKE)}`);
+      }
+      await burstSection(slow, BURST.quick, true);
+      console.log(`\n${footprintTable(SMOKE)}`);
+      return console.log('\nquick mode: every scenario ran, with a few logins each; its figures mean nothing.');
     }
     console.log(
       `# Login benchmark: our strategies vs. plain passport-oauth2, sandbox over HTTPS (Node ${process.version})\n`,
@@ -54,13 +63,13 @@ async function run({ quick, burstOnly, certDir }) {
     );
     for (const name of PROVIDERS) {
       console.log(
-        await benchProvider(name, sandbox.providers[name], delayed.providers[name], undelayed.providers[name]),
+        await benchProvider(name, sandbox.providers[name], delayed.providers[name], undelayed.providers[name], FULL),
       );
       console.log();
     }
     await burstSection(slow, BURST.full, false);
     console.log();
-    console.log(footprintTable());
+    console.log(footprintTable(FULL));
   } finally {
     await sandbox.close();
     await slow.close();
@@ -87,7 +96,7 @@ async function quickCheck(sandbox) {
     });
   }
   console.log(table(['provider', 'variant', 'logins', 'requests to the provider per login'], rows));
-  console.log('\nquick mode: every login completed; nothing was timed.');
+  console.log('\nEvery login completed and made the documented requests.');
 }
 
 /** Runs the burst scenario for {@link BURST_PROVIDERS} against the slow sandbox and prints its table. */
@@ -104,19 +113,21 @@ async function burstSection(slow, settings, quick) {
   if (quick) console.log('\nquick mode: a small burst; its figures mean nothing.');
 }
 
-async function benchProvider(name, provider, delayedProvider, undelayedProvider) {
+/** Light load, sequential logins and latency for one provider, with `settings` (FULL or SMOKE); returns its table. */
+async function benchProvider(name, provider, delayedProvider, undelayedProvider, settings) {
   const done = Object.fromEntries(LOAD_VARIANTS.map((v) => [v, { logins: 0, seconds: 0, cpuMicros: 0 }]));
   const latencies = Object.fromEntries(LOAD_VARIANTS.map((v) => [v, []]));
   const pairedRatios = []; // ours ÷ baseline logins/s of the same round (the sides run one after the other)
   await withApp(provider, async (origin) => {
-    for (const variant of LOAD_VARIANTS) await loginBatch(origin, variant, provider, FULL.warmup, FULL.concurrency);
-    for (let round = 0; round < FULL.rounds; round += 1) {
+    for (const variant of LOAD_VARIANTS)
+      await loginBatch(origin, variant, provider, settings.warmup, settings.concurrency);
+    for (let round = 0; round < settings.rounds; round += 1) {
       // Each side goes first, second and last equally often.
       const order = LOAD_VARIANTS.map((_, i) => LOAD_VARIANTS[(i + round) % LOAD_VARIANTS.length]);
       const rate = {};
       for (const variant of order) {
         const cpuBefore = process.cpuUsage();
-        const { results, seconds } = await loginBatch(origin, variant, provider, FULL.batch, FULL.concurrency);
+        const { results, seconds } = await loginBatch(origin, variant, provider, settings.batch, settings.concurrency);
         const cpu = process.cpuUsage(cpuBefore);
         done[variant].logins += results.length;
         done[variant].seconds += seconds;
@@ -134,7 +145,7 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
     // A fresh app and fresh strategies, so that the first connection and handshake count too.
     await withApp(provider, async (origin) => {
       const results = [];
-      for (let i = 0; i < FULL.sequential; i += 1) results.push(await login(origin, variant, provider));
+      for (let i = 0; i < settings.sequential; i += 1) results.push(await login(origin, variant, provider));
       sequential[variant] = {
         requestsPerLogin: results.reduce((a, r) => a + r.requests, 0) / results.length,
         connections: results.reduce((a, r) => a + r.connections, 0),
@@ -155,7 +166,7 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
         await login(undelayedOrigin, variant, undelayedProvider);
       }
       await bareRoundTrips(delayedProvider, ROUND_TRIPS[name]);
-      for (let i = 0; i < FULL.delayed; i += 1) {
+      for (let i = 0; i < settings.delayed; i += 1) {
         for (const variant of i % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
           delayedMs[variant].push((await login(delayedOrigin, variant, delayedProvider)).callbackMs);
           undelayedMs[variant].push((await login(undelayedOrigin, variant, undelayedProvider)).callbackMs);
@@ -187,7 +198,7 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
     table(
       ['metric', 'ours', 'baseline', 'ratio'],
       [
-        row('logins/s (10 in flight)', fixed(t.ours, 0), fixed(t.base, 0), fixed(t.ours / t.base)),
+        row(`logins/s (${settings.concurrency} in flight)`, fixed(t.ours, 0), fixed(t.base, 0), fixed(t.ours / t.base)),
         row(
           `logins/s ratio within a round (ours ÷ baseline): median (middle half) of ${pairedRatios.length}`,
           '—',
@@ -221,13 +232,13 @@ async function benchProvider(name, provider, delayedProvider, undelayedProvider)
           '—',
         ),
         row(
-          'new TCP connections per 100 sequential logins',
+          `new TCP connections per ${settings.sequential} sequential logins`,
           String(sequential.ours.connections),
           String(sequential.base.connections),
           '—',
         ),
         row(
-          'TLS handshakes per 100 sequential logins',
+          `TLS handshakes per ${settings.sequential} sequential logins`,
           String(sequential.ours.tlsHandshakes),
           String(sequential.base.tlsHandshakes),
           '—',
@@ -277,9 +288,9 @@ async function bareRoundTrips(provider, count) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-function footprintTable() {
+function footprintTable(settings) {
   const packages = PROVIDERS.map((name) => `passport-${name}`);
-  const coldMs = coldRequireMedians(['passport-oauth2', ...packages, 'jsonwebtoken'], FULL.requireRuns);
+  const coldMs = coldRequireMedians(['passport-oauth2', ...packages, 'jsonwebtoken'], settings.requireRuns);
   const base = { ms: coldMs.get('passport-oauth2'), ...installedFootprint('passport-oauth2') };
   const rows = [['passport-oauth2 (baseline)', fixed(base.ms), '1.00', String(base.packages), kib(base.bytes)]];
   for (const pkg of packages) {
@@ -296,7 +307,7 @@ function footprintTable() {
     kib(jwt.bytes),
   ]);
   return [
-    `## Cold require() (median of ${FULL.requireRuns} fresh processes each, alternating) and installed runtime footprint\n`,
+    `## Cold require() (median of ${settings.requireRuns} fresh processes each, alternating) and installed runtime footprint\n`,
     table(['package', 'require (ms)', '× passport-oauth2', 'runtime packages', 'on disk'], rows),
   ].join('\n');
 }
