@@ -181,6 +181,25 @@ describe('CookieStateStore: refuses what does not check out', () => {
     expect(await finish(store, jar, state, `${name}=not-base64!`)).toMatchObject({ info: { reason: 'tampered' } });
   });
 
+  it("reads the first of two cookies of one name (browsers send the deeper Path's first), not the other", async () => {
+    const store = makeStore();
+    const jar = new CookieJar();
+    const first = await start(store, jar);
+    const { name, value } = onlyCookie(jar);
+    expect(await finish(store, jar, first, `${name}=${value}; ${name}=not-base64!`)).toMatchObject({ ok: true });
+
+    const second = await start(store, jar);
+    const cookie = [...jar.cookies].find(([key]) => key.startsWith(`oauth2-state.petjeaf.${second}`))?.[1];
+    expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]+$/);
+    const secondName = `oauth2-state.petjeaf.${second}`;
+    expect(await finish(store, jar, second, `${secondName}=not-base64!; ${secondName}=${cookie?.value}`)).toMatchObject(
+      {
+        ok: false,
+        info: { reason: 'tampered' },
+      },
+    );
+  });
+
   it('a cookie made under another client secret or client id', async () => {
     const jar = new CookieJar();
     const state = await start(makeStore({ secret: 'old-secret' }), jar);

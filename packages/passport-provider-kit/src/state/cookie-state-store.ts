@@ -147,16 +147,16 @@ export class CookieStateStore {
     if (!res) return callback(missingResponseError(), false);
     const secure = isHttps(meta?.callbackURL);
     const name = typeof providedState === 'string' ? this.cookieName(providedState, secure) : undefined;
+    // This provider's pending logins in this browser, the one of this callback among them.
+    const pending = cookiesStartingWith(req.headers?.cookie, this.cookieName('', secure));
     // passport-oauth2's wording: "Unable to verify" when this browser has no other login of this
     // provider pending (as its session store says with nothing stored), "Invalid" when it has.
-    const otherPending = [...cookiesStartingWith(req.headers?.cookie, this.cookieName('', secure)).keys()].some(
-      (cookie) => cookie !== name,
-    );
+    const otherPending = [...pending.keys()].some((cookie) => cookie !== name);
     const failure = (reason: StateFailureReason): StateFailure => stateFailure(reason, otherPending);
     if (typeof providedState !== 'string' || providedState === '' || name === undefined)
       return callback(null, false, failure('missing'));
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(providedState)) return callback(null, false, failure('unknown'));
-    const value = cookiesStartingWith(req.headers?.cookie, name).get(name);
+    const value = pending.get(name);
     if (value === undefined) return callback(null, false, failure('unknown'));
 
     const text = open(this.key, value, name);
