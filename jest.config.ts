@@ -32,7 +32,10 @@ const config: Config = {
     testEnvironment: 'node',
     testEnvironmentOptions: { globalsCleanup: 'off' },
     testMatch: ['<rootDir>/test/**/*.test.ts'],
-    setupFilesAfterEnv: [join(__dirname, 'scripts/jest/restore-nock.ts')],
+    setupFilesAfterEnv: [
+      join(__dirname, 'scripts/jest/nock-dispatcher.ts'),
+      join(__dirname, 'scripts/jest/restore-nock.ts'),
+    ],
     transform: {
       '^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, 'tsconfig.test.json') }],
     },

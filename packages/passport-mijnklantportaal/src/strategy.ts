@@ -140,9 +140,15 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     }
     // Without an identity endpoint the profile id changes at every login: say so once in development.
     if (options.userProfileURL === undefined && options.skipUserProfile !== true) warnUnstableIdOnce();
+    const bearer = options.bearerHeader ?? 'both';
     return {
       name: 'mijnklantportaal',
       displayName: 'MijnKlantportaal',
+      // The token in `Authorization`, `Authentication` or both (see BearerHeader).
+      bearerHeaders: (accessToken) =>
+        bearer === 'both'
+          ? { Authorization: `Bearer ${accessToken}`, Authentication: `Bearer ${accessToken}` }
+          : { [bearer]: `Bearer ${accessToken}` },
       authorizationURL: endpoints.authorize.url,
       token: { url: endpoints.token.url, bodyEncoding: 'json', clientAuth: 'body' },
       scopeSeparator: ' ',
@@ -208,14 +214,6 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
       },
       { provider: 'MijnKlantportaal', label, maxPages },
     );
-  }
-
-  /** Sends the token in `Authorization`, `Authentication` or both (see {@link BearerHeader}). */
-  protected override bearerHeaders(accessToken: string): Record<string, string> {
-    const value = `Bearer ${accessToken}`;
-    const choice = this.options.bearerHeader ?? 'both';
-    if (choice === 'both') return { Authorization: value, Authentication: value };
-    return { [choice]: value };
   }
 
   /** Without `userProfileURL`, no HTTP call; with it, reads and maps that endpoint. */

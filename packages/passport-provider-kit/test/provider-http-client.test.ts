@@ -13,7 +13,6 @@ let client: ProviderHttpClient;
 useRealHttpRequest();
 
 function makeClient(overrides: Partial<ProviderHttpClientSettings> = {}): ProviderHttpClient {
-  client.destroy();
   client = new ProviderHttpClient({
     provider: 'Acme',
     errorFields: ['error_description', 'message', 'error'],
@@ -32,7 +31,6 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  client.destroy();
   await server.stop();
 });
 
@@ -338,7 +336,6 @@ describe('ProviderHttpClient: keep-alive and destroy()', () => {
     server.reply(200, { ok: true });
     await call();
     expect(server.openSockets()).toBe(1);
-    client.destroy();
     await server.allClosed();
     expect(server.openSockets()).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { settle } from '../src/strategy/settle';
+import { settle } from '../src/oauth/settle';
 
 /** settle(): a promise's outcome handed to a Node-style callback, once, outside the promise chain. */
 

@@ -1,6 +1,6 @@
 import { ProviderTokenError, TokenError, type TokenEndpoint } from 'passport-provider-kit';
 import { ProviderHttpClient } from '../src/http/provider-http-client';
-import { requestToken } from '../src/oauth/token-request';
+import { buildTokenRequest, tokenParamsOf, type ClientCredentials } from '../src/oauth/token-request';
 import { useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 
@@ -26,9 +26,19 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  client.destroy();
   await server.stop();
 });
+
+/** Builds, sends and classifies one grant, as a strategy's request path does. */
+async function requestToken(
+  http: ProviderHttpClient,
+  to: TokenEndpoint,
+  credentials: ClientCredentials,
+  grant: Record<string, string | undefined>,
+) {
+  const request = buildTokenRequest(to, credentials, grant);
+  return tokenParamsOf(to, http, request, await http.requestJson(request));
+}
 
 function endpoint(overrides: Partial<TokenEndpoint> = {}): TokenEndpoint {
   return { url: server.url('/token'), bodyEncoding: 'form', clientAuth: 'body', ...overrides };
@@ -229,7 +239,6 @@ describe('requestToken: ProviderTokenError fields', () => {
   });
 
   it('a timeout becomes status 504 with reason timeout', async () => {
-    client.destroy();
     client = new ProviderHttpClient({
       provider: 'Acme',
       errorFields: [],

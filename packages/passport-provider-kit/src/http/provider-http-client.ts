@@ -1,14 +1,13 @@
-import type http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Dispatcher } from 'undici';
 import { cleanText, errorCodeFromBody, errorTextFromBody, isRecord, textOfErrorPage } from '../errors/error-body';
 import type { FailureDetails, FailureReason } from '../errors/failure-reason';
 import { ProviderApiError } from '../errors/provider-api-error';
 import { ProviderTokenError } from '../errors/provider-token-error';
 import { redactSecrets } from '../errors/redact';
 import { describeRedirect, OPTION_OF_ENDPOINT } from '../strategy/endpoints';
-import { agentFor, createKeepAliveAgents, type ProviderAgents } from './agents';
 import { readJsonBody, retryAfterSeconds, type BodyKind } from './read-json';
-import { sendRequest, TransportFailure, type HttpResponse } from './send-request';
+import { sendRequest, type HttpResponse, type TransportFailure } from './send-request';
 
 /** Settings of one provider's HTTP client. */
 export interface ProviderHttpClientSettings {
@@ -20,8 +19,8 @@ export interface ProviderHttpClientSettings {
   timeoutMs: number;
   /** Largest response accepted, in bytes. */
   maxBodyBytes: number;
-  /** A user-supplied agent (proxy, custom CA); keep-alive agents are used otherwise. */
-  agent?: http.Agent;
+  /** The undici dispatcher to send through (proxy, custom CA); undici's global one otherwise. */
+  dispatcher?: Dispatcher;
   /** Values that must never appear in a message (the client secret). */
   secrets: readonly string[];
   /** Read the provider's text from a plain-text or HTML error body too (see `ProviderDefinition.textErrorBodies`). */
@@ -104,8 +103,6 @@ export interface ResponseRefusal {
  * text, with secrets redacted.
  */
 export class ProviderHttpClient {
-  private readonly agents: ProviderAgents = createKeepAliveAgents();
-
   constructor(private readonly settings: ProviderHttpClientSettings) {}
 
   /** Sends the request and resolves with its JSON object, or rejects with a typed error. */
@@ -143,10 +140,10 @@ export class ProviderHttpClient {
         body: request.body,
         timeoutMs: this.settings.timeoutMs,
         maxBodyBytes: this.settings.maxBodyBytes,
-        agent: agentFor(url, this.agents, this.settings.agent),
+        dispatcher: this.settings.dispatcher,
       });
     } catch (error) {
-      const failure = error instanceof TransportFailure ? error : requestNotSent(error);
+      const failure = error as TransportFailure;
       throw this.errorFor(request, failure.message, {
         reason: failure.kind,
         providerStatus: failure.status,
@@ -154,12 +151,6 @@ export class ProviderHttpClient {
       });
     }
     return response;
-  }
-
-  /** Closes idle keep-alive sockets (for tests and graceful shutdowns). */
-  destroy(): void {
-    this.agents.http.destroy();
-    this.agents.https.destroy();
   }
 
   /** Refuses a redirect, an error status and an HTML page; returns what the body is otherwise. */
@@ -291,13 +282,3 @@ export class ProviderHttpClient {
 
 /** What an allowed empty body becomes, for each {@link JsonShape}. */
 const EMPTY_VALUE: Record<JsonShape, () => unknown> = { object: () => ({}), array: () => [], any: () => null };
-
-/**
- * A request Node refused to send (e.g. ERR_INVALID_CHAR: a token with a line break cannot go
- * in a header). Only the error code is kept: Node's own message quotes the offending value.
- */
-function requestNotSent(error: unknown): TransportFailure {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const why = typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : '';
-  return new TransportFailure('network', `could not be sent${why}`);
-}

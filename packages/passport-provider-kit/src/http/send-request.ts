@@ -1,5 +1,5 @@
-import http, { type IncomingHttpHeaders } from 'node:http';
-import https from 'node:https';
+import { request as undiciRequest, getGlobalDispatcher, type Dispatcher } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /** One HTTP exchange with a provider. */
 export interface HttpRequest {
@@ -7,14 +7,12 @@ export interface HttpRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string;
-  /**
-   * Deadline for the whole exchange, in ms: from the call, so any wait for a free socket in
-   * `agent` counts too (a login waits on it all the same), through connect, to the last byte.
-   */
+  /** Deadline for the whole exchange, in ms: from the call (a wait for a connection counts) to the last byte. */
   timeoutMs: number;
   /** Largest body accepted, in bytes. */
   maxBodyBytes: number;
-  agent: http.Agent;
+  /** The undici dispatcher (connection pools) to send through; undici's global one by default. */
+  dispatcher?: Dispatcher;
 }
 
 /** A complete response, with the body decoded as UTF-8 once all bytes are in. */
@@ -46,113 +44,115 @@ export class TransportFailure extends Error {
 }
 
 /** Errors of a kept-alive socket that the server closed while it sat idle in the pool. */
-const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
- * Sends one request and resolves with the full response; never follows redirects.
+ * Sends one request with undici and resolves with the full response; never follows redirects.
  *
- * Unlike node-oauth (what passport-oauth2 uses) it has a deadline for the whole exchange,
- * a cap on the body size, and decodes the body only after the last chunk, so a multibyte
- * character split across chunks arrives intact. On any failure the socket is destroyed.
- *
- * A request sent on a reused keep-alive socket that the server reset before any answer is
- * sent once more, on a new connection, within the same deadline: the server closed that
- * socket while it sat idle (Node closes idle sockets a second before the server's announced
- * `Keep-Alive` timeout, but a busy event loop can be later than that), so it never read the
- * request. This is the retry Node's documentation recommends for `reusedSocket`.
+ * One deadline (an abort signal) covers the whole exchange, the body is counted as it arrives
+ * and refused past `maxBodyBytes`, and it is decoded only after the last chunk. A request whose
+ * kept-alive connection the server reset before any answer is sent once more within the same
+ * deadline: the server closed that socket while it sat idle and never read the request. A reset
+ * of a connection that had never answered (nothing read on it) is not retried.
  */
-export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
-  return new Promise((resolve, reject) => {
-    const transport = request.url.protocol === 'https:' ? https : http;
-    const headers: Record<string, string> = { ...request.headers };
-    if (request.body !== undefined) {
-      headers['Content-Length'] = String(Buffer.byteLength(request.body));
-    }
-    let settled = false;
-    let req: http.ClientRequest | undefined;
-    const finish = (error: TransportFailure | null, response?: HttpResponse): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (error) {
-        req?.destroy();
-        reject(error);
-      } else {
-        resolve(response as HttpResponse);
-      }
-    };
-    const timer = setTimeout(() => {
-      finish(new TransportFailure('timeout', `did not answer within ${request.timeoutMs} ms`));
-    }, request.timeoutMs);
-
-    const attempt = (isRetry: boolean): void => {
-      req = transport.request(request.url, { method: request.method, headers, agent: request.agent });
-      const sent = req;
-      let answered = false;
-      sent.on('error', (error: NodeJS.ErrnoException) => {
-        if (settled || sent !== req) return;
-        if (!isRetry && !answered && sent.reusedSocket && STALE_SOCKET_CODES.has(error.code ?? '')) {
-          return attempt(true);
-        }
-        finish(new TransportFailure('network', `could not be reached (${error.code ?? error.message})`));
-      });
-      sent.on('response', (res) => {
-        answered = true;
-        const status = res.statusCode ?? 0;
-        const tooLarge = (): void =>
-          finish(
-            new TransportFailure(
-              'body_too_large',
-              `answered ${status} with a body over ${request.maxBodyBytes} bytes`,
-              status,
-            ),
-          );
-        const declared = Number(res.headers['content-length']);
-        if (declared > request.maxBodyBytes) return tooLarge();
-
-        const chunks: Buffer[] = [];
-        let received = 0;
-        res.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (received > request.maxBodyBytes) return tooLarge();
-          chunks.push(chunk);
-        });
-        res.on('error', () =>
-          finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)),
-        );
-        res.on('aborted', () =>
-          finish(new TransportFailure('network', `closed the connection mid-answer (${status})`, status)),
-        );
-        res.on('end', () => {
-          const body = Buffer.concat(chunks)
-            .toString('utf8')
-            .replace(/^\uFEFF/, '');
-          answer = { status, headers: res.headers, body };
-          // The usual case: the request was written, so Node has already queued the socket's
-          // return to the pool, which runs before the caller's promise reactions.
-          if (released || sent.writableFinished) finish(null, answer);
-        });
-      });
-      // Otherwise resolve once the request is 'close'd, i.e. its keep-alive socket is back in the
-      // pool: when an answer is read before Node has seen its own request written (a race on busy
-      // machines), Node frees the socket only later, and the next call (the profile after the
-      // token) would open a second connection and pay a second TLS handshake.
-      let answer: HttpResponse | undefined;
-      let released = false;
-      sent.on('close', () => {
-        released = true;
-        if (answer) finish(null, answer);
-      });
-      sent.end(request.body);
-    };
+export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new TransportFailure('timeout', `did not answer within ${request.timeoutMs} ms`)),
+    request.timeoutMs,
+  );
+  try {
     try {
-      attempt(false);
+      return await exchange(request, controller);
     } catch (error) {
-      // Node refused to build the request (e.g. ERR_INVALID_CHAR: a line break in a header):
-      // nothing was sent; stop the deadline and let the caller name the error.
-      settled = true;
-      clearTimeout(timer);
-      reject(error);
+      if (!isResetOfReusedSocket(error) || controller.signal.aborted) throw error;
+      return await exchange(request, controller);
     }
+  } catch (error) {
+    throw controller.signal.aborted ? controller.signal.reason : transportFailureOf(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function exchange(request: HttpRequest, controller: AbortController): Promise<HttpResponse> {
+  const { signal } = controller;
+  const { url, headers } = withoutUserInfo(request.url, oneOfEachName(request.headers));
+  const response = await undiciRequest(url, {
+    method: request.method,
+    headers,
+    body: request.body,
+    signal,
+    dispatcher: request.dispatcher ?? getGlobalDispatcher(),
   });
+  const status = response.statusCode;
+  // Aborting (not destroying the body) makes undici close the connection, whose answer is unread.
+  const tooLarge = () => {
+    const failure = new TransportFailure(
+      'body_too_large',
+      `answered ${status} with a body over ${request.maxBodyBytes} bytes`,
+      status,
+    );
+    // Outside undici's parser: an abort from within its data callback makes it open a new connection.
+    setImmediate(() => controller.abort(failure));
+    return failure;
+  };
+  if (Number(response.headers['content-length']) > request.maxBodyBytes) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let received = 0;
+  try {
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      received += chunk.length;
+      if (received > request.maxBodyBytes) throw tooLarge();
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof TransportFailure || signal.aborted) throw error;
+    throw new TransportFailure('network', `closed the connection mid-answer (${status})`, status);
+  }
+  // undici frees the connection for the pool a moment after the last chunk: a call sent before
+  // then (the profile right after the token) would open a second connection, with a new TLS handshake.
+  await new Promise(setImmediate);
+  const body = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  return { status, headers: response.headers as IncomingHttpHeaders, body };
+}
+
+/** The headers with one value per name in any spelling, the last one winning (as Node's `setHeader` does). */
+function oneOfEachName(headers: Record<string, string>): Record<string, string> {
+  const byName = new Map<string, [string, string]>();
+  for (const [name, value] of Object.entries(headers)) byName.set(name.toLowerCase(), [name, value]);
+  return byName.size === Object.keys(headers).length ? headers : Object.fromEntries(byName.values());
+}
+
+/** undici refuses user info in a URL; Node sent it as Basic credentials, and so does this. */
+function withoutUserInfo(url: URL, headers: Record<string, string>): { url: URL; headers: Record<string, string> } {
+  if (!url.username && !url.password) return { url, headers };
+  const plain = new URL(url.href);
+  const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  plain.username = '';
+  plain.password = '';
+  return { url: plain, headers: { Authorization: `Basic ${Buffer.from(credentials).toString('base64')}`, ...headers } };
+}
+
+/** A reset before any answer on a socket that had answered before (bytes read on it). */
+function isResetOfReusedSocket(error: unknown): boolean {
+  const { code, socket } = (error ?? {}) as { code?: string; socket?: { bytesRead?: number } };
+  if (!RESET_CODES.has(code ?? '')) return false;
+  return socket === undefined || (socket.bytesRead ?? 0) > 0;
+}
+
+/**
+ * The failure of an exchange that got no response. Only an error code is kept: Node's and
+ * undici's own messages may quote a header's value or the URL.
+ */
+function transportFailureOf(error: unknown): TransportFailure {
+  if (error instanceof TransportFailure) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why = typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : '';
+  if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_URL') {
+    return new TransportFailure('network', `could not be sent${why}`);
+  }
+  return new TransportFailure('network', `could not be reached${why}`);
 }

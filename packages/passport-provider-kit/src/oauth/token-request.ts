@@ -1,5 +1,5 @@
 import { errorCodeFromBody } from '../errors/error-body';
-import type { ResponseRefusal, EndpointRequest, ProviderHttpClient } from '../http/provider-http-client';
+import type { EndpointRequest, JsonResponse, ProviderHttpClient, ResponseRefusal } from '../http/provider-http-client';
 import { expiresInSeconds } from './expires-in';
 import type { TokenParams } from './token-set';
 
@@ -13,6 +13,8 @@ export interface TokenEndpoint {
   clientAuth: 'body' | 'basic';
   /** Extra headers, e.g. `Accept: application/json`. */
   headers?: Record<string, string>;
+  /** Fields a refresh request carries besides `grant_type` and `refresh_token` (e.g. Mollie's `redirect_uri`). */
+  refreshFields?: Record<string, string>;
   /**
    * Finds the error a 2xx token response carries instead of a token, for a provider that
    * answers errors with a success status. Default {@link oauthErrorInResponse}: RFC 6749's
@@ -47,22 +49,16 @@ export interface ClientCredentials {
 }
 
 /**
- * Posts one grant to a token endpoint and validates the response: a JSON object with a
- * non-empty string `access_token`; `expires_in` made a number of seconds, clamped to
- * 10 years (`MAX_EXPIRES_IN_SECONDS`) so that it always makes a valid date. Every failure is a
- * {@link ProviderTokenError}.
- *
- * @param grant - the grant's fields (`grant_type`, `code`, `refresh_token`...); undefined values are left out.
+ * Builds the request of one grant to a token endpoint: the grant's fields (undefined values
+ * left out) with the client's credentials in the body or as HTTP Basic, form- or JSON-encoded.
  */
-export async function requestToken(
-  client: ProviderHttpClient,
+export function buildTokenRequest(
   endpoint: TokenEndpoint,
   credentials: ClientCredentials,
   grant: Record<string, string | undefined>,
-): Promise<TokenParams> {
+): EndpointRequest & { json?: 'object' } {
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(grant)) if (value !== undefined) fields[name] = value;
-
   const headers: Record<string, string> = { Accept: 'application/json', ...endpoint.headers };
   if (endpoint.clientAuth === 'basic') {
     // RFC 6749 §2.3.1: id and secret are form-encoded before Base64.
@@ -73,25 +69,30 @@ export async function requestToken(
     fields.client_id = credentials.clientID;
     fields.client_secret = credentials.clientSecret;
   }
-  let body: string;
-  if (endpoint.bodyEncoding === 'json') {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(fields);
-  } else {
-    headers['Content-Type'] = 'application/x-www-form-urlencoded';
-    body = new URLSearchParams(fields).toString();
-  }
-
-  const request: EndpointRequest & { json?: 'object' } = {
+  const json = endpoint.bodyEncoding === 'json';
+  headers['Content-Type'] = json ? 'application/json' : 'application/x-www-form-urlencoded';
+  return {
     label: 'token endpoint',
     method: 'POST',
     url: endpoint.url,
     headers,
-    body,
+    body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
     endpoint: 'token',
     secrets: [grant.code, grant.refresh_token, grant.password, grant.code_verifier],
   };
-  const response = await client.requestJson(request);
+}
+
+/**
+ * Classifies a token endpoint's JSON answer: a non-empty string `access_token`, `expires_in`
+ * made a number of seconds clamped to 10 years (`MAX_EXPIRES_IN_SECONDS`); an error carried in
+ * a 2xx or an unusable field is a {@link ProviderTokenError}.
+ */
+export function tokenParamsOf(
+  endpoint: Pick<TokenEndpoint, 'errorInResponse'>,
+  client: ProviderHttpClient,
+  request: EndpointRequest,
+  response: JsonResponse,
+): TokenParams {
   const carried = (endpoint.errorInResponse ?? oauthErrorInResponse)(response.json);
   if (carried !== undefined) {
     throw client.refuseResponse(request, response.status, {

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { Dispatcher } from 'undici';
 import type { Request } from 'express';
 
 /**
@@ -95,7 +96,15 @@ export interface ProviderStrategyOptions {
   apiBaseURL?: string;
   /** Largest response accepted from the provider, in bytes. Default 1 MiB. */
   maxResponseBytes?: number;
-  /** Your own HTTP(S) agent (proxy, custom CA). Default: keep-alive agents owned by the strategy. */
+  /**
+   * Your own undici dispatcher (e.g. `new ProxyAgent(…)`, or an `Agent` with a custom CA). Default:
+   * undici's global dispatcher (keep-alive pools shared with the app's `fetch`).
+   */
+  dispatcher?: Dispatcher;
+  /**
+   * Deprecated, use `dispatcher`: an `https.Agent` whose connection options (`ca`, `cert`, `key`,
+   * `rejectUnauthorized`…) the strategy's own undici pool takes over. A proxy agent is not used.
+   */
   agent?: http.Agent;
   /** Session key for pending states with `stateStore: 'session'`. Default `oauth2:<authorize host>`. */
   sessionKey?: string;

@@ -22,6 +22,8 @@ export interface ProviderDefinition {
   apiBaseURL?: string;
   /** Headers sent on every API call besides the bearer token (e.g. `Accept`). */
   apiHeaders?: Record<string, string>;
+  /** The header(s) that carry the access token on an API call. Default `Authorization: Bearer <token>`. */
+  bearerHeaders?: (accessToken: string) => Record<string, string>;
   /** Where the provider's error bodies put their human text, in order of preference. */
   errorFields: readonly string[];
   /**

@@ -3,9 +3,11 @@ import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport
 import { cleanText } from '../errors/error-body';
 import type { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
+import { chooseDispatcher } from '../http/dispatcher';
 import { ProviderHttpClient, type JsonOf, type JsonResponse, type JsonShape } from '../http/provider-http-client';
 import { getFromApi, type ApiGetOptions } from './api-call';
-import { providerOAuth2Class, type ProviderOAuth2, type TokenCallback } from '../oauth/provider-oauth2';
+import { ProviderClient, plainHeaders } from '../oauth/provider-client';
+import { MAX_GRANT_VALUE_LENGTH, providerOAuth2Class, type ProviderOAuth2 } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
 import { defaultStateStore } from '../state/default-store';
@@ -20,7 +22,7 @@ import type {
 } from './options';
 import type { ProviderDefinition } from './provider-definition';
 import { assertHttpsEndpoints } from './endpoints';
-import { settle } from './settle';
+import { settle } from '../oauth/settle';
 import type {
   AnyVerifyFunction,
   VerifyFunction,
@@ -68,10 +70,16 @@ export abstract class ProviderStrategy<
   protected readonly provider: ProviderDefinition;
   /** The options the strategy was made with. */
   protected readonly options: Readonly<TOptions>;
-  /** HTTP to the provider: deadlines, keep-alive, typed errors (used through `this._oauth2`). */
+  /** Sends and classifies: deadlines, size cap, keep-alive, typed errors. */
   protected readonly http: ProviderHttpClient;
+  /** The one request path: token grants, API calls, and `this._oauth2`'s calls. */
+  protected readonly client: ProviderClient;
+  /** Closes the dispatcher this strategy made (from an `agent`), if any. */
+  private readonly closeDispatcher: () => void;
   /** False when the app turned state off: a callback's `error_description` is then never trusted. */
   private readonly checksState: boolean;
+  /** `skipUserProfile` as passport-oauth2 calls it. */
+  private readonly skipProfile: SkipUserProfile | undefined;
 
   constructor(options: WithoutRequest<TOptions>, verify: VerifyFunction<TProfile>);
   constructor(options: WithoutRequest<TOptions>, verify: VerifyFunctionWithParams<TProfile>);
@@ -108,7 +116,7 @@ export abstract class ProviderStrategy<
         store: store as OAuth2Strategy.StateStore | undefined,
         // passport-oauth2's types say boolean; it takes 'S256' and 'plain' too (lib/strategy.js).
         pkce: (options.pkce ?? false) as boolean,
-        skipUserProfile: skipUserProfileFor(options.skipUserProfile),
+        skipUserProfile: skipUserProfileFor(options.skipUserProfile) as boolean | undefined,
         proxy: options.proxy,
         customHeaders: options.customHeaders,
         passReqToCallback: options.passReqToCallback as false | undefined,
@@ -119,22 +127,27 @@ export abstract class ProviderStrategy<
     this.provider = provider;
     this.options = options;
     this.checksState = store !== undefined;
+    this.skipProfile = skipUserProfileFor(options.skipUserProfile);
+    const { dispatcher, owned } = chooseDispatcher(options);
+    this.closeDispatcher = () => void (owned ? dispatcher?.close() : undefined);
     this.http = new ProviderHttpClient({
       provider: provider.displayName,
       errorFields: provider.errorFields,
       timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
       maxBodyBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      agent: options.agent,
+      dispatcher,
       secrets: [options.clientSecret],
       textErrorBodies: provider.textErrorBodies,
     });
-    const Client = providerOAuth2Class({
-      displayName: provider.displayName,
+    this.client = new ProviderClient({
       token: provider.token,
       apiHeaders: provider.apiHeaders,
-      bearerHeaders: (accessToken) => this.bearerHeaders(accessToken),
+      bearerHeaders: provider.bearerHeaders ?? bearerHeader,
+      credentials: { clientID: options.clientID, clientSecret: options.clientSecret },
+      customHeaders: plainHeaders(options.customHeaders),
       http: this.http,
     });
+    const Client = providerOAuth2Class(this.client, provider.displayName);
     this._oauth2 = new Client(
       options.clientID,
       options.clientSecret,
@@ -152,12 +165,35 @@ export abstract class ProviderStrategy<
    *   the callback's `state` is checked (and used up): the provider's description is shown only
    *   when it checks out, a neutral message otherwise, since anyone can link to the callback;
    * - the profile step gets the login's token response (`loadProfile(accessToken, params)`),
-   *   through a per-login view of this strategy rather than a field shared between logins.
+   *   see {@link ProviderStrategy._loadUserProfile}.
    */
   override authenticate(req: Request, options?: object): void {
     const query = (req.query ?? {}) as Record<string, unknown>;
     if (query.error) return this.reportErrorCallback(req, query, options);
-    super.authenticate.call(this.loginView(), req, options);
+    super.authenticate(req, options);
+  }
+
+  /**
+   * passport-oauth2's profile step, called within its token callback: the kit's `_oauth2`
+   * hands that login's token response over for exactly that call, so `loadProfile` gets it
+   * (a `userProfile` of the app's or a subclass's own is called as passport-oauth2 calls it).
+   */
+  protected _loadUserProfile(accessToken: string, done: (err?: unknown, profile?: TProfile) => void): void {
+    const params = (this._oauth2 as Partial<ProviderOAuth2>).tokenResponseFor?.(accessToken);
+    const load = (): void =>
+      this.userProfile === ProviderStrategy.prototype.userProfile
+        ? this.profileOf(accessToken, params, done)
+        : this.userProfile(accessToken, done);
+    const skip = this.skipProfile;
+    if (typeof skip === 'function' && skip.length > 1) {
+      (skip as (token: string, cb: (err: unknown, skip?: boolean) => void) => void)(accessToken, (err, skipped) =>
+        err ? done(err) : skipped ? done() : load(),
+      );
+    } else if (typeof skip === 'function' ? (skip as () => boolean)() : skip) {
+      done();
+    } else {
+      load();
+    }
   }
 
   /**
@@ -180,7 +216,10 @@ export abstract class ProviderStrategy<
     if (typeof refreshToken !== 'string' || refreshToken === '') {
       throw new TypeError(`${this.provider.displayName} refresh() requires a refresh token`);
     }
-    const params = await this.requestToken(refreshToken, { grant_type: 'refresh_token' });
+    if (refreshToken.length > MAX_GRANT_VALUE_LENGTH) {
+      throw new TypeError(`${this.provider.displayName} refresh requires a refresh token`);
+    }
+    const params = await this.client.requestToken({ grant_type: 'refresh_token', refresh_token: refreshToken });
     return toTokenSet(params, refreshToken);
   }
 
@@ -202,9 +241,12 @@ export abstract class ProviderStrategy<
     return getFromApi(target, accessToken, pathOrURL, options);
   }
 
-  /** Closes the strategy's idle keep-alive connections (graceful shutdown, tests). */
+  /**
+   * Closes the connections of the dispatcher this strategy made from an `agent` option. The
+   * global dispatcher and an app's own `dispatcher` are the app's to close.
+   */
   close(): void {
-    this.http.destroy();
+    this.closeDispatcher();
   }
 
   /**
@@ -213,9 +255,9 @@ export abstract class ProviderStrategy<
    */
   protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): Promise<TProfile>;
 
-  /** Posts any grant (`grant_type` and its fields) to the token endpoint, through `this._oauth2`. */
+  /** Posts any grant (`grant_type` and its fields) to the token endpoint. */
   protected grant(fields: Record<string, string | undefined>): Promise<TokenParams> {
-    return this.requestToken('', fields);
+    return this.client.requestToken(fields);
   }
 
   /** Turns a token response into the promise helpers' {@link TokenSet}. */
@@ -224,16 +266,8 @@ export abstract class ProviderStrategy<
   }
 
   /**
-   * Headers that carry the access token on an API call. Default: `Authorization: Bearer`.
-   * The token goes in a header, never in the query string.
-   */
-  protected bearerHeaders(accessToken: string): Record<string, string> {
-    return { Authorization: `Bearer ${accessToken}` };
-  }
-
-  /**
-   * Calls an API endpoint of the provider with the access token (through `this._oauth2`) and
-   * returns its JSON object, or its array or any JSON value with `json: 'array' | 'any'`.
+   * Calls an API endpoint of the provider with the access token and returns its JSON object,
+   * or its array or any JSON value with `json: 'array' | 'any'`.
    */
   protected callApi<S extends JsonShape = 'object'>(
     label: string,
@@ -242,7 +276,7 @@ export abstract class ProviderStrategy<
     accessToken: string,
     options: { allowEmpty?: boolean; json?: S } = {},
   ): Promise<JsonResponse<JsonOf<S>>> {
-    return (this._oauth2 as ProviderOAuth2).callApi(label, method, url, accessToken, options);
+    return this.client.callApi(label, method, url, accessToken, options);
   }
 
   /**
@@ -273,16 +307,6 @@ export abstract class ProviderStrategy<
     return base._createOAuthError.call(this, message, err ?? new InternalOAuthError(message, err));
   }
 
-  private requestToken(codeOrToken: string, params: Record<string, string | undefined>): Promise<TokenParams> {
-    return new Promise((resolve, reject) => {
-      const done: TokenCallback = (err, _accessToken, _refreshToken, response) => {
-        if (err || !response) reject(err ?? new Error(`${this.provider.displayName} token request gave no answer`));
-        else resolve(response);
-      };
-      this._oauth2.getOAuthAccessToken(codeOrToken, params, done as never);
-    });
-  }
-
   private profileOf(
     accessToken: string,
     params: TokenParams | undefined,
@@ -293,27 +317,6 @@ export abstract class ProviderStrategy<
       Promise.resolve().then(() => this.loadProfile(accessToken, params)),
       done,
     );
-  }
-
-  /**
-   * This strategy as one login sees it (Passport already makes one such object per request):
-   * its `_oauth2` hands the token response to the profile step of this login only.
-   */
-  private loginView(): this {
-    // A userProfile of the app's or a subclass's own is called as passport-oauth2 calls it.
-    if (this.userProfile !== ProviderStrategy.prototype.userProfile) return this;
-    const view = Object.create(this) as this;
-    const client = this._oauth2;
-    const login = Object.create(client) as typeof client;
-    login.getOAuthAccessToken = ((code: string, params: Record<string, string>, callback: TokenCallback) =>
-      client.getOAuthAccessToken(code, params, ((err, accessToken, refreshToken, response) => {
-        if (!err && response) {
-          view.userProfile = (token, done) => this.profileOf(token, token === accessToken ? response : undefined, done);
-        }
-        callback(err, accessToken, refreshToken, response);
-      }) as TokenCallback as never)) as typeof client.getOAuthAccessToken;
-    view._oauth2 = login;
-    return view;
   }
 
   /** A callback with `error`: checks (and uses up) the state, then reports as passport-oauth2 does. */
@@ -410,6 +413,11 @@ function safeUri(value: string | undefined): string | undefined {
   if (value === undefined || !URL.canParse(value)) return undefined;
   const { protocol } = new URL(value);
   return protocol === 'https:' || protocol === 'http:' ? value : undefined;
+}
+
+/** The default `bearerHeaders` of a definition: the token in `Authorization: Bearer`, never in the URL. */
+function bearerHeader(accessToken: string): Record<string, string> {
+  return { Authorization: `Bearer ${accessToken}` };
 }
 
 function toTokenSet(params: TokenParams, previousRefreshToken?: string): TokenSet {

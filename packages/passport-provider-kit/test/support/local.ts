@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { useRealHttpRequest } from '@internal/test-support';
-import { createKeepAliveAgents } from '../../src/http/agents';
+import { Agent } from 'undici';
 import { sendRequest, type HttpRequest, type HttpResponse } from '../../src/http/send-request';
 
 /** A request as the test server received it. */
@@ -100,37 +100,37 @@ export class TestServer {
 }
 
 /**
- * A fresh server and keep-alive agent per test, stopped and destroyed after it. Node's own
+ * A fresh server and undici pool per test, stopped and destroyed after it. Node's own
  * `http.request` is used meanwhile: a nock interceptor left by an earlier test file of the
  * same jest worker would otherwise sit between the client and the real sockets.
  */
-export function useTestServer(): { server: () => TestServer; agent: () => http.Agent } {
+export function useTestServer(): { server: () => TestServer; dispatcher: () => Agent } {
   useRealHttpRequest();
   let server: TestServer | undefined;
-  let agents: ReturnType<typeof createKeepAliveAgents> | undefined;
+  let dispatcher: Agent | undefined;
   beforeEach(async () => {
     server = await TestServer.start();
-    agents = createKeepAliveAgents();
+    dispatcher = new Agent();
   });
   afterEach(async () => {
-    agents?.http.destroy();
+    await dispatcher?.destroy();
     await server?.stop();
   });
   return {
     server: () => server as TestServer,
-    agent: () => (agents as ReturnType<typeof createKeepAliveAgents>).http,
+    dispatcher: () => dispatcher as Agent,
   };
 }
 
 /** sendRequest with small defaults (GET, deadline 1 s, cap 1 KiB). */
-export function get(url: string, agent: http.Agent, overrides: Partial<HttpRequest> = {}): Promise<HttpResponse> {
+export function get(url: string, dispatcher: Agent, overrides: Partial<HttpRequest> = {}): Promise<HttpResponse> {
   return sendRequest({
     method: 'GET',
     url: new URL(url),
     headers: {},
     timeoutMs: 1000,
     maxBodyBytes: 1024,
-    agent,
+    dispatcher,
     ...overrides,
   });
 }

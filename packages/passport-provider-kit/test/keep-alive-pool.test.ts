@@ -1,9 +1,11 @@
-import http from 'node:http';
+import type http from 'node:http';
+import https from 'node:https';
 import type { Socket } from 'node:net';
-import { createKeepAliveAgents } from '../src/http/agents';
+import { Agent } from 'undici';
+import { chooseDispatcher } from '../src/http/dispatcher';
 import { get, useTestServer, type TestServer } from './support/local';
 
-/** The strategy's own pool against a real server on 127.0.0.1, so sockets and connections are real. */
+/** An undici pool (the kit's engine) against a real server on 127.0.0.1, so sockets and connections are real. */
 const local = useTestServer();
 
 /** More logins in flight than the pool used to allow (64 sockets, 16 kept idle). */
@@ -35,20 +37,32 @@ function holdUntil(server: TestServer, count: number, giveUpMs = 1500): { mostIn
 /** Sends `count` requests at once through the test's agent and waits for all of them. */
 async function burst(count: number): Promise<void> {
   await Promise.all(
-    Array.from({ length: count }, (_, i) => get(local.server().url(`/burst/${i}`), local.agent(), { timeoutMs: 5000 })),
+    Array.from({ length: count }, (_, i) =>
+      get(local.server().url(`/burst/${i}`), local.dispatcher(), { timeoutMs: 5000 }),
+    ),
   );
 }
 
-describe('keep-alive pool: a burst is never throttled below what Node’s own agent allows', () => {
-  it('allows at least as many sockets and idle sockets as Node’s global agent', () => {
-    const { http: pool, https: tlsPool } = createKeepAliveAgents();
-    for (const agent of [pool, tlsPool]) {
-      expect(agent.maxSockets).toBeGreaterThanOrEqual(http.globalAgent.maxSockets);
-      expect(agent.maxFreeSockets).toBeGreaterThanOrEqual(http.globalAgent.maxFreeSockets);
-      agent.destroy();
-    }
+describe('dispatcher option: the app’s dispatcher, else a pool made from an agent, else undici’s global one', () => {
+  it('uses the app’s dispatcher as it is, and leaves closing it to the app', async () => {
+    const own = new Agent();
+    expect(chooseDispatcher({ dispatcher: own, agent: new https.Agent() })).toEqual({ dispatcher: own, owned: false });
+    await own.close();
   });
 
+  it('makes its own pool from an agent, which the strategy closes', async () => {
+    const chosen = chooseDispatcher({ agent: new https.Agent({ ca: 'not-a-real-ca', keepAlive: true }) });
+    expect(chosen.owned).toBe(true);
+    expect(chosen.dispatcher).toBeInstanceOf(Agent);
+    await chosen.dispatcher?.close();
+  });
+
+  it('sends through undici’s global dispatcher without either', () => {
+    expect(chooseDispatcher({})).toEqual({ owned: false });
+  });
+});
+
+describe('keep-alive pool: a burst is never throttled below what Node’s own agent allows', () => {
   it(`has all ${BURST} requests of a burst at the server at once, none queued behind a busy pool`, async () => {
     const server = holdUntil(local.server(), BURST);
     await burst(BURST);
@@ -73,7 +87,7 @@ describe('keep-alive pool: sequential logins reuse one connection', () => {
     await burst(20);
     local.server().reply(200, {});
     const before = local.server().requests.length;
-    for (let i = 0; i < 10; i += 1) await get(local.server().url(`/sequential/${i}`), local.agent());
+    for (let i = 0; i < 10; i += 1) await get(local.server().url(`/sequential/${i}`), local.dispatcher());
     const sockets = new Set<Socket>(
       local
         .server()

@@ -1,0 +1,42 @@
+import type http from 'node:http';
+import { Agent, type Dispatcher } from 'undici';
+
+/** The `https.Agent` options that say how to connect (trust, client certificate, address), kept from an `agent`. */
+const CONNECT_OPTIONS = [
+  'ca',
+  'cert',
+  'key',
+  'pfx',
+  'passphrase',
+  'rejectUnauthorized',
+  'servername',
+  'ciphers',
+  'minVersion',
+  'maxVersion',
+  'checkServerIdentity',
+  'family',
+  'lookup',
+  'localAddress',
+] as const;
+
+/** The dispatcher a strategy sends through, and whether the strategy made it (and so closes it). */
+export interface ChosenDispatcher {
+  /** Undefined: undici's global dispatcher. */
+  dispatcher?: Dispatcher;
+  /** True when made here from an `agent`: `close()` closes it. */
+  owned: boolean;
+}
+
+/**
+ * The app's `dispatcher`; else, for an `agent` (the option of the kit before undici), an undici
+ * pool that connects as that agent would (its CA, client certificate, address family); else
+ * undici's global dispatcher, whose keep-alive pools the app's `fetch` shares.
+ */
+export function chooseDispatcher(options: { dispatcher?: Dispatcher; agent?: http.Agent }): ChosenDispatcher {
+  if (options.dispatcher) return { dispatcher: options.dispatcher, owned: false };
+  if (!options.agent) return { owned: false };
+  const agentOptions = (options.agent as http.Agent & { options?: Record<string, unknown> }).options ?? {};
+  const connect: Record<string, unknown> = {};
+  for (const name of CONNECT_OPTIONS) if (agentOptions[name] !== undefined) connect[name] = agentOptions[name];
+  return { dispatcher: new Agent({ connect }), owned: true };
+}

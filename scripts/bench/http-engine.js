@@ -1,0 +1,144 @@
+'use strict';
+/**
+ * A/B of the kit's HTTP engine: client CPU per request and requests per second of
+ *   - node:  https.request with a keep-alive agent (the kit's engine before undici),
+ *   - pool:  undici's Pool.request (what the kit would use without nock in its tests),
+ *   - fetch: Node's global fetch with an undici Agent as dispatcher (what nock 14 intercepts),
+ * against a local HTTPS server answering a small JSON body to each POST.
+ *
+ * The server runs in a child process, so that process.cpuUsage() of this process is the
+ * client's CPU alone. Engines alternate round by round (ABCABC...), so that drift of a shared
+ * machine hits each alike. Prints the medians and their ratios to `node`.
+ *
+ * Usage: node scripts/bench/http-engine.js [--requests 2000] [--inflight 10] [--rounds 5]
+ */
+const { fork } = require('node:child_process');
+const https = require('node:https');
+const path = require('node:path');
+const undici = require(
+  require.resolve('undici', { paths: [path.join(__dirname, '../../packages/passport-provider-kit')] }),
+);
+
+function arg(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+}
+const REQUESTS = arg('requests', 2000);
+const INFLIGHT = arg('inflight', 10);
+const ROUNDS = arg('rounds', 5);
+const BODY = 'grant_type=authorization_code&code=abc&client_id=id&client_secret=secret';
+const HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+
+if (process.argv[2] === '--serve') {
+  const { key, cert } = JSON.parse(process.env.HTTP_ENGINE_TLS);
+  const answer = JSON.stringify({ access_token: 'a'.repeat(40), token_type: 'bearer', expires_in: 3600 });
+  const server = https.createServer({ key, cert, keepAliveTimeout: 30_000 }, (req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(answer));
+  });
+  server.listen(0, '127.0.0.1', () => process.send(server.address().port));
+  return;
+}
+
+let cert; // the server's self-signed certificate, trusted by each engine as its CA
+
+function nodeEngine(origin) {
+  const agent = new https.Agent({ keepAlive: true, ca: cert, maxSockets: Infinity, scheduling: 'lifo' });
+  const url = new URL('/token', origin);
+  const send = () =>
+    new Promise((resolve, reject) => {
+      const req = https.request(
+        url,
+        { method: 'POST', headers: { ...HEADERS, 'content-length': Buffer.byteLength(BODY) }, agent },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(BODY);
+    });
+  return { send, close: () => agent.destroy() };
+}
+
+function poolEngine(origin) {
+  const pool = new undici.Pool(origin, { connect: { ca: cert } });
+  const send = async () => {
+    const res = await pool.request({ path: '/token', method: 'POST', headers: HEADERS, body: BODY });
+    return JSON.parse(await res.body.text());
+  };
+  return { send, close: () => pool.close() };
+}
+
+function fetchEngine(origin) {
+  const dispatcher = new undici.Agent({ connect: { ca: cert } });
+  const url = new URL('/token', origin).href;
+  const send = async () => {
+    const res = await fetch(url, { method: 'POST', headers: HEADERS, body: BODY, dispatcher });
+    return JSON.parse(await res.text());
+  };
+  return { send, close: () => dispatcher.close() };
+}
+
+async function round(engine) {
+  let next = 0;
+  const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const worker = async () => {
+    while (next++ < REQUESTS) {
+      const json = await engine.send();
+      if (typeof json.access_token !== 'string') throw new Error('bad answer');
+    }
+  };
+  await Promise.all(Array.from({ length: INFLIGHT }, worker));
+  const used = process.cpuUsage(cpu);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { cpuMicros: (used.user + used.system) / REQUESTS, perSecond: REQUESTS / seconds };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  const certificate = await require('passport-nl-sandbox').generateCertificate();
+  cert = certificate.cert;
+  const server = fork(__filename, ['--serve'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, HTTP_ENGINE_TLS: JSON.stringify(certificate) },
+  });
+  const port = await new Promise((resolve) => server.once('message', resolve));
+  const origin = `https://localhost:${port}`;
+  const engines = { node: nodeEngine(origin), pool: poolEngine(origin), fetch: fetchEngine(origin) };
+  const results = Object.fromEntries(Object.keys(engines).map((name) => [name, []]));
+  try {
+    for (const engine of Object.values(engines)) await round({ send: engine.send }); // warm-up: handshakes, JIT
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [name, engine] of Object.entries(engines)) results[name].push(await round(engine));
+    }
+  } finally {
+    await Promise.all(Object.values(engines).map((engine) => engine.close()));
+    server.kill();
+  }
+  const rows = Object.entries(results).map(([name, runs]) => ({
+    name,
+    cpu: median(runs.map((run) => run.cpuMicros)),
+    cpuRange: [Math.min(...runs.map((run) => run.cpuMicros)), Math.max(...runs.map((run) => run.cpuMicros))],
+    rps: median(runs.map((run) => run.perSecond)),
+  }));
+  const base = rows[0];
+  console.log(`${REQUESTS} HTTPS POSTs per round, ${INFLIGHT} in flight, ${ROUNDS} alternating rounds (medians)`);
+  console.log('engine | CPU µs/request (min–max) | CPU ratio | req/s | req/s ratio');
+  console.log('-------|--------------------------|-----------|-------|------------');
+  for (const row of rows) {
+    const range = `${row.cpuRange[0].toFixed(1)}–${row.cpuRange[1].toFixed(1)}`;
+    console.log(
+      `${row.name} | ${row.cpu.toFixed(1)} (${range}) | ${(row.cpu / base.cpu).toFixed(2)} | ${row.rps.toFixed(0)} | ${(row.rps / base.rps).toFixed(2)}`,
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
