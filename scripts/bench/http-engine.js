@@ -1,33 +1,36 @@
 'use strict';
 /**
- * A/B of the kit's HTTP engine: client CPU per request and requests per second of
- *   - node:  https.request with a keep-alive agent (the kit's engine before undici),
- *   - pool:  undici's Pool.request (what the kit would use without nock in its tests),
- *   - fetch: Node's global fetch with an undici Agent as dispatcher (what nock 14 intercepts),
- * against a local HTTPS server answering a small JSON body to each POST.
+ * A/B of the kit's HTTP engine: client CPU per request and requests per second of the kit's
+ * send step before undici (https.request with a keep-alive agent, taken from git at --old, by
+ * default the last commit before undici) and now (dist/http/send-request.js: undici.request),
+ * and, for reference, Node's global fetch with an undici Agent as dispatcher (what nock 14
+ * would intercept), all POSTing a form to a local HTTPS server answering a small JSON body.
  *
  * The server runs in a child process, so that process.cpuUsage() of this process is the
  * client's CPU alone. Engines alternate round by round (ABCABC...), so that drift of a shared
- * machine hits each alike. Prints the medians and their ratios to `node`.
+ * machine hits each alike. Prints the medians and their ratios to the old send step.
  *
- * Usage: node scripts/bench/http-engine.js [--requests 2000] [--inflight 10] [--rounds 5]
+ * Usage (after npm run build): node scripts/bench/http-engine.js [--requests 2000] [--inflight 10] [--rounds 5] [--old <git ref>]
  */
-const { fork } = require('node:child_process');
+const { execFileSync, fork } = require('node:child_process');
 const https = require('node:https');
 const path = require('node:path');
-const undici = require(
-  require.resolve('undici', { paths: [path.join(__dirname, '../../packages/passport-provider-kit')] }),
-);
+const ts = require('typescript');
+
+const KIT = path.join(__dirname, '../../packages/passport-provider-kit');
+const undici = require(require.resolve('undici', { paths: [KIT] }));
 
 function arg(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
+  if (at === -1) return fallback;
+  return typeof fallback === 'number' ? Number(process.argv[at + 1]) : process.argv[at + 1];
 }
 const REQUESTS = arg('requests', 2000);
 const INFLIGHT = arg('inflight', 10);
 const ROUNDS = arg('rounds', 5);
+const OLD_REF = arg('old', 'cdc962b');
 const BODY = 'grant_type=authorization_code&code=abc&client_id=id&client_secret=secret';
-const HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+const HEADERS = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
 
 if (process.argv[2] === '--serve') {
   const { key, cert } = JSON.parse(process.env.HTTP_ENGINE_TLS);
@@ -42,34 +45,52 @@ if (process.argv[2] === '--serve') {
 
 let cert; // the server's self-signed certificate, trusted by each engine as its CA
 
-function nodeEngine(origin) {
-  const agent = new https.Agent({ keepAlive: true, ca: cert, maxSockets: Infinity, scheduling: 'lifo' });
-  const url = new URL('/token', origin);
-  const send = () =>
-    new Promise((resolve, reject) => {
-      const req = https.request(
-        url,
-        { method: 'POST', headers: { ...HEADERS, 'content-length': Buffer.byteLength(BODY) }, agent },
-        (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(BODY);
-    });
-  return { send, close: () => agent.destroy() };
+/** The module at `file` of git revision `ref`, transpiled and loaded. */
+function loadFromGit(ref, file) {
+  const source = execFileSync('git', ['show', `${ref}:${file}`], { cwd: KIT, encoding: 'utf8' });
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  const module = { exports: {} };
+  new Function('require', 'module', 'exports', outputText)(require, module, module.exports);
+  return module.exports;
 }
 
-function poolEngine(origin) {
-  const pool = new undici.Pool(origin, { connect: { ca: cert } });
-  const send = async () => {
-    const res = await pool.request({ path: '/token', method: 'POST', headers: HEADERS, body: BODY });
-    return JSON.parse(await res.body.text());
+/** A send step as the kit calls it: the token request, a 10 s deadline, a 1 MiB cap. */
+function kitEngine(sendRequest, origin, transport) {
+  const url = new URL('/token', origin);
+  return async () => {
+    const response = await sendRequest({
+      method: 'POST',
+      url,
+      headers: HEADERS,
+      body: BODY,
+      timeoutMs: 10_000,
+      maxBodyBytes: 1 << 20,
+      ...transport,
+    });
+    return JSON.parse(response.body);
   };
-  return { send, close: () => pool.close() };
+}
+
+function oldEngine(origin) {
+  const { sendRequest } = loadFromGit(OLD_REF, 'packages/passport-provider-kit/src/http/send-request.ts');
+  // The old kit's pool settings (src/http/agents.ts at that revision), with the server's CA.
+  const agent = new https.Agent({
+    keepAlive: true,
+    timeout: 15_000,
+    maxSockets: Infinity,
+    maxFreeSockets: Infinity,
+    scheduling: 'lifo',
+    ca: cert,
+  });
+  return { send: kitEngine(sendRequest, origin, { agent }), close: () => agent.destroy() };
+}
+
+function newEngine(origin) {
+  const { sendRequest } = require(path.join(KIT, 'dist/http/send-request.js'));
+  const dispatcher = new undici.Agent({ connect: { ca: cert } });
+  return { send: kitEngine(sendRequest, origin, { dispatcher }), close: () => dispatcher.close() };
 }
 
 function fetchEngine(origin) {
@@ -109,7 +130,11 @@ async function main() {
   });
   const port = await new Promise((resolve) => server.once('message', resolve));
   const origin = `https://localhost:${port}`;
-  const engines = { node: nodeEngine(origin), pool: poolEngine(origin), fetch: fetchEngine(origin) };
+  const engines = {
+    'old (https.request)': oldEngine(origin),
+    'new (undici.request)': newEngine(origin),
+    'fetch (reference)': fetchEngine(origin),
+  };
   const results = Object.fromEntries(Object.keys(engines).map((name) => [name, []]));
   try {
     for (const engine of Object.values(engines)) await round({ send: engine.send }); // warm-up: handshakes, JIT
@@ -127,7 +152,9 @@ async function main() {
     rps: median(runs.map((run) => run.perSecond)),
   }));
   const base = rows[0];
-  console.log(`${REQUESTS} HTTPS POSTs per round, ${INFLIGHT} in flight, ${ROUNDS} alternating rounds (medians)`);
+  console.log(
+    `The kit's send step, old (${OLD_REF}) and new: ${REQUESTS} HTTPS POSTs per round, ${INFLIGHT} in flight, ${ROUNDS} alternating rounds (medians)`,
+  );
   console.log('engine | CPU µs/request (min–max) | CPU ratio | req/s | req/s ratio');
   console.log('-------|--------------------------|-----------|-------|------------');
   for (const row of rows) {
