@@ -130,6 +130,7 @@ export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifier
         parseBaseURL('AltDentifier strategy', 'baseURL', options.baseURL ?? BASE_URL),
         API_PATH,
       ),
+      urlOptions: { 'token endpoint': 'tokenURL (or baseURL)', 'user endpoint': 'userProfileURL' },
       errorFields: ['error', 'error_description', 'message'],
     };
   }

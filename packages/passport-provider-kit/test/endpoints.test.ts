@@ -1,11 +1,11 @@
 import {
   assertTokenStaysOnIssuer,
-  describeRedirect,
   endpointUnder,
   parseBaseURL,
   resolveEndpoints,
   singleHostEndpoints,
 } from '../src/strategy/endpoints';
+import { describeRedirect } from '../src/http/describe-redirect';
 
 const WHO = 'Acme strategy';
 

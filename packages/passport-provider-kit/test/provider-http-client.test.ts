@@ -162,6 +162,7 @@ describe('ProviderHttpClient: redirects', () => {
         ? res.writeHead(302, { location: server.url('/login') }).end()
         : res.writeHead(200).end('{"id":1}'),
     );
+    makeClient({ urlOptions: { 'user endpoint': 'userProfileURL' } });
     const error = await failure();
     expect(error.reason).toBe('redirect');
     expect(error.providerStatus).toBe(302);

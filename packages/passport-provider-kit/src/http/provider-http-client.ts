@@ -5,7 +5,7 @@ import type { FailureDetails, FailureReason } from '../errors/failure-reason';
 import { ProviderApiError } from '../errors/provider-api-error';
 import { ProviderTokenError } from '../errors/provider-token-error';
 import { redactSecrets } from '../errors/redact';
-import { describeRedirect, OPTION_OF_ENDPOINT } from '../strategy/endpoints';
+import { describeRedirect } from './describe-redirect';
 import { readJsonBody, retryAfterSeconds, type BodyKind } from './read-json';
 import { sendRequest, type HttpResponse, type TransportFailure } from './send-request';
 
@@ -21,6 +21,8 @@ export interface ProviderHttpClientSettings {
   maxBodyBytes: number;
   /** The undici dispatcher to send through (proxy, custom CA); undici's global one otherwise. */
   dispatcher?: Dispatcher;
+  /** The option(s) that set each endpoint's URL, by label (`token endpoint`...), named when it redirects. */
+  urlOptions?: Readonly<Record<string, string>>;
   /** Values that must never appear in a message (the client secret). */
   secrets: readonly string[];
   /** Read the provider's text from a plain-text or HTML error body too (see `ProviderDefinition.textErrorBodies`). */
@@ -157,7 +159,7 @@ export class ProviderHttpClient {
   private refuseUnusable(request: EndpointRequest, response: HttpResponse): BodyKind {
     const { status } = response;
     if (status >= 300 && status < 400) {
-      const where = describeRedirect(response.headers.location, request.url, OPTION_OF_ENDPOINT[request.label]);
+      const where = describeRedirect(response.headers.location, request.url, this.settings.urlOptions?.[request.label]);
       throw this.errorFor(request, `answered ${status} (a redirect) instead of JSON${where}`, {
         reason: 'redirect',
         providerStatus: status,

@@ -24,6 +24,11 @@ export interface ProviderDefinition {
   apiHeaders?: Record<string, string>;
   /** The header(s) that carry the access token on an API call. Default `Authorization: Bearer <token>`. */
   bearerHeaders?: (accessToken: string) => Record<string, string>;
+  /**
+   * The option(s) that set each endpoint's URL, by the endpoint's label in messages, e.g.
+   * `{ 'token endpoint': 'tokenURL (or baseURL)' }`: a redirect's error names them.
+   */
+  urlOptions?: Readonly<Record<string, string>>;
   /** Where the provider's error bodies put their human text, in order of preference. */
   errorFields: readonly string[];
   /**

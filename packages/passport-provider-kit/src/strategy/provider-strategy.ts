@@ -133,6 +133,7 @@ export abstract class ProviderStrategy<
     this.http = new ProviderHttpClient({
       provider: provider.displayName,
       errorFields: provider.errorFields,
+      urlOptions: provider.urlOptions,
       timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
       maxBodyBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       dispatcher,
