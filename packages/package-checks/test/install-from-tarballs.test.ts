@@ -2,6 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, loginThroughMinimalApp, startProcess, type StartedProcess } from '@internal/test-support';
+import { describeFootprint, installFootprint } from '../src/footprint';
 import { isolatedNpmEnv, npm } from '../src/npm';
 import { packAlone } from '../src/pack-lock';
 import { REPO_ROOT } from '../src/paths';
@@ -57,6 +58,19 @@ describe('the README install story: a strategy from packed tarballs in an app ou
       'passport-gofundo-0.1.0.tgz',
     ]);
     expect(dev).toEqual(['--save-dev', expect.stringMatching(/passport-nl-sandbox-0\.1\.0\.tgz$/)]);
+
+    // The install footprint of the strategy alone (the kit and gofundo), printed for the record.
+    const aloneDir = join(workDir, 'footprint');
+    await mkdir(aloneDir);
+    await npm(['init', '-y'], aloneDir);
+    await npm(['install', ...runtime, '--no-audit', '--no-fund', '--prefer-offline'], aloneDir);
+    const footprint = await installFootprint(aloneDir);
+    console.log(describeFootprint('npm install passport-provider-kit passport-gofundo', footprint));
+    // The kit's own dependencies pin nothing to `*` (an @types/node "*" follows whatever is latest).
+    const kit = JSON.parse(await readFile(join(REPO_ROOT, 'packages/passport-provider-kit/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.entries(kit.dependencies).filter(([, range]) => range === '*')).toEqual([]);
 
     const appDir = join(workDir, 'my-app');
     await mkdir(appDir);

@@ -36,3 +36,4 @@ export {
   type VerifyCallback,
 } from 'passport-provider-kit';
 export type { JwtVerification } from './jwt/verify-signature';
+export type { JwtFailureReason } from './jwt/decode-claims';

@@ -1,4 +1,10 @@
-import { ProviderApiError, type FailureReason } from 'passport-provider-kit';
+import { ProviderApiError } from 'passport-provider-kit';
+
+/**
+ * Why passport-petjeaf refuses a JWT, as the `reason` of its `ProviderApiError`: not a JWT
+ * (`invalid_token`), expired (`expired_token`), or a signature that does not verify (`bad_signature`).
+ */
+export type JwtFailureReason = 'invalid_token' | 'expired_token' | 'bad_signature';
 
 /** The claims of a JWT payload. */
 export type JwtClaims = Record<string, unknown>;
@@ -29,7 +35,7 @@ export interface JwtPayload {
  * @param what - what the token is, for messages (default `access token`).
  */
 export function decodeJwtPayload(token: string, provider: string, what = 'access token'): JwtPayload {
-  const fail = (reason: FailureReason, problem: string): ProviderApiError =>
+  const fail = (reason: JwtFailureReason, problem: string): ProviderApiError<JwtFailureReason> =>
     new ProviderApiError(`${provider} ${what} ${problem}`, { provider, reason });
 
   const match = COMPACT_JWS.exec(token);

@@ -7,8 +7,10 @@
  * - `redirect`: the provider answered 3xx; redirects are never followed for API calls.
  * - `rate_limited`: the provider answered 429; see `retryAfter`.
  * - `timeout`, `network`, `body_too_large`: the exchange itself failed.
- * - `invalid_token`, `expired_token`, `missing_claim`, `bad_signature`: a JWT was refused.
  * - `invalid_profile`: the profile response lacks what a Passport profile needs (an `id`).
+ *
+ * A provider package may add reasons of its own (passport-petjeaf's JWT reasons), through the
+ * error classes' type parameter.
  */
 export type FailureReason =
   | 'provider_error'
@@ -21,18 +23,18 @@ export type FailureReason =
   | 'timeout'
   | 'network'
   | 'body_too_large'
-  | 'invalid_token'
-  | 'expired_token'
-  | 'missing_claim'
-  | 'bad_signature'
   | 'invalid_profile';
 
-/** What every error of this package tells beyond its message. */
-export interface FailureDetails {
+/**
+ * What every error of this package tells beyond its message.
+ *
+ * @typeParam R - the reasons: the kit's {@link FailureReason}s, or a provider's own as well.
+ */
+export interface FailureDetails<R extends string = FailureReason> {
   /** Human name of the provider, e.g. `Petje.af`. */
   provider: string;
   /** Stable reason code, see {@link FailureReason}. */
-  reason: FailureReason;
+  reason: R;
   /** HTTP status the provider answered with, when it answered at all. */
   providerStatus?: number;
   /** Seconds to wait before retrying, from a `retry-after` header. */
@@ -47,38 +49,10 @@ export interface FailureDetails {
  * The HTTP status an app should answer with when this failure reaches its error handler:
  * the provider's own 4xx, otherwise 502 (bad gateway) or 504 (gateway timeout).
  */
-export function statusForFailure(details: FailureDetails): number {
+export function statusForFailure(details: FailureDetails<string>): number {
   if (details.reason === 'timeout') return 504;
   if (details.providerStatus && details.providerStatus >= 400 && details.providerStatus < 500) {
     return details.providerStatus;
   }
   return 502;
-}
-
-/**
- * What both error classes carry beyond their message, declared once for `ProviderTokenError`
- * and `ProviderApiError` (which extend two different passport-oauth2 classes, so they share it
- * by declaration merging rather than a common base).
- */
-export interface ProviderFailureFields extends Readonly<Omit<FailureDetails, 'cause'>> {
-  /** The underlying error, kept for debugging; never holds secrets (`Error`'s own `cause`, hence not read-only). */
-  cause?: unknown;
-  /** The HTTP status an app should answer with (the provider's 4xx, else 502/504); see {@link statusForFailure}. */
-  readonly status: number;
-  /** The provider's error code when it sent one (`invalid_grant`), otherwise `reason`. */
-  readonly code: string;
-}
-
-/** The values of {@link ProviderFailureFields} for `details`; each error class's constructor assigns them. */
-export function failureFields(details: FailureDetails): ProviderFailureFields {
-  return {
-    provider: details.provider,
-    reason: details.reason,
-    providerStatus: details.providerStatus,
-    retryAfter: details.retryAfter,
-    providerCode: details.providerCode,
-    cause: details.cause,
-    status: statusForFailure(details),
-    code: details.providerCode ?? details.reason,
-  };
 }
