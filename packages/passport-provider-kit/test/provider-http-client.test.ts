@@ -173,6 +173,20 @@ describe('ProviderHttpClient: redirects', () => {
   });
 });
 
+describe('ProviderHttpClient: a dotted error field names a nested field (Mollie: error.message)', () => {
+  it('reads the text at the path, after the fields before it', async () => {
+    makeClient({ errorFields: ['error_description', 'error.message', 'message'] });
+    server.reply(422, { error: { type: 'request', message: 'The redirect_uri is missing' }, message: 'Later' });
+    expect((await failure()).message).toBe('Acme user endpoint answered 422: The redirect_uri is missing');
+  });
+
+  it('skips a path that leads nowhere, or to something else than text', async () => {
+    makeClient({ errorFields: ['error.message.text', 'error.code', 'message'] });
+    server.reply(400, { error: { message: 'not an object', code: 7 }, message: 'Plain' });
+    expect((await failure()).message).toBe('Acme user endpoint answered 400: Plain');
+  });
+});
+
 describe('ProviderHttpClient: error answers (4xx/5xx)', () => {
   it('an HTML 500 says so, reason provider_error, status 502', async () => {
     server.reply(500, '<html><body>Whoops</body></html>', { 'content-type': 'text/html' });

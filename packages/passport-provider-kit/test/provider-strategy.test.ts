@@ -1,3 +1,4 @@
+import type { OAuth2 } from 'oauth';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import nock from 'nock';
@@ -511,6 +512,35 @@ describe('ProviderStrategy: refresh()', () => {
       expiresIn: 60,
       params: { access_token: 'new-access', refresh_token: 'new-refresh', expires_in: 60 },
     });
+  });
+
+  it('adds the fields the definition declares for the refresh grant (Mollie: redirect_uri), also through _oauth2', async () => {
+    class WithGrantFields extends TestStrategy {
+      static override describe() {
+        const base = TestStrategy.describe();
+        const grantFields = { refresh_token: { redirect_uri: 'https://app.example/cb' } };
+        return { ...base, token: { ...base.token, grantFields } };
+      }
+    }
+    const seen: CapturedRequest[] = [];
+    mockToken(seen, 200, { access_token: 'new-access' });
+    mockToken(seen, 200, { access_token: 'new-access' });
+    const made = track(new WithGrantFields(OPTIONS, () => undefined));
+    await made.refresh('old-refresh-token');
+    await new Promise((resolve) =>
+      (made as unknown as { _oauth2: OAuth2 })._oauth2.getOAuthAccessToken(
+        'old-refresh-token',
+        { grant_type: 'refresh_token' },
+        resolve,
+      ),
+    );
+    for (const request of seen) {
+      expect(fields(request.body)).toMatchObject({
+        grant_type: 'refresh_token',
+        redirect_uri: 'https://app.example/cb',
+      });
+    }
+    expect(seen).toHaveLength(2);
   });
 
   it('keeps the old refresh token when the answer has none', async () => {

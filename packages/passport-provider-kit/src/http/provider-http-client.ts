@@ -13,7 +13,7 @@ import { sendRequest, type HttpResponse, type TransportFailure } from './send-re
 export interface ProviderHttpClientSettings {
   /** Human name of the provider, used in every message. */
   provider: string;
-  /** Where this provider puts its error text, in order of preference. */
+  /** Where this provider puts its error text, in order of preference; a dotted path (`error.message`) names a nested field. */
   errorFields: readonly string[];
   /** Deadline of each exchange, in ms. */
   timeoutMs: number;
@@ -210,7 +210,7 @@ export class ProviderHttpClient {
     const value = body.kind === 'json' ? body.value : undefined;
     const secrets = this.secretsOf(request);
     const text =
-      errorTextFromBody(value, this.settings.errorFields, secrets) ??
+      errorTextFromBody(withNestedFields(value, this.settings.errorFields), this.settings.errorFields, secrets) ??
       (this.settings.textErrorBodies && (body.kind === 'html' || body.kind === 'invalid_json')
         ? textOfErrorPage(response.body, secrets)
         : undefined);
@@ -247,7 +247,9 @@ export class ProviderHttpClient {
     const secrets = this.secretsOf(request);
     const text =
       (refusal.text === undefined ? undefined : cleanText(refusal.text, secrets) || undefined) ??
-      (body === undefined ? undefined : errorTextFromBody(body, this.settings.errorFields, secrets));
+      (body === undefined
+        ? undefined
+        : errorTextFromBody(withNestedFields(body, this.settings.errorFields), this.settings.errorFields, secrets));
     const detail = text !== undefined ? `: ${text}` : '';
     return this.errorFor(request, `answered ${status} ${what}${detail}`, {
       reason,
@@ -284,3 +286,14 @@ export class ProviderHttpClient {
 
 /** What an allowed empty body becomes, for each {@link JsonShape}. */
 const EMPTY_VALUE: Record<JsonShape, () => unknown> = { object: () => ({}), array: () => [], any: () => null };
+
+/** The body with each dotted error field (`error.message`) read out to a key of its own, as errorTextFromBody reads fields. */
+function withNestedFields(body: unknown, fields: readonly string[]): unknown {
+  if (!isRecord(body) || !fields.some((field) => field.includes('.'))) return body;
+  const view: Record<string, unknown> = { ...body };
+  for (const field of fields) {
+    if (!field.includes('.')) continue;
+    view[field] = field.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), body);
+  }
+  return view;
+}

@@ -47,7 +47,7 @@ export class ProviderClient {
     const { token, http } = this.settings;
     const headers = { ...(target ?? this.settings).customHeaders, ...token.headers };
     const endpoint = { ...token, url: target?.url ?? token.url, headers };
-    const fields = grant.grant_type === 'refresh_token' ? { ...token.refreshFields, ...grant } : grant;
+    const fields = { ...token.grantFields?.[grant.grant_type ?? 'authorization_code'], ...grant };
     const request = buildTokenRequest(endpoint, target?.credentials ?? this.settings.credentials, fields);
     return tokenParamsOf(token, http, request, await http.requestJson(request));
   }

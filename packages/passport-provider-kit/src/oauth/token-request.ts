@@ -13,8 +13,11 @@ export interface TokenEndpoint {
   clientAuth: 'body' | 'basic';
   /** Extra headers, e.g. `Accept: application/json`. */
   headers?: Record<string, string>;
-  /** Fields a refresh request carries besides `grant_type` and `refresh_token` (e.g. Mollie's `redirect_uri`). */
-  refreshFields?: Record<string, string>;
+  /**
+   * Fields a grant carries besides its own, by `grant_type`, e.g. Mollie's
+   * `{ refresh_token: { redirect_uri } }`. The grant's own fields win over them.
+   */
+  grantFields?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /**
    * Finds the error a 2xx token response carries instead of a token, for a provider that
    * answers errors with a success status. Default {@link oauthErrorInResponse}: RFC 6749's

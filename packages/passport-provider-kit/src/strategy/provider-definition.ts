@@ -29,7 +29,7 @@ export interface ProviderDefinition {
    * `{ 'token endpoint': 'tokenURL (or baseURL)' }`: a redirect's error names them.
    */
   urlOptions?: Readonly<Record<string, string>>;
-  /** Where the provider's error bodies put their human text, in order of preference. */
+  /** Where the provider's error bodies put their human text, in order of preference; `error.message` names a nested field. */
   errorFields: readonly string[];
   /**
    * Also read the provider's text from an error response (4xx/5xx) that is plain text or

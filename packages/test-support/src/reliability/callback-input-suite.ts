@@ -2,7 +2,7 @@ import { AuthorizationError } from 'passport-provider-kit';
 import { expectSingleSuccess, expectTypedFailure } from './expect-outcome';
 import { CALLBACK_URL, CLIENT_ID, type HarnessFactory } from './harness';
 import type { LeakLedger } from './leak-ledger';
-import type { ProviderCase } from './provider-case';
+import { tokenRequestShape, type ProviderCase } from './provider-case';
 import { tokenEndpoint, validTokenAnswer } from './provider-mocks';
 import { useLocalProvider } from './use-local-provider';
 
@@ -94,7 +94,8 @@ export function describeCallbackInput(pc: ProviderCase, ledger: LeakLedger, harn
     describe('passes a code of unusual characters or length to the token endpoint exactly, safely encoded', () => {
       const local = useLocalProvider(ledger);
       for (const { title, code } of ODD_CODES) {
-        it(`sends the code ${title} as one ${pc.tokenBodyEncoding} field, nothing added`, async () => {
+        const { bodyEncoding, clientAuth } = tokenRequestShape(pc);
+        it(`sends the code ${title} as one ${bodyEncoding} field, nothing added`, async () => {
           const server = local();
           server.json('POST', '/token', validTokenAnswer(pc, ledger, 'odd-code'));
           if (pc.profile) server.json('GET', '/profile', pc.profile.body('Odd Code'));
@@ -103,14 +104,20 @@ export function describeCallbackInput(pc: ProviderCase, ledger: LeakLedger, harn
           expectSingleSuccess(harness, await harness.callback(login, { code, state: login.state ?? '' }));
 
           const [tokenRequest] = server.requests.filter((request) => request.method === 'POST');
+          const credentials = { client_id: CLIENT_ID, client_secret: harness.clientSecret };
           const expected = {
             grant_type: 'authorization_code',
             code,
             redirect_uri: CALLBACK_URL,
-            client_id: CLIENT_ID,
-            client_secret: harness.clientSecret,
+            ...(clientAuth === 'body' ? credentials : {}),
           };
-          if (pc.tokenBodyEncoding === 'json') {
+          if (clientAuth === 'basic') {
+            const basic = Buffer.from(
+              `${encodeURIComponent(CLIENT_ID)}:${encodeURIComponent(harness.clientSecret)}`,
+            ).toString('base64');
+            expect(tokenRequest.headers.authorization).toBe(`Basic ${basic}`);
+          }
+          if (bodyEncoding === 'json') {
             expect(tokenRequest.headers['content-type']).toBe('application/json');
             expect(JSON.parse(tokenRequest.body)).toEqual(expected);
           } else {

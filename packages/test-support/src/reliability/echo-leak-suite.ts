@@ -4,7 +4,7 @@ import type { SuiteStrategyOptions } from './provider-case';
 import type { HarnessFactory } from './harness';
 import type { LeakLedger } from './leak-ledger';
 import type { LocalProvider } from './local-provider';
-import type { ProviderCase } from './provider-case';
+import { tokenRequestShape, type ProviderCase } from './provider-case';
 import { useLocalProvider } from './use-local-provider';
 
 /**
@@ -79,20 +79,20 @@ export function describeEchoingProvider(pc: ProviderCase, ledger: LeakLedger, ha
         userProfileURL: server.url('/profile'),
         ...extra,
       } as Partial<SuiteStrategyOptions>);
-    const clientAuths: Array<Record<string, unknown>> =
-      pc.name === 'altdentifier' ? [{ clientAuth: 'body' }, { clientAuth: 'basic' }] : [{}];
+    const variants = pc.clientAuthVariants ?? [{}];
 
-    for (const auth of clientAuths) {
+    for (const auth of variants) {
+      const { clientAuth } = tokenRequestShape(pc, auth);
       const how =
-        auth.clientAuth === 'basic'
-          ? ' (credentials as HTTP Basic)'
-          : auth.clientAuth
-            ? ' (credentials in the body)'
-            : '';
+        variants.length === 1
+          ? ''
+          : clientAuth === 'basic'
+            ? ' (credentials as HTTP Basic)'
+            : ' (credentials in the body)';
       for (const { title, echo, encoded } of ECHOES) {
         describe(`echoed ${title}`, () => {
           // A Basic header echoed in base64 is base64 twice, which no reader would decode: not a case.
-          if (!encoded || auth.clientAuth !== 'basic')
+          if (!encoded || clientAuth !== 'basic')
             it(`keeps the client secret out of a refused login${how}`, async () => {
               const server = local();
               server.on('POST', '/token', (request, res) => {

@@ -1,6 +1,7 @@
 import type { Strategy as PassportStrategy } from 'passport';
 import type { JwtVerification } from 'passport-petjeaf';
 import type {
+  ProviderDefinition,
   ProviderProfile,
   ProviderStrategyOptions,
   TokenParams,
@@ -59,8 +60,13 @@ export interface ProviderCase {
   create(options: SuiteStrategyOptions, verify: SuiteVerify): CaseStrategy;
   /** The token endpoint the strategy calls by default. */
   tokenURL: string;
-  /** How the token request body is encoded. */
-  tokenBodyEncoding: 'form' | 'json';
+  /** The provider's definition for these options (its strategy's static `describe`): how the token request is shaped. */
+  describe(options: SuiteStrategyOptions): ProviderDefinition;
+  /**
+   * Option sets that change how the client authenticates at the token endpoint (AltDentifier's
+   * `clientAuth`), each run by the suites that check credentials; default one set, `{}`.
+   */
+  clientAuthVariants?: ReadonlyArray<Record<string, unknown>>;
   /** The profile endpoint, or undefined when the profile is built without an HTTP call. */
   profile?: ProfileEndpoint;
   /**
@@ -74,4 +80,20 @@ export interface ProviderCase {
   urlOptions?: readonly string[];
   /** Petje.af: builds an access token JWT with these claims and header. */
   jwt?: (claims: unknown, header?: unknown) => string;
+}
+
+/** Options any case's `describe` accepts, for reading its definition. */
+const DESCRIBE_OPTIONS: SuiteStrategyOptions = {
+  clientID: 'suite-client',
+  clientSecret: 'suite-secret',
+  callbackURL: 'http://localhost/callback',
+};
+
+/** How the case's token request is shaped for `options` (body encoding, client authentication), from its definition. */
+export function tokenRequestShape(
+  pc: ProviderCase,
+  options: Record<string, unknown> = {},
+): Pick<ProviderDefinition['token'], 'bodyEncoding' | 'clientAuth'> {
+  const { bodyEncoding, clientAuth } = pc.describe({ ...DESCRIBE_OPTIONS, ...options }).token;
+  return { bodyEncoding, clientAuth };
 }

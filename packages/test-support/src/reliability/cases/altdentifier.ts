@@ -7,12 +7,13 @@ export const altdentifierCase: ProviderCase = {
   name: 'altdentifier',
   displayName: 'AltDentifier',
   create: (options, verify) => new Strategy(options, verify),
+  describe: (options) => Strategy.describe(options),
   tokenURL: TOKEN_URL,
-  tokenBodyEncoding: 'form',
   profile: {
     url: USER_PROFILE_URL,
     body: (name) => ({ id: '66166172835385344', username: name }),
     expectedId: '66166172835385344',
   },
   accessToken: (seed) => `altdentifier-at-${seed}`,
+  clientAuthVariants: [{ clientAuth: 'body' }, { clientAuth: 'basic' }],
 };

@@ -7,8 +7,8 @@ export const gofundoCase: ProviderCase = {
   name: 'gofundo',
   displayName: 'Gofundo',
   create: (options, verify) => new Strategy(options, verify),
+  describe: (options) => Strategy.describe(options),
   tokenURL: TOKEN_URL,
-  tokenBodyEncoding: 'form',
   profile: { url: USER_PROFILE_URL, body: (name) => ({ id: 7, name, email: 'user@example.com' }), expectedId: '7' },
   accessToken: (seed) => `gofundo-at-${seed}`,
 };

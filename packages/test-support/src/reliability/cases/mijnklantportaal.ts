@@ -10,8 +10,8 @@ export const mijnklantportaalCase: ProviderCase = {
   name: 'mijnklantportaal',
   displayName: 'MijnKlantportaal',
   create: ({ userProfileURL: _ignored, ...options }, verify) => new Strategy(options, verify),
+  describe: (options) => Strategy.describe(options),
   tokenURL: TOKEN_URL,
-  tokenBodyEncoding: 'json',
   accessToken: (seed) => `mkp-at-${seed}`,
 };
 

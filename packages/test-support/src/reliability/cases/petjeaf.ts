@@ -8,8 +8,8 @@ export const petjeafCase: ProviderCase = {
   name: 'petjeaf',
   displayName: 'Petje.af',
   create: (options, verify) => new Strategy(options, verify),
+  describe: (options) => Strategy.describe(options),
   tokenURL: TOKEN_URL,
-  tokenBodyEncoding: 'form',
   urlOptions: ['revocationURL', 'apiBaseURL'],
   accessToken: (seed) =>
     fakeJwt({ id: 'petje-user-1', name: 'Petje User', email: 'petje@example.com', exp: epochSeconds(3600), jti: seed }),
