@@ -130,6 +130,7 @@ export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifier
         parseBaseURL('AltDentifier strategy', 'baseURL', options.baseURL ?? BASE_URL),
         API_PATH,
       ),
+      optionURLs: { baseURL: options.baseURL, userProfileURL: options.userProfileURL },
       urlOptions: { 'token endpoint': 'tokenURL (or baseURL)', 'user endpoint': 'userProfileURL' },
       errorFields: ['error', 'error_description', 'message'],
     };

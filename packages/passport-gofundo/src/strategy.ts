@@ -83,6 +83,7 @@ export class Strategy extends ProviderStrategy<GofundoProfile, GofundoStrategyOp
       scopeSeparator: ' ',
       apiBaseURL: endpointUnder(parseBaseURL('Gofundo strategy', 'baseURL', options.baseURL ?? BASE_URL), PATHS.api),
       apiHeaders: ACCEPT_JSON,
+      optionURLs: { baseURL: options.baseURL, userProfileURL: options.userProfileURL },
       urlOptions: { 'token endpoint': 'tokenURL (or baseURL)', 'user endpoint': 'userProfileURL' },
       errorFields: ['error_description', 'message', 'error', 'hint'],
     };

@@ -154,6 +154,7 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
       apiBaseURL: API_BASE_URL,
+      optionURLs: { baseURL: options.baseURL, userProfileURL: options.userProfileURL },
       urlOptions: { 'token endpoint': 'tokenURL (or baseURL)', 'user endpoint': 'userProfileURL' },
       errorFields: ['message', 'error_description', 'error'],
     };

@@ -133,6 +133,7 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
       scopeSeparator: ' ',
       defaultScope: DEFAULT_SCOPE,
       apiBaseURL: endpoints.apiBase,
+      optionURLs: { baseURL: options.baseURL, revocationURL: options.revocationURL },
       urlOptions: { 'token endpoint': 'tokenURL (or baseURL)', 'revocation endpoint': 'revocationURL' },
       errorFields: ['detail', 'error_description', 'message', 'error', 'title'],
     };

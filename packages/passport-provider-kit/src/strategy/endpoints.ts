@@ -104,16 +104,6 @@ export function assertTokenStaysOnIssuer(
   }
 }
 
-/** The options that name a provider URL, in the order their insecure value is reported. */
-export const PROVIDER_URL_OPTIONS = [
-  'baseURL',
-  'authorizationURL',
-  'tokenURL',
-  'userProfileURL',
-  'revocationURL',
-  'apiBaseURL',
-] as const;
-
 /**
  * True for a host that never leaves the machine: `localhost` and its subdomains (RFC 6761
  * §6.3, e.g. Petje.af's derived `api.localhost`), 127.0.0.0/8 and `::1` (a URL parser has
@@ -129,25 +119,23 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * Refuses a provider URL that would send the client secret, a code or a token in clear: every
- * option of {@link PROVIDER_URL_OPTIONS} the user set, then every URL the strategy resolved
- * (`resolved`: option name and URL), must be `https:`, unless its host is loopback (a local
- * sandbox, tests) or `allowInsecureHTTP` is true. Values that are not absolute URLs are left
- * to the checks that name them.
+ * Refuses a provider URL that would send the client secret, a code or a token in clear: each
+ * `[option, url]` of `urls` (the options the app set, then the URLs the strategy resolved) must
+ * be `https:`, unless its host is loopback (a local sandbox, tests) or `allowInsecureHTTP` is
+ * true. Values that are not absolute URLs are left to the checks that name them.
  *
  * @throws TypeError naming the option, its origin, and `allowInsecureHTTP`.
  */
 export function assertHttpsEndpoints(
   who: string,
-  options: Readonly<Partial<Record<(typeof PROVIDER_URL_OPTIONS)[number], unknown>>> & { allowInsecureHTTP?: unknown },
-  resolved: ReadonlyArray<readonly [option: string, url: string | undefined]>,
+  allowInsecureHTTP: unknown,
+  urls: ReadonlyArray<readonly [option: string, url: unknown]>,
 ): void {
-  if (options.allowInsecureHTTP !== undefined && typeof options.allowInsecureHTTP !== 'boolean') {
+  if (allowInsecureHTTP !== undefined && typeof allowInsecureHTTP !== 'boolean') {
     throw new TypeError(`${who}: allowInsecureHTTP must be true or false`);
   }
-  if (options.allowInsecureHTTP === true) return;
-  const given = PROVIDER_URL_OPTIONS.map((option) => [option, options[option]] as const);
-  for (const [option, value] of [...given, ...resolved]) {
+  if (allowInsecureHTTP === true) return;
+  for (const [option, value] of urls) {
     if (typeof value !== 'string' || !URL.canParse(value)) continue;
     const url = new URL(value);
     if (url.protocol !== 'http:' || isLoopbackHost(url.hostname)) continue;

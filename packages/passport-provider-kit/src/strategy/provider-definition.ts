@@ -25,6 +25,12 @@ export interface ProviderDefinition {
   /** The header(s) that carry the access token on an API call. Default `Authorization: Bearer <token>`. */
   bearerHeaders?: (accessToken: string) => Record<string, string>;
   /**
+   * The provider's own URL options as the app gave them, by option name (`{ baseURL, userProfileURL }`),
+   * in the order an insecure one is reported: each must be `https:` unless loopback or `allowInsecureHTTP`.
+   * (`authorizationURL`, `tokenURL` and `apiBaseURL` are the kit's options, checked anyway.)
+   */
+  optionURLs?: Readonly<Record<string, string | undefined>>;
+  /**
    * The option(s) that set each endpoint's URL, by the endpoint's label in messages, e.g.
    * `{ 'token endpoint': 'tokenURL (or baseURL)' }`: a redirect's error names them.
    */

@@ -461,10 +461,14 @@ function assertOptions(options: ProviderStrategyOptions, provider: ProviderDefin
   for (const url of [provider.authorizationURL, provider.token.url, ...apiBase]) {
     if (!URL.canParse(url)) throw new TypeError(`${who}: ${url} is not an absolute URL`);
   }
-  assertHttpsEndpoints(who, options as ProviderStrategyOptions & Record<string, unknown>, [
-    ['authorizationURL', provider.authorizationURL],
-    ['tokenURL', provider.token.url],
-    ['apiBaseURL', provider.apiBaseURL],
+  const given = Object.entries(provider.optionURLs ?? {});
+  const kitOptions = [options.authorizationURL, options.tokenURL, options.apiBaseURL];
+  const resolved = [provider.authorizationURL, provider.token.url, provider.apiBaseURL];
+  const names = ['authorizationURL', 'tokenURL', 'apiBaseURL'];
+  assertHttpsEndpoints(who, options.allowInsecureHTTP, [
+    ...given,
+    ...names.map((name, i) => [name, kitOptions[i]] as const),
+    ...names.map((name, i) => [name, resolved[i]] as const),
   ]);
   if (options.pkce && options.state === false && !options.store)
     throw new TypeError(`${who}: pkce needs state (do not set state: false)`);

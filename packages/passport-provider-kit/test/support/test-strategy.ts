@@ -30,7 +30,9 @@ export class TestStrategy extends ProviderStrategy<TestProfile> {
   /** Every call of loadProfile, in order. */
   readonly profileCalls: ProfileCall[] = [];
 
-  static describe(): ProviderDefinition {
+  static describe(options: ProviderStrategyOptions = OPTIONS): ProviderDefinition {
+    const given = options as unknown as Record<string, unknown>;
+    const own = (name: string) => (typeof given[name] === 'string' ? (given[name] as string) : undefined);
     return {
       name: 'testprov',
       displayName: 'TestProv',
@@ -40,6 +42,12 @@ export class TestStrategy extends ProviderStrategy<TestProfile> {
       defaultScope: ['user.read', 'email'],
       apiHeaders: { 'X-Api-Version': '3' },
       errorFields: ['error_description', 'error'],
+      // The made-up provider's own URL options, as a provider package declares them.
+      optionURLs: {
+        baseURL: own('baseURL'),
+        userProfileURL: own('userProfileURL'),
+        revocationURL: own('revocationURL'),
+      },
     };
   }
 
