@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
 import { collectPages, ProviderApiError, type JsonResponse } from 'passport-provider-kit';
+import type { ProviderClient } from '../src/oauth/provider-client';
 import { getFromApi, resolveApiURL, type ApiCallTarget } from '../src/strategy/api-call';
 import { OPTIONS, ORIGIN, TestStrategy } from './support/test-strategy';
 
@@ -28,14 +29,16 @@ function scripted(answers: Array<JsonResponse | Error>): ApiCallTarget & { urls:
     ...BASE,
     urls,
     labels,
-    send: async (label, url, accessToken) => {
-      expect(accessToken).toBe('token-1');
-      urls.push(url);
-      labels.push(label);
-      const next = answers.shift();
-      if (next === undefined) throw new Error('no more answers');
-      if (next instanceof Error) throw next;
-      return next;
+    client: {
+      callApi: (async (label: string, _method: string, url: string, accessToken: string) => {
+        expect(accessToken).toBe('token-1');
+        urls.push(url);
+        labels.push(label);
+        const next = answers.shift();
+        if (next === undefined) throw new Error('no more answers');
+        if (next instanceof Error) throw next;
+        return next;
+      }) as ProviderClient['callApi'],
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ProviderApiError } from '../errors/provider-api-error';
 import type { JsonOf, JsonResponse, JsonShape } from '../http/provider-http-client';
+import type { ProviderClient } from '../oauth/provider-client';
 
 /** Values a query parameter may take; `undefined` leaves the parameter out. */
 export type ApiQueryValue = string | number | boolean | undefined;
@@ -37,8 +38,8 @@ export interface ApiCallTarget {
   provider: string;
   /** The provider's API base, e.g. `https://api.petje.af/v1`; the token is sent nowhere else. */
   apiBaseURL: string | undefined;
-  /** Sends one GET with the token (the strategy's `callApi`: headers, deadline, size cap, typed errors). */
-  send(label: string, url: string, accessToken: string, json?: JsonShape): Promise<JsonResponse<unknown>>;
+  /** The strategy's request path (headers, deadline, size cap, typed errors). */
+  client: Pick<ProviderClient, 'callApi'>;
 }
 
 /**
@@ -62,8 +63,7 @@ export async function getFromApi<S extends JsonShape = 'object'>(
   const url = resolveApiURL(target, pathOrURL, options.query);
   const retryWithin = checkRetryWithin(target.provider, options.retryRateLimitedWithin);
   const name = options.label ?? `API GET ${url.pathname}`;
-  // The sender checks the JSON against options.json (an object by default), so the type holds.
-  const send = () => target.send(name, url.href, accessToken, options.json) as Promise<JsonResponse<JsonOf<S>>>;
+  const send = () => target.client.callApi(name, 'GET', url.href, accessToken, { json: options.json });
   try {
     return await send();
   } catch (error) {

@@ -236,9 +236,7 @@ export abstract class ProviderStrategy<
     pathOrURL: string,
     options?: ApiGetOptions<S>,
   ): Promise<JsonResponse<JsonOf<S>>> {
-    const send = (label: string, url: string, token: string, json?: JsonShape) =>
-      this.callApi(label, 'GET', url, token, { json });
-    const target = { provider: this.provider.displayName, apiBaseURL: this.provider.apiBaseURL, send };
+    const target = { provider: this.provider.displayName, apiBaseURL: this.provider.apiBaseURL, client: this.client };
     return getFromApi(target, accessToken, pathOrURL, options);
   }
 
