@@ -53,8 +53,9 @@ describe('dispatcher option: the app’s dispatcher, else a pool made from an ag
   it('makes its own pool from an agent, which the strategy closes', async () => {
     const chosen = chooseDispatcher({ agent: new https.Agent({ ca: 'not-a-real-ca', keepAlive: true }) });
     expect(chosen.owned).toBe(true);
-    expect(chosen.dispatcher).toBeInstanceOf(Agent);
-    await chosen.dispatcher?.close();
+    const pool = await chosen.dispatcher;
+    expect(pool).toBeInstanceOf(Agent);
+    await pool?.close();
   });
 
   it('sends through undici’s global dispatcher without either', () => {

@@ -1,5 +1,6 @@
 import type http from 'node:http';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { loadUndici } from './send-request';
 
 /** The `https.Agent` options that say how to connect (trust, client certificate, address), kept from an `agent`. */
 const CONNECT_OPTIONS = [
@@ -21,8 +22,8 @@ const CONNECT_OPTIONS = [
 
 /** The dispatcher a strategy sends through, and whether the strategy made it (and so closes it). */
 export interface ChosenDispatcher {
-  /** Undefined: undici's global dispatcher. */
-  dispatcher?: Dispatcher;
+  /** Undefined: undici's global dispatcher. A promise when made here (undici loads at the first request). */
+  dispatcher?: Dispatcher | Promise<Dispatcher>;
   /** True when made here from an `agent`: `close()` closes it. */
   owned: boolean;
 }
@@ -38,5 +39,5 @@ export function chooseDispatcher(options: { dispatcher?: Dispatcher; agent?: htt
   const agentOptions = (options.agent as http.Agent & { options?: Record<string, unknown> }).options ?? {};
   const connect: Record<string, unknown> = {};
   for (const name of CONNECT_OPTIONS) if (agentOptions[name] !== undefined) connect[name] = agentOptions[name];
-  return { dispatcher: new Agent({ connect }), owned: true };
+  return { dispatcher: loadUndici().then(({ Agent }) => new Agent({ connect })), owned: true };
 }

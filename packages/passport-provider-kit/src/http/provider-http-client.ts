@@ -20,7 +20,7 @@ export interface ProviderHttpClientSettings {
   /** Largest response accepted, in bytes. */
   maxBodyBytes: number;
   /** The undici dispatcher to send through (proxy, custom CA); undici's global one otherwise. */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | Promise<Dispatcher>;
   /** The option(s) that set each endpoint's URL, by label (`token endpoint`...), named when it redirects. */
   urlOptions?: Readonly<Record<string, string>>;
   /** Values that must never appear in a message (the client secret). */

@@ -1,4 +1,4 @@
-import { request as undiciRequest, getGlobalDispatcher, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** One HTTP exchange with a provider. */
@@ -11,8 +11,8 @@ export interface HttpRequest {
   timeoutMs: number;
   /** Largest body accepted, in bytes. */
   maxBodyBytes: number;
-  /** The undici dispatcher (connection pools) to send through; undici's global one by default. */
-  dispatcher?: Dispatcher;
+  /** The undici dispatcher (connection pools) to send through, or its promise; undici's global one by default. */
+  dispatcher?: Dispatcher | Promise<Dispatcher>;
 }
 
 /** A complete response, with the body decoded as UTF-8 once all bytes are in. */
@@ -41,6 +41,18 @@ export class TransportFailure extends Error {
     this.kind = kind;
     this.status = status;
   }
+}
+
+/**
+ * undici, loaded at the first request rather than at `require()`: it takes longer to load than
+ * passport-oauth2 and the kit together, and an app that only starts (a CLI, a test) needs none of it.
+ */
+let undici: Promise<typeof import('undici')> | undefined;
+
+/** undici, loaded once. */
+export function loadUndici(): Promise<typeof import('undici')> {
+  undici ??= import('undici');
+  return undici;
 }
 
 /** Errors of a kept-alive socket that the server closed while it sat idle in the pool. */
@@ -78,12 +90,13 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
 async function exchange(request: HttpRequest, controller: AbortController): Promise<HttpResponse> {
   const { signal } = controller;
   const { url, headers } = withoutUserInfo(request.url, oneOfEachName(request.headers));
-  const response = await undiciRequest(url, {
+  const { request: send, getGlobalDispatcher } = await loadUndici();
+  const response = await send(url, {
     method: request.method,
     headers,
     body: request.body,
     signal,
-    dispatcher: request.dispatcher ?? getGlobalDispatcher(),
+    dispatcher: (await request.dispatcher) ?? getGlobalDispatcher(),
   });
   const status = response.statusCode;
   // Aborting (not destroying the body) makes undici close the connection, whose answer is unread.

@@ -129,7 +129,7 @@ export abstract class ProviderStrategy<
     this.checksState = store !== undefined;
     this.skipProfile = skipUserProfileFor(options.skipUserProfile);
     const { dispatcher, owned } = chooseDispatcher(options);
-    this.closeDispatcher = () => void (owned ? dispatcher?.close() : undefined);
+    this.closeDispatcher = () => void (owned ? Promise.resolve(dispatcher).then((pool) => pool?.close()) : undefined);
     this.http = new ProviderHttpClient({
       provider: provider.displayName,
       errorFields: provider.errorFields,
