@@ -112,12 +112,17 @@ export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifier
   /** The user endpoint: `userProfileURL`, or `/api/v2/user/@me` under `baseURL`. */
   private readonly userProfileURL = altdentifierEndpoints(this.options).user.url;
 
-  /** AltDentifier as data, for the shared base. */
-  static describe(options: AltDentifierStrategyOptions): ProviderDefinition {
+  /** Refuses bad AltDentifier options (called by the kit before `describe`). */
+  static checkOptions(options: AltDentifierStrategyOptions): void {
     const clientAuth = options.clientAuth ?? 'body';
     if (clientAuth !== 'body' && clientAuth !== 'basic') {
       throw new TypeError('AltDentifier strategy: clientAuth must be body or basic');
     }
+  }
+
+  /** AltDentifier as data, for the shared base. */
+  static describe(options: AltDentifierStrategyOptions): ProviderDefinition {
+    const clientAuth = options.clientAuth ?? 'body';
     const endpoints = altdentifierEndpoints(options);
     return {
       name: 'altdentifier',

@@ -108,26 +108,14 @@ export interface MijnKlantportaalAuthenticateOptions {
  * ```
  */
 export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlantportaalStrategyOptions> {
-  /** MijnKlantportaal as data, for the shared base. */
-  static describe(options: MijnKlantportaalStrategyOptions): ProviderDefinition {
+  /** Refuses bad MijnKlantportaal options, and warns once about an unstable id (called by the kit before `describe`). */
+  static checkOptions(options: MijnKlantportaalStrategyOptions): void {
     if (options.state === false) {
       throw new TypeError('MijnKlantportaal strategy: the provider requires state, so state: false is not supported');
     }
     if (options.userProfileURL !== undefined && !URL.canParse(options.userProfileURL)) {
       throw new TypeError(`MijnKlantportaal strategy: userProfileURL ${options.userProfileURL} is not an absolute URL`);
     }
-    const who = 'MijnKlantportaal strategy';
-    const base = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
-    // No host check for userProfileURL: it has no default (the user names it), and the documented API is on
-    // another host (api.mijnklantportaal.nl) than the token endpoint (manage.mijnklantportaal.nl).
-    const endpoints = resolveEndpoints(who, {
-      authorize: {
-        option: 'authorizationURL',
-        explicit: options.authorizationURL,
-        derived: endpointUnder(base, '/oauth/authorize'),
-      },
-      token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, '/oauth/tokens') },
-    });
     if (
       options.bearerHeader !== undefined &&
       !['both', 'Authorization', 'Authentication'].includes(options.bearerHeader)
@@ -140,6 +128,22 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     }
     // Without an identity endpoint the profile id changes at every login: say so once in development.
     if (options.userProfileURL === undefined && options.skipUserProfile !== true) warnUnstableIdOnce();
+  }
+
+  /** MijnKlantportaal as data, for the shared base. */
+  static describe(options: MijnKlantportaalStrategyOptions): ProviderDefinition {
+    const who = 'MijnKlantportaal strategy';
+    const base = parseBaseURL(who, 'baseURL', options.baseURL ?? BASE_URL);
+    // No host check for userProfileURL: it has no default (the user names it), and the documented API is on
+    // another host (api.mijnklantportaal.nl) than the token endpoint (manage.mijnklantportaal.nl).
+    const endpoints = resolveEndpoints(who, {
+      authorize: {
+        option: 'authorizationURL',
+        explicit: options.authorizationURL,
+        derived: endpointUnder(base, '/oauth/authorize'),
+      },
+      token: { option: 'tokenURL', explicit: options.tokenURL, derived: endpointUnder(base, '/oauth/tokens') },
+    });
     const bearer = options.bearerHeader ?? 'both';
     return {
       name: 'mijnklantportaal',

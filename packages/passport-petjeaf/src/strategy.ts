@@ -113,8 +113,8 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
   /** `revocationURL`, or the token URL (as the official plugin revokes). */
   private readonly revocationURL = petjeafEndpoints(this.options).revocation.url;
 
-  /** Petje.af as data, for the shared base. */
-  static describe(options: PetjeafStrategyOptions): ProviderDefinition {
+  /** Refuses bad Petje.af options (called by the kit before `describe`). */
+  static checkOptions(options: PetjeafStrategyOptions): void {
     if (options.clockTolerance !== undefined && !(options.clockTolerance >= 0)) {
       throw new TypeError('Petje.af strategy: clockTolerance must be a number of seconds >= 0');
     }
@@ -124,6 +124,10 @@ export class Strategy extends ProviderStrategy<PetjeafProfile, PetjeafStrategyOp
     }
     if (typeof load === 'object' && load.pageId !== undefined) checkPageId(load.pageId, 'loadMemberships.pageId');
     if (options.jwtVerification) assertUsableJwtKey(options.jwtVerification, 'Petje.af strategy');
+  }
+
+  /** Petje.af as data, for the shared base. */
+  static describe(options: PetjeafStrategyOptions): ProviderDefinition {
     const endpoints = petjeafEndpoints(options);
     return {
       name: 'petjeaf',

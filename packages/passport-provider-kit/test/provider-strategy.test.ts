@@ -75,6 +75,28 @@ function mockUser(into: CapturedRequest[] = []): nock.Scope {
 
 const fields = (body: string) => Object.fromEntries(new URLSearchParams(body));
 
+describe('ProviderStrategy: a static checkOptions refuses bad provider options before describe', () => {
+  it('calls checkOptions with the options, then describe; an error of checkOptions stops the construction', () => {
+    const calls: string[] = [];
+    class Checked extends TestStrategy {
+      static checkOptions(options: ProviderStrategyOptions): void {
+        calls.push('checkOptions');
+        if ((options as { flavour?: string }).flavour === 'bad') throw new TypeError('TestProv strategy: bad flavour');
+      }
+      static override describe(options?: ProviderStrategyOptions) {
+        calls.push('describe');
+        return TestStrategy.describe(options);
+      }
+    }
+    track(new Checked(OPTIONS, () => undefined));
+    expect(calls).toEqual(['checkOptions', 'describe']);
+    expect(() => new Checked({ ...OPTIONS, flavour: 'bad' } as ProviderStrategyOptions, () => undefined)).toThrow(
+      'TestProv strategy: bad flavour',
+    );
+    expect(calls).toEqual(['checkOptions', 'describe', 'checkOptions']);
+  });
+});
+
 describe('ProviderStrategy: required options', () => {
   it.each(['clientID', 'clientSecret'] as const)('a missing or empty %s is a TypeError naming it', (name) => {
     const without = { ...OPTIONS } as Partial<ProviderStrategyOptions>;

@@ -36,9 +36,14 @@ const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 /** An OAuth error code as RFC 6749 §4.1.2.1 allows it (no quotes, no backslash), kept short. */
 const ERROR_CODE = /^[\x20\x21\x23-\x5b\x5d-\x7e]{1,64}$/;
 
-/** A strategy class as {@link ProviderStrategy} expects it: with a static `describe`. */
+/**
+ * A strategy class as {@link ProviderStrategy} expects it: a static `describe` that turns the
+ * options into the provider's definition, and optionally a static `checkOptions` that refuses
+ * bad provider options (and warns), called first, so that `describe` only describes.
+ */
 interface DescribedStrategyClass {
   describe(options: ProviderStrategyOptions): ProviderDefinition;
+  checkOptions?(options: ProviderStrategyOptions): void;
 }
 
 /**
@@ -92,10 +97,11 @@ export abstract class ProviderStrategy<
     options: TOptions & { passReqToCallback?: boolean },
     verify: AnyVerifyFunction<TProfile> | OAuth2Strategy.VerifyFunction | OAuth2Strategy.VerifyFunctionWithRequest,
   ) {
-    const describe = (new.target as unknown as Partial<DescribedStrategyClass>).describe;
-    if (typeof describe !== 'function')
+    const described = new.target as unknown as Partial<DescribedStrategyClass>;
+    if (typeof described.describe !== 'function')
       throw new TypeError(`${new.target.name} must define a static describe(options)`);
-    const base = describe.call(new.target, requireOptions(options, new.target.name));
+    described.checkOptions?.(requireOptions(options, new.target.name));
+    const base = described.describe(requireOptions(options, new.target.name));
     const provider = resolveDefinition(base, options);
     assertOptions(options, provider);
 
