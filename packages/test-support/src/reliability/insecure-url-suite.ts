@@ -1,5 +1,5 @@
 import type { HarnessFactory } from './harness';
-import type { ProviderCase, SuiteStrategyOptions } from './provider-case';
+import { definitionOf, type ProviderCase, type SuiteStrategyOptions } from './provider-case';
 
 /** A host that is not loopback, for URLs the strategies must refuse over plain http. */
 const REMOTE = 'provider.example';
@@ -11,8 +11,17 @@ const REMOTE = 'provider.example';
  * alongside, so that no other check (the token staying on its issuer) answers first.
  */
 export function describeInsecureURLs(pc: ProviderCase, harnesses: HarnessFactory): void {
-  const options = ['baseURL', 'authorizationURL', 'tokenURL', ...(pc.urlOptions ?? [])];
-  if (pc.profile) options.push('userProfileURL');
+  // The kit's URL options, and the provider's own as its definition declares them (optionURLs).
+  const own = Object.keys(definitionOf(pc).optionURLs ?? {});
+  const options = [
+    ...new Set([
+      'authorizationURL',
+      'tokenURL',
+      ...own,
+      ...(pc.urlOptions ?? []),
+      ...(pc.profile ? ['userProfileURL'] : []),
+    ]),
+  ];
   const onHost = (scheme: string, host: string, option: string): Record<string, string> => {
     if (option === 'baseURL') return { baseURL: `${scheme}://${host}` };
     const named: Record<string, string> = { tokenURL: `https://${REMOTE}/token` };

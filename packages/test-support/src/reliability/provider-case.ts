@@ -89,11 +89,16 @@ const DESCRIBE_OPTIONS: SuiteStrategyOptions = {
   callbackURL: 'http://localhost/callback',
 };
 
+/** The case's definition for `options` (with a client's required options). */
+export function definitionOf(pc: ProviderCase, options: Record<string, unknown> = {}): ProviderDefinition {
+  return pc.describe({ ...DESCRIBE_OPTIONS, ...options });
+}
+
 /** How the case's token request is shaped for `options` (body encoding, client authentication), from its definition. */
 export function tokenRequestShape(
   pc: ProviderCase,
   options: Record<string, unknown> = {},
 ): Pick<ProviderDefinition['token'], 'bodyEncoding' | 'clientAuth'> {
-  const { bodyEncoding, clientAuth } = pc.describe({ ...DESCRIBE_OPTIONS, ...options }).token;
+  const { bodyEncoding, clientAuth } = definitionOf(pc, options).token;
   return { bodyEncoding, clientAuth };
 }
