@@ -35,7 +35,7 @@ for version in $versions; do
   PATH="$dir/package/bin:$PATH" node node_modules/jest/bin/jest.js --ci --selectProjects "${projects[@]}" \
     --json --outputFile="$report" || status=$?
   summary+=("$(node -e '
-    const r = require(process.argv[1]);
+    const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
     console.log(`Node ${process.argv[2]}: ${r.numPassedTests}/${r.numTotalTests} tests passed in ${r.numTotalTestSuites} suites`);
   ' "$report" "$version")")
   rm -f "$report"
