@@ -16,7 +16,10 @@ describe('AltDentifier credentials in the wrong place (the app expects Basic, th
   });
 
   it('with --client-auth basic, every check passes', async () => {
-    const run = await runDoctorCommand('altdentifier', envFor(sandbox().providers.altdentifier), ['--client-auth', 'basic']);
+    const run = await runDoctorCommand('altdentifier', envFor(sandbox().providers.altdentifier), [
+      '--client-auth',
+      'basic',
+    ]);
     expect(run.report.checks.filter((check) => check.ok !== true)).toEqual([]);
     expect(run.code).toBe(0);
   });

@@ -27,11 +27,16 @@ describe('the right configuration gives all ✓ and exit code 0', () => {
 
 describe('a wrong secret: the token endpoint refuses the client, and the fix is to copy the secret again', () => {
   it.each(PROVIDERS)('%s', async (name) => {
-    const run = await runDoctorCommand(name, envFor(sandbox().providers[name], { [`${PREFIX[name]}_CLIENT_SECRET`]: 'wrong-Secret-42x' }));
+    const run = await runDoctorCommand(
+      name,
+      envFor(sandbox().providers[name], { [`${PREFIX[name]}_CLIENT_SECRET`]: 'wrong-Secret-42x' }),
+    );
     expect(run.code).toBe(1);
     expect(run.check(AUTHORIZE).ok).toBe(true);
     expect(run.check(TOKEN)).toMatchObject({ ok: false, detail: expect.stringContaining('so the secret is wrong') });
-    expect(run.check(TOKEN).fix).toMatch(new RegExp(`^Copy the client secret again from .+ into ${PREFIX[name]}_CLIENT_SECRET\\.$`));
+    expect(run.check(TOKEN).fix).toMatch(
+      new RegExp(`^Copy the client secret again from .+ into ${PREFIX[name]}_CLIENT_SECRET\\.$`),
+    );
     if (name === 'gofundo') expect(run.check('token endpoint: client_credentials grant').ok).toBe(false);
   });
 });
@@ -61,8 +66,13 @@ describe('an unregistered callback: the authorize endpoint refuses it, and the f
   });
 
   it('Gofundo answers an unknown client and an unregistered callback alike: the token endpoint tells them apart', async () => {
-    const run = await runDoctorCommand('gofundo', envFor(sandbox().providers.gofundo, { BASE_URL: 'https://app.example.com:8443' }));
-    expect(run.check(AUTHORIZE).detail).toContain('so it is the callback https://app.example.com:8443/auth/gofundo/callback that is not registered');
+    const run = await runDoctorCommand(
+      'gofundo',
+      envFor(sandbox().providers.gofundo, { BASE_URL: 'https://app.example.com:8443' }),
+    );
+    expect(run.check(AUTHORIZE).detail).toContain(
+      'so it is the callback https://app.example.com:8443/auth/gofundo/callback that is not registered',
+    );
   });
 });
 
@@ -73,27 +83,46 @@ describe('a wrong user endpoint path: the endpoint answers 404, and the fix name
     const run = await runDoctorCommand(name, envFor(provider, { [variable]: `${provider.origin}/api/users/me` }));
     expect(run.code).toBe(1);
     expect(failed(run)).toEqual(['user endpoint']);
-    expect(run.check('user endpoint')).toMatchObject({ detail: expect.stringContaining('404'), fix: expect.stringMatching(new RegExp(`^Set ${variable} to `)) });
+    expect(run.check('user endpoint')).toMatchObject({
+      detail: expect.stringContaining('404'),
+      fix: expect.stringMatching(new RegExp(`^Set ${variable} to `)),
+    });
   });
 });
 
 describe('an http URL to a non-loopback host: the strategy refuses it before any request, fix: use https', () => {
   it('provider URLs', async () => {
     const insecure = (path: string) => `http://gofundo.example${path}`;
-    const run = await runDoctorCommand('gofundo', envFor(sandbox().providers.gofundo, {
-      GOFUNDO_AUTHORIZATION_URL: insecure('/oauth/authorize'),
-      GOFUNDO_TOKEN_URL: insecure('/oauth/token'),
-      GOFUNDO_USER_PROFILE_URL: insecure('/api/user'),
-    }));
+    const run = await runDoctorCommand(
+      'gofundo',
+      envFor(sandbox().providers.gofundo, {
+        GOFUNDO_AUTHORIZATION_URL: insecure('/oauth/authorize'),
+        GOFUNDO_TOKEN_URL: insecure('/oauth/token'),
+        GOFUNDO_USER_PROFILE_URL: insecure('/api/user'),
+      }),
+    );
     expect(run.code).toBe(1);
-    expect(run.check('options')).toMatchObject({ ok: false, fix: expect.stringMatching(/^Use an https:\/\/ URL for GOFUNDO_[A-Z_]+_URL: plain http is allowed only to localhost/) });
+    expect(run.check('options')).toMatchObject({
+      ok: false,
+      fix: expect.stringMatching(
+        /^Use an https:\/\/ URL for GOFUNDO_[A-Z_]+_URL: plain http is allowed only to localhost/,
+      ),
+    });
     // Nothing was sent there: every later check says it was not made.
-    expect(run.report.checks.slice(4).every((check) => check.ok === null && check.detail.startsWith('not checked'))).toBe(true);
+    expect(
+      run.report.checks.slice(4).every((check) => check.ok === null && check.detail.startsWith('not checked')),
+    ).toBe(true);
   });
 
   it('the callback (BASE_URL)', async () => {
-    const run = await runDoctorCommand('petjeaf', envFor(sandbox().providers.petjeaf, { BASE_URL: 'http://app.example.com' }));
-    expect(run.check('callback URL')).toMatchObject({ ok: false, fix: 'Serve your app over https and set BASE_URL to https://app.example.com.' });
+    const run = await runDoctorCommand(
+      'petjeaf',
+      envFor(sandbox().providers.petjeaf, { BASE_URL: 'http://app.example.com' }),
+    );
+    expect(run.check('callback URL')).toMatchObject({
+      ok: false,
+      fix: 'Serve your app over https and set BASE_URL to https://app.example.com.',
+    });
   });
 });
 
@@ -101,18 +130,22 @@ describe('an unreachable host: the step that failed is named, later requests are
   it('a closed local port: connection refused, fix: correct the host or port', async () => {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const run = await runDoctorCommand('altdentifier', envFor(sandbox().providers.altdentifier, {
-      ALTDENTIFIER_AUTHORIZATION_URL: `${origin}/oauth2/authorize`,
-      ALTDENTIFIER_TOKEN_URL: `${origin}/oauth2/token`,
-      ALTDENTIFIER_USER_PROFILE_URL: `${origin}/api/v2/user/@me`,
-    }));
+    const run = await runDoctorCommand(
+      'altdentifier',
+      envFor(sandbox().providers.altdentifier, {
+        ALTDENTIFIER_AUTHORIZATION_URL: `${origin}/oauth2/authorize`,
+        ALTDENTIFIER_TOKEN_URL: `${origin}/oauth2/token`,
+        ALTDENTIFIER_USER_PROFILE_URL: `${origin}/api/v2/user/@me`,
+      }),
+    );
     expect(run.code).toBe(1);
     expect(run.check(`reach ${origin}`)).toMatchObject({
       ok: false,
       detail: expect.stringContaining(`TCP: connection refused, nothing listens on 127.0.0.1:${port}`),
       fix: expect.stringMatching(/^Correct the host or port in ALTDENTIFIER_AUTHORIZATION_URL/),
     });
-    for (const name of ['user endpoint', AUTHORIZE, TOKEN]) expect(run.check(name)).toMatchObject({ ok: null, detail: `not checked: ${origin} is unreachable (see above)` });
+    for (const name of ['user endpoint', AUTHORIZE, TOKEN])
+      expect(run.check(name)).toMatchObject({ ok: null, detail: `not checked: ${origin} is unreachable (see above)` });
   });
 });
 

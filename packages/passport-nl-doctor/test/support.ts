@@ -33,7 +33,11 @@ export function useDoctorSandbox(options: SandboxOptions = {}): () => Sandbox {
     const clients = Object.fromEntries(
       PROVIDERS.map((name) => [
         name,
-        { clientID: `app-${name}-${randomBytes(4).toString('hex')}`, clientSecret: randomSecret(), redirectURIs: [`${APP_ORIGIN}/auth/${name}/callback`] },
+        {
+          clientID: `app-${name}-${randomBytes(4).toString('hex')}`,
+          clientSecret: randomSecret(),
+          redirectURIs: [`${APP_ORIGIN}/auth/${name}/callback`],
+        },
       ]),
     );
     sandbox = await startSandbox({ ...options, clients });
@@ -46,7 +50,10 @@ export function useDoctorSandbox(options: SandboxOptions = {}): () => Sandbox {
 }
 
 /** The environment the demo would read for a provider on the sandbox: client, URLs, BASE_URL. */
-export function envFor(provider: SandboxProvider, overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function envFor(
+  provider: SandboxProvider,
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   const prefix = PREFIX[provider.name];
   const env: Record<string, string | undefined> = {
     [`${prefix}_CLIENT_ID`]: provider.client.clientID,
@@ -70,8 +77,13 @@ export interface DoctorRun {
 }
 
 /** Runs the command twice, as a table and with --json, in-process, over real HTTP. */
-export async function runDoctorCommand(provider: ProviderName, env: Record<string, string | undefined>, args: string[] = []): Promise<DoctorRun> {
-  for (const [name, value] of Object.entries(env)) if (name.endsWith('_CLIENT_SECRET') && value) secretsGiven.add(value);
+export async function runDoctorCommand(
+  provider: ProviderName,
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+): Promise<DoctorRun> {
+  for (const [name, value] of Object.entries(env))
+    if (name.endsWith('_CLIENT_SECRET') && value) secretsGiven.add(value);
   const capture = () => {
     const out: string[] = [];
     return { out, output: { stdout: (text: string) => out.push(text), stderr: (text: string) => out.push(text) } };
