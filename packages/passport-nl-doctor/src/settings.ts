@@ -140,7 +140,7 @@ function callbackOf(
   const path = `/auth/${provider}/callback`;
   if (baseURL) return { value: `${baseURL.value.replace(/\/+$/, '')}${path}`, source: baseURL.source };
   const origin = `http://localhost:${port?.trim() || '3000'}`;
-  return { value: `${origin}${path}`, source: 'the demo default (BASE_URL not set)' };
+  return { value: `${origin}${path}`, source: "the demo's default, as BASE_URL is not set" };
 }
 
 function timeoutOf(text: string | undefined): number {

@@ -19,7 +19,7 @@ export async function reachChecks(endpoints: readonly EndpointUse[], timeoutMs: 
     const url = new URL(endpoint.url);
     const entry = byOrigin.get(url.origin) ?? { url, kinds: [], variables: [] };
     entry.kinds.push(endpoint.kind);
-    if (endpoint.mark === 'yours') entry.variables.push(endpoint.note.replace(/^set by (\S+).*$/, '$1'));
+    if (endpoint.mark === 'yours') entry.variables.push(endpoint.note.replace(/^set by ([^;\s]+).*$/, '$1'));
     byOrigin.set(url.origin, entry);
   }
   const outcomes = await Promise.all(
