@@ -18,11 +18,12 @@ export function jsonField(res: HttpResponse, name: string): string | undefined {
 }
 
 /**
- * What the provider said, in its own words, short: the first of the usual JSON error fields,
+ * What the provider said, in its own words, short: the first of the usual JSON error fields
+ * (Laravel's `hint`, which says exactly what was wrong, before its generic description),
  * else the text of an HTML page (its title and text, tags stripped), else the plain body.
  */
 export function providerWords(res: HttpResponse): string {
-  for (const name of ['error_description', 'detail', 'hint', 'message', 'error', 'title']) {
+  for (const name of ['detail', 'hint', 'error_description', 'message', 'error', 'title']) {
     const value = jsonField(res, name);
     if (value) return quote(value);
   }

@@ -54,6 +54,21 @@ describe('a client id with a trailing space: named, with the fix to remove it', 
   });
 });
 
+describe('a client of another Gofundo instance: both endpoints refuse it, fix: the client and URLs of one instance', () => {
+  it('gofundo', async () => {
+    const env = envFor(sandbox().providers.gofundo, {
+      GOFUNDO_CLIENT_ID: 'client-of-another-instance',
+      GOFUNDO_CLIENT_SECRET: 'its-Secret-9Tq',
+    });
+    const run = await runDoctorCommand('gofundo', env);
+    expect(failed(run)).toEqual([AUTHORIZE, TOKEN, 'token endpoint: client_credentials grant']);
+    expect(run.check(AUTHORIZE)).toMatchObject({
+      detail: expect.stringContaining('the client id is wrong, or from another instance'),
+      fix: expect.stringMatching(/^Set GOFUNDO_CLIENT_ID \(and the URLs\) to the client and instance shown in /),
+    });
+  });
+});
+
 describe('an unregistered callback: the authorize endpoint refuses it, and the fix is to register exactly it', () => {
   it.each(PROVIDERS)('%s', async (name) => {
     const callback = `${APP_ORIGIN}/auth/callback`;

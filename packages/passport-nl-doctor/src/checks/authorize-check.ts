@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { DoctorHttp, HttpResponse } from '../http';
+import type { DoctorHttp, HttpFailure, HttpResponse } from '../http';
 import { isHtml, providerWords } from '../provider-text';
 import { PROVIDERS, type BuiltStrategy } from '../providers';
 import type { DoctorSettings } from '../types';
 import type { AuthorizeVerdict } from '../verdicts';
 
 /** The authorize request's outcome: the provider's verdict, or why there is none. */
-export type AuthorizeOutcome = { verdict: AuthorizeVerdict } | { failure: import('../http').HttpFailure };
+export type AuthorizeOutcome = { verdict: AuthorizeVerdict } | { failure: HttpFailure };
 
 /**
  * The authorize URL as the strategy builds it (client id, callback, `response_type=code`, its
