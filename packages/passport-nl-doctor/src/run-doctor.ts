@@ -84,8 +84,10 @@ export async function runDoctor(settings: DoctorSettings): Promise<DoctorReport>
 
     const tokenURL = built.definition.token.url;
     let credentials: CredentialsFinding = 'unknown';
-    if (unreachable(tokenURL)) checks.push(skip(TOKEN, tokenURL));
-    else {
+    if (unreachable(tokenURL)) {
+      checks.push(skip(TOKEN, tokenURL));
+      if (gofundo) checks.push(skip(CLIENT_CREDENTIALS, tokenURL));
+    } else {
       const { first, otherWay } = await exchangeInvalidCode(http, settings, built, redactor);
       const label = `POST ${tokenURL}`;
       const answer = answerOf(first, TOKEN, label, tokenURL, tokenSetting);
