@@ -15,6 +15,7 @@ import { callbackCheck, clientIdCheck, clientSecretCheck } from './checks/settin
 import { clientCredentialsGrant, exchangeInvalidCode } from './checks/token-check';
 import { userEndpointCheck } from './checks/user-endpoint-check';
 import { DoctorHttp } from './http';
+import type { BuiltStrategy } from './providers';
 import { Redactor } from './redact';
 import type { CheckResult, DoctorReport, DoctorSettings } from './types';
 import type { AuthorizeVerdict } from './verdicts';
@@ -22,6 +23,16 @@ import type { AuthorizeVerdict } from './verdicts';
 const AUTHORIZE = 'authorize endpoint: client id and callback';
 const TOKEN = 'token endpoint: client credentials';
 const CLIENT_CREDENTIALS = 'token endpoint: client_credentials grant';
+
+/** What every step after the options needs. */
+interface Run {
+  settings: DoctorSettings;
+  built: BuiltStrategy;
+  http: DoctorHttp;
+  redactor: Redactor;
+  /** The "not checked" result for a check whose endpoint's origin did not connect, or undefined when it did. */
+  skipped(name: string, url: string): CheckResult | undefined;
+}
 
 /**
  * Runs every check for one provider, in order, and stops at nothing: a check that cannot be
@@ -36,97 +47,125 @@ export async function runDoctor(settings: DoctorSettings): Promise<DoctorReport>
   const redactor = new Redactor();
   redactor.add(settings.clientSecret?.value);
   redactor.add(settings.accessToken);
-  if (settings.clientID && settings.clientSecret)
+  if (settings.clientID && settings.clientSecret) {
     redactor.addBasic(settings.clientID.value, settings.clientSecret.value);
+  }
   const checks: CheckResult[] = [clientIdCheck(settings), clientSecretCheck(settings), callbackCheck(settings)];
   const options = optionsCheck(settings);
   checks.push(options.result);
   const { built } = options;
-  const gofundo = settings.provider === 'gofundo';
   if (!built) {
-    const why = 'the strategy does not build with these options';
-    checks.push(notChecked('reach', why), notChecked(AUTHORIZE, why), notChecked(TOKEN, why));
-    if (gofundo) checks.push(notChecked(CLIENT_CREDENTIALS, why));
-    if (settings.accessToken) checks.push(notChecked('profile', why));
+    checks.push(...notBuilt(settings));
     return finish(settings, checks, redactor);
   }
   const http = new DoctorHttp(settings.timeoutMs);
   try {
     const reach = await reachChecks(built.endpoints, settings.timeoutMs);
     checks.push(...reach.map((outcome) => outcome.result));
-    const unreachable = (url: string) =>
-      reach.find((outcome) => outcome.origin === new URL(url).origin && !outcome.reachable);
-    const skip = (name: string, url: string) => notChecked(name, `${new URL(url).origin} is unreachable (see above)`);
-    const tokenSetting = settings.tokenURL?.source ?? 'the token URL';
-
-    const user = built.endpoints.find((endpoint) => endpoint.kind === 'user');
-    if (user)
-      checks.push(
-        unreachable(user.url) ? skip('user endpoint', user.url) : await userEndpointCheck(http, settings, built, user),
-      );
-
-    const authorizeURL = built.definition.authorizationURL;
-    let authorizeVerdict: AuthorizeVerdict | undefined;
-    let authorizeCheck: CheckResult | undefined;
-    if (unreachable(authorizeURL)) authorizeCheck = skip(AUTHORIZE, authorizeURL);
-    else {
-      const asked = await askAuthorize(http, settings, built);
-      if ('failure' in asked)
-        authorizeCheck = failedRequest(
-          AUTHORIZE,
-          `GET ${authorizeURL}`,
-          asked.failure,
-          settings.authorizationURL?.source ?? 'the authorize URL',
-        );
-      else authorizeVerdict = asked.verdict;
-    }
-    const authorizeAt = checks.length;
-
-    const tokenURL = built.definition.token.url;
-    let credentials: CredentialsFinding = 'unknown';
-    if (unreachable(tokenURL)) {
-      checks.push(skip(TOKEN, tokenURL));
-      if (gofundo) checks.push(skip(CLIENT_CREDENTIALS, tokenURL));
-    } else {
-      const { first, otherWay } = await exchangeInvalidCode(http, settings, built, redactor);
-      const label = `POST ${tokenURL}`;
-      const answer = answerOf(first, TOKEN, label, tokenURL, tokenSetting);
-      if (answer.result) checks.push(answer.result);
-      else {
-        const other = otherWay && 'verdict' in otherWay ? otherWay : undefined;
-        const result = tokenResult(settings, answer.read, other, authorizeVerdict);
-        credentials =
-          result.ok === true || other?.verdict.kind === 'accepted'
-            ? 'accepted'
-            : result.ok === false
-              ? 'refused'
-              : 'unknown';
-        checks.push(result);
-      }
-      if (gofundo) {
-        const granted = await clientCredentialsGrant(http, settings, built, redactor);
-        if ('failure' in granted) checks.push(failedRequest(CLIENT_CREDENTIALS, label, granted.failure, tokenSetting));
-        else {
-          const problem = jsonAnswerProblem(CLIENT_CREDENTIALS, label, granted.response, tokenURL, tokenSetting);
-          const result = problem ?? clientCredentialsResult(settings, granted.verdict);
-          if (credentials === 'unknown' && result.ok !== null) credentials = result.ok ? 'accepted' : 'refused';
-          checks.push(result);
-        }
-      }
-    }
-    if (authorizeVerdict) authorizeCheck = authorizeResult(settings, authorizeVerdict, credentials);
-    if (authorizeCheck) checks.splice(authorizeAt, 0, authorizeCheck);
-
-    if (settings.accessToken) {
-      if (settings.provider === 'petjeaf') checks.push(tokenClockCheck(settings.accessToken));
-      if (user && unreachable(user.url)) checks.push(skip('profile', user.url));
-      else checks.push(await profileCheck(settings, built, settings.accessToken));
-    }
+    const skipped = (name: string, url: string) => {
+      const origin = new URL(url).origin;
+      const down = reach.some((outcome) => outcome.origin === origin && !outcome.reachable);
+      return down ? notChecked(name, `${origin} is unreachable (see above)`) : undefined;
+    };
+    const run: Run = { settings, built, http, redactor, skipped };
+    checks.push(...(await userEndpointStep(run)));
+    const authorize = await authorizeStep(run);
+    const token = await tokenSteps(run, authorize.verdict);
+    const authorizeCheck = authorize.verdict
+      ? authorizeResult(settings, authorize.verdict, token.credentials)
+      : authorize.result;
+    checks.push(authorizeCheck, ...token.results, ...(await profileSteps(run)));
   } finally {
     await http.close();
     built.strategy.close();
   }
   return finish(settings, checks, redactor);
+}
+
+/** The rows after a refused options check: nothing can be sent, but a Petje.af token's clock can still be read. */
+function notBuilt(settings: DoctorSettings): CheckResult[] {
+  const why = 'the strategy does not build with these options';
+  const rows = [notChecked('reach', why), notChecked(AUTHORIZE, why), notChecked(TOKEN, why)];
+  if (settings.provider === 'gofundo') rows.push(notChecked(CLIENT_CREDENTIALS, why));
+  if (settings.accessToken && settings.provider === 'petjeaf') rows.push(tokenClockCheck(settings.accessToken));
+  if (settings.accessToken) rows.push(notChecked('profile', why));
+  return rows;
+}
+
+async function userEndpointStep(run: Run): Promise<CheckResult[]> {
+  const user = run.built.endpoints.find((endpoint) => endpoint.kind === 'user');
+  if (!user) return [];
+  return [run.skipped('user endpoint', user.url) ?? (await userEndpointCheck(run.http, run.settings, run.built, user))];
+}
+
+/** The authorize request: a verdict to read with the token endpoint's findings, or a finished result. */
+async function authorizeStep(
+  run: Run,
+): Promise<{ verdict: AuthorizeVerdict; result?: undefined } | { verdict?: undefined; result: CheckResult }> {
+  const url = run.built.definition.authorizationURL;
+  const skipped = run.skipped(AUTHORIZE, url);
+  if (skipped) return { result: skipped };
+  const asked = await askAuthorize(run.http, run.settings, run.built);
+  if ('verdict' in asked) return { verdict: asked.verdict };
+  const setting = run.settings.authorizationURL?.source ?? 'the authorize URL';
+  return { result: failedRequest(AUTHORIZE, `GET ${url}`, asked.failure, setting) };
+}
+
+/** The made-up code exchange and, for Gofundo, the client_credentials grant; and what they say of the credentials. */
+async function tokenSteps(
+  run: Run,
+  authorize: AuthorizeVerdict | undefined,
+): Promise<{ results: CheckResult[]; credentials: CredentialsFinding }> {
+  const { settings, built, http, redactor } = run;
+  const url = built.definition.token.url;
+  const gofundo = settings.provider === 'gofundo';
+  const skipped = run.skipped(TOKEN, url);
+  if (skipped) {
+    const results = gofundo ? [skipped, { ...skipped, name: CLIENT_CREDENTIALS }] : [skipped];
+    return { results, credentials: 'unknown' };
+  }
+  const setting = settings.tokenURL?.source ?? 'the token URL';
+  const label = `POST ${url}`;
+  const results: CheckResult[] = [];
+  let credentials: CredentialsFinding = 'unknown';
+
+  const { first, otherWay } = await exchangeInvalidCode(http, settings, built, redactor);
+  const answer = answerOf(first, TOKEN, label, url, setting);
+  if (answer.result) results.push(answer.result);
+  else {
+    const other = otherWay && 'verdict' in otherWay ? otherWay : undefined;
+    const result = tokenResult(settings, answer.read, other, authorize);
+    credentials = findingOf(result, other?.verdict.kind === 'accepted');
+    results.push(result);
+  }
+  if (gofundo) {
+    const granted = await clientCredentialsGrant(http, settings, built, redactor);
+    if ('failure' in granted) results.push(failedRequest(CLIENT_CREDENTIALS, label, granted.failure, setting));
+    else {
+      const problem = jsonAnswerProblem(CLIENT_CREDENTIALS, label, granted.response, url, setting);
+      const result = problem ?? clientCredentialsResult(settings, granted.verdict);
+      if (!problem && credentials === 'unknown') credentials = findingOf(result, false);
+      results.push(result);
+    }
+  }
+  return { results, credentials };
+}
+
+function findingOf(result: CheckResult, acceptedTheOtherWay: boolean): CredentialsFinding {
+  if (result.ok === true || acceptedTheOtherWay) return 'accepted';
+  return result.ok === false ? 'refused' : 'unknown';
+}
+
+/** With an access token: Petje.af's clock check, and the profile as the strategy reads it. */
+async function profileSteps(run: Run): Promise<CheckResult[]> {
+  const { settings, built } = run;
+  const token = settings.accessToken;
+  if (token === undefined) return [];
+  const rows = settings.provider === 'petjeaf' ? [tokenClockCheck(token)] : [];
+  const user = built.endpoints.find((endpoint) => endpoint.kind === 'user');
+  const skipped = user && run.skipped('profile', user.url);
+  rows.push(skipped ?? (await profileCheck(settings, built, token)));
+  return rows;
 }
 
 function finish(settings: DoctorSettings, checks: CheckResult[], redactor: Redactor): DoctorReport {
