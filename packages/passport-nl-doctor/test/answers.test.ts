@@ -15,6 +15,21 @@ beforeAll(async () => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       return res.end('<!DOCTYPE html><html><head><title>Welcome</title></head><body><h1>Our shop</h1></body></html>');
     }
+    if (req.url?.startsWith('/login-first')) {
+      res.writeHead(302, { Location: '/login' });
+      return res.end();
+    }
+    if (req.url?.startsWith('/sso')) {
+      res.writeHead(302, { Location: 'https://login.example.net/authorize' });
+      return res.end();
+    }
+    if (req.url?.startsWith('/back-with-error')) {
+      const back = new URL('https://app.example.com/auth/gofundo/callback');
+      back.searchParams.set('error', 'invalid_scope');
+      back.searchParams.set('error_description', 'The requested scope is invalid');
+      res.writeHead(302, { Location: back.toString() });
+      return res.end();
+    }
     if (req.url?.startsWith('/moved')) {
       res.writeHead(302, { Location: 'https://new-host.example/oauth/token' });
       return res.end();
@@ -54,6 +69,38 @@ describe('an answer that is not what the endpoint should give is named', () => {
       ok: false,
       detail: expect.stringContaining('200 with an HTML page where JSON is expected ("Welcome Our shop")'),
       fix: expect.stringMatching(/^Check GOFUNDO_USER_PROFILE_URL: it points at a web page/),
+    });
+  });
+});
+
+describe('authorize answers the doctor cannot read as ✓ or ✗ are ?, with what it saw', () => {
+  const AUTHORIZE = 'authorize endpoint: client id and callback';
+
+  it('a login page first (same host): the client is checked only after a login', async () => {
+    const run = await runDoctorCommand('gofundo', env({ GOFUNDO_AUTHORIZATION_URL: `${origin}/login-first` }));
+    expect(run.check(AUTHORIZE)).toMatchObject({
+      ok: null,
+      detail: expect.stringContaining(
+        "asks for a login first (redirect to /login) and checks the client and callback only after it, so the doctor can't tell",
+      ),
+    });
+  });
+
+  it('a redirect to another host: a login service or a moved site, named', async () => {
+    const run = await runDoctorCommand('gofundo', env({ GOFUNDO_AUTHORIZATION_URL: `${origin}/sso` }));
+    expect(run.check(AUTHORIZE)).toMatchObject({
+      ok: null,
+      detail: expect.stringContaining('redirects to another host, https://login.example.net/authorize'),
+      fix: 'If Gofundo moved, set GOFUNDO_AUTHORIZATION_URL to the new address.',
+    });
+  });
+
+  it('back to the callback with an error: client and callback accepted, the error named (✗)', async () => {
+    const run = await runDoctorCommand('gofundo', env({ GOFUNDO_AUTHORIZATION_URL: `${origin}/back-with-error` }));
+    expect(run.check(AUTHORIZE)).toMatchObject({
+      ok: false,
+      detail:
+        'client id and callback accepted, but Gofundo sent back error=invalid_scope: "The requested scope is invalid"',
     });
   });
 });
