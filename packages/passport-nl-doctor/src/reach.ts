@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { connect as tcpConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
 import { errorCode } from './http';
 
 /** How far a connection to an origin got, with the time each step took. */
@@ -24,8 +24,9 @@ export interface ReachResult {
  * Resolves the origin's host (as Node does, `dns.lookup`), opens a TCP connection to it and,
  * for https, completes a TLS handshake that checks the certificate as any client would; each
  * step has the deadline `timeoutMs`. No HTTP request is sent.
+ * @param ca - certificates to trust besides Node's (tests; the command uses `NODE_EXTRA_CA_CERTS`).
  */
-export async function reachOrigin(origin: URL, timeoutMs: number): Promise<ReachResult> {
+export async function reachOrigin(origin: URL, timeoutMs: number, ca?: string): Promise<ReachResult> {
   const result: ReachResult = { origin: origin.origin };
   const host = origin.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = Number(origin.port || (origin.protocol === 'https:' ? 443 : 80));
@@ -56,7 +57,7 @@ export async function reachOrigin(origin: URL, timeoutMs: number): Promise<Reach
   }
   const tlsStarted = performance.now();
   try {
-    const secure = await handshake(socket, host, timeoutMs);
+    const secure = await handshake(socket, host, timeoutMs, ca);
     result.tlsMs = elapsed(tlsStarted);
     const validTo = Date.parse(secure.getPeerCertificate().valid_to);
     if (Number.isFinite(validTo)) result.certificateDaysLeft = Math.floor((validTo - Date.now()) / 86_400_000);
@@ -86,9 +87,10 @@ function openSocket(address: string, port: number, timeoutMs: number): Promise<S
   });
 }
 
-function handshake(socket: Socket, host: string, timeoutMs: number): Promise<TLSSocket> {
+function handshake(socket: Socket, host: string, timeoutMs: number, ca: string | undefined): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
-    const secure = tlsConnect({ socket, host, servername: isIP(host) ? undefined : host });
+    const trust = ca === undefined ? {} : { ca: [...rootCertificates, ca] };
+    const secure = tlsConnect({ socket, host, servername: isIP(host) ? undefined : host, ...trust });
     const timer = setTimeout(() => {
       secure.destroy();
       reject(Object.assign(new Error(`no TLS handshake within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));

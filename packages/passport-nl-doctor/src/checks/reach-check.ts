@@ -12,8 +12,13 @@ export interface ReachOutcome {
 /**
  * DNS, TCP and TLS to every origin the endpoints are on (each origin once), each step timed;
  * names the step that failed and, for TLS, the certificate problem.
+ * @param ca - a certificate to trust besides Node's (tests; the command uses `NODE_EXTRA_CA_CERTS`).
  */
-export async function reachChecks(endpoints: readonly EndpointUse[], timeoutMs: number): Promise<ReachOutcome[]> {
+export async function reachChecks(
+  endpoints: readonly EndpointUse[],
+  timeoutMs: number,
+  ca?: string,
+): Promise<ReachOutcome[]> {
   const byOrigin = new Map<string, { url: URL; kinds: string[]; variables: string[] }>();
   for (const endpoint of endpoints) {
     const url = new URL(endpoint.url);
@@ -24,7 +29,7 @@ export async function reachChecks(endpoints: readonly EndpointUse[], timeoutMs: 
   }
   const outcomes = await Promise.all(
     [...byOrigin.values()].map(async ({ url, kinds, variables }) => {
-      const reach = await reachOrigin(url, timeoutMs);
+      const reach = await reachOrigin(url, timeoutMs, ca);
       return toOutcome(reach, kinds, variables, timeoutMs);
     }),
   );
