@@ -83,9 +83,9 @@ export class DoctorHttp {
     }
   }
 
-  /** Closes the connections. */
+  /** Closes the connections at once (every request has been answered or has failed by then). */
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.agent.destroy();
   }
 }
 
