@@ -58,6 +58,8 @@ export default defineConfig(
       '**/*.config.js',
       'packages/package-checks/fixtures/cjs-js/**/*.js',
       'examples/minimal/**/*.js',
+      'examples/fastify/**/*.js',
+      'examples/koa/**/*.js',
     ],
     languageOptions: { sourceType: 'commonjs', globals: commonjsGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
