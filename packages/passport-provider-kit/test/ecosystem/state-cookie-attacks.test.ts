@@ -140,7 +140,8 @@ describe('200 junk state cookies get a bounded answer, never a 500', () => {
 describe("two strategies of one provider and client (petjeaf, petjeaf-members) never take each other's state", () => {
   it("refuses a state started at petjeaf at petjeaf-members' callback, before any token request, and petjeaf's own still logs in", async () => {
     const tab = browser();
-    const start = await tab.get('/auth/petjeaf');
+    // Spelled so that no path scoping can keep the cookie from the other strategy's callback.
+    const start = await tab.get('/AUTH/petjeaf');
     const back = await submitDecision(start.headers.location as string);
     const crossed = await tab.get(`/auth/petjeaf-members/callback${back.search}`);
     expect(crossed.status).toBe(403);
