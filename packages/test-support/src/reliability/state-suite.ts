@@ -9,7 +9,7 @@ import type { LeakLedger } from './leak-ledger';
 import type { ProviderCase } from './provider-case';
 import type { SuiteStrategyOptions } from './provider-case';
 import { mockSuccessfulLogin, tokenEndpoint, validTokenAnswer } from './provider-mocks';
-import { forgeStateCookie, STATE_COOKIE_PREFIX, stateCookieOf } from './state-cookies';
+import { forgeStateCookie, STATE_COOKIE_PREFIX, stateCookieOf, stateCookieOwner } from './state-cookies';
 
 const STORES: readonly StateStoreKind[] = ['cookie', 'session'];
 
@@ -180,12 +180,13 @@ function describeStateCookies(pc: ProviderCase, ledger: LeakLedger, harnesses: H
 
   describe('state cookies (the default store)', () => {
     describe('holds the login with the browser: no server session for a started login', () => {
-      it('sets only an HttpOnly, SameSite=Lax state cookie at the start, no session cookie', async () => {
+      it('sets only an HttpOnly, SameSite=Lax state cookie at Path=/ at the start, no session cookie', async () => {
         const login = await make().start();
         expect(login.setCookies).toHaveLength(1);
+        const owner = stateCookieOwner(pc.name).replace(/[.]/g, '\\.');
         expect(login.setCookies[0]).toMatch(
           new RegExp(
-            `^${STATE_COOKIE_PREFIX}${pc.name}\\.${login.state}=[A-Za-z0-9_-]+; Path=/; Max-Age=600; HttpOnly; SameSite=Lax$`,
+            `^${owner}[0-9a-z]+\\.${login.state}=[A-Za-z0-9_-]+; Path=/; Max-Age=600; HttpOnly; SameSite=Lax$`,
           ),
         );
       });
@@ -226,10 +227,8 @@ function describeStateCookies(pc: ProviderCase, ledger: LeakLedger, harnesses: H
           clientID: CLIENT_ID,
           secret: harness.clientSecret,
         });
-        const renamed = other.cookie.replace(
-          `${STATE_COOKIE_PREFIX}otherprovider.`,
-          `${STATE_COOKIE_PREFIX}${pc.name}.`,
-        );
+        const renamed = other.cookie.replace(stateCookieOwner('otherprovider'), stateCookieOwner(pc.name));
+        expect(renamed).not.toBe(other.cookie);
         const token = untouchedToken();
         expect(await sendCallback(harness, other.state, renamed)).toEqual(refused);
         expect(await sendCallback(harness, other.state, other.cookie)).toEqual(refused);
