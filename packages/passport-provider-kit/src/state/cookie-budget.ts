@@ -5,8 +5,8 @@ import { readStateCookieName } from './state-cookie-name';
 export const STATE_COOKIES_BUDGET = 3500;
 /** Most clearing `Set-Cookie`s one answer carries, however many state cookies came in. */
 export const MAX_CLEARS_PER_RESPONSE = 12;
-/** A state cookie whose name says it started later than this ahead of our clock, or longer ago than a day, is junk. */
-const CLOCK_SKEW_MS = 60_000;
+/** A state cookie whose name says it started more than this ahead of our clock (other instances may run ahead), or over a day ago, is junk. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 const MAX_STATE_AGE_MS = 24 * 3600_000;
 
 /** What a start knows about the state cookies the browser sent. */
