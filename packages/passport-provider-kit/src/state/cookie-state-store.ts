@@ -103,7 +103,7 @@ export class CookieStateStore {
       throw new TypeError('CookieStateStore requires a secret');
     const tag = instanceTag(options.provider, options.clientID, options.callbackURL);
     this.owner = `${options.provider}.${tag}.`;
-    this.key = deriveStateKey(options.secret, options.provider, `${options.clientID}\0${options.callbackURL ?? ''}`);
+    this.key = deriveStateKey(options.secret, options.provider, options.clientID, options.callbackURL);
     this.maxPending = options.maxPending ?? 10;
     this.ttlMs = options.ttlMs ?? 10 * 60 * 1000;
     this.spent = new SpentHandles();
