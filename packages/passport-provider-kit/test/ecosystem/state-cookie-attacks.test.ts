@@ -114,7 +114,7 @@ describe('8 links (4 providers × 2 path spellings) with long multibyte returnTo
   });
 });
 
-describe('200 junk state cookies get a bounded answer, never a 500', () => {
+describe('200 junk, oversized or malformed state cookies: a bounded answer or a fresh login, never a 500', () => {
   const junk = Array.from({ length: 200 }, (_, i) => `oauth2-state.gofundo.junk${i}=${'x'.repeat(20)}`).join('; ');
 
   it('a start answers 302 with at most 13 Set-Cookie lines, under 2 KB in all', async () => {
@@ -129,6 +129,21 @@ describe('200 junk state cookies get a bounded answer, never a 500', () => {
     const res = await browser().get('/auth/gofundo/callback?code=x&state=junk3', junk);
     expect(res.status).toBe(403);
     expect(res.body).toEqual({ failure: { message: STATE_MESSAGES.missing } });
+  });
+
+  it('an oversized Cookie header of well-formed state cookies (12 KB) is a fresh login that brings it under the budget', async () => {
+    const tab = browser();
+    const now = Date.now();
+    tab.jar.apply(
+      Array.from(
+        { length: 10 },
+        (_, i) => `oauth2-state.gofundo.AAAAAAAA.${(now - 60_000 + i).toString(36)}.s${i}=${'v'.repeat(1200)}; Path=/`,
+      ),
+    );
+    expect(Buffer.byteLength(tab.jar.header('/auth/gofundo'))).toBeGreaterThan(12_000);
+    const res = await tab.get('/auth/gofundo');
+    expect(res.status).toBe(302);
+    expect(Buffer.byteLength(tab.jar.header('/auth/gofundo/callback'))).toBeLessThanOrEqual(3500);
   });
 
   it('a malformed Cookie header is a fresh login', async () => {
