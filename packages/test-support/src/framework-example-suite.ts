@@ -18,10 +18,21 @@ const FAILED = '/?login=failed';
  * `setup` names the framework setup, `env` is set over the example's `sandbox.env`.
  */
 export function describeFrameworkExample(setup: string, dir: string, env: NodeJS.ProcessEnv = {}): void {
+  describeFrameworkApp(setup, () => runExample(dir, env));
+}
+
+/** An app under test: where it answers, and how to stop it (and its sandbox). */
+export type AppUnderTest = Pick<RunningExample, 'baseURL' | 'close'>;
+
+/**
+ * The checks of {@link describeFrameworkExample} on any app that routes `/auth/<provider>` and
+ * its callback like the examples (`/` answers the user as JSON, a failure redirects to `/?login=failed`).
+ */
+export function describeFrameworkApp(setup: string, start: () => Promise<AppUnderTest>): void {
   describe(`${setup}: the four strategies with their default options log in`, () => {
-    let running: RunningExample;
+    let running: AppUnderTest;
     beforeAll(async () => {
-      running = await runExample(dir, env);
+      running = await start();
     });
     afterAll(() => running?.close());
 

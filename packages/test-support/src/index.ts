@@ -28,4 +28,4 @@ export {
   type ExampleProvider,
   type RunningExample,
 } from './framework-example';
-export { describeFrameworkExample } from './framework-example-suite';
+export { describeFrameworkApp, describeFrameworkExample, type AppUnderTest } from './framework-example-suite';
