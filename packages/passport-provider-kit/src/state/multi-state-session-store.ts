@@ -41,10 +41,17 @@ interface PendingBag {
  * replayed `state` fails the callback (with 403) before any token request. It also holds the
  * PKCE code verifier when PKCE is on, so one store serves both modes.
  *
- * Passport ≥ 0.6 regenerates the session at `req.logIn` (a new id against session fixation),
- * which would drop the logins still pending in other tabs. When a callback verifies and other
- * logins are pending, the store carries them (only them, under its key) into the regenerated
- * session, so the other tabs still complete; `keepSessionInfo` is not needed for that.
+ * It reads and writes the session through each middleware's API (see `session-access.ts`):
+ * express-session's and koa-session's plain objects, @fastify/session's and
+ * @fastify/secure-session's `get`/`set`.
+ *
+ * Passport ≥ 0.6 and @fastify/passport regenerate the session at `logIn` (a new id against
+ * session fixation), which would drop the logins still pending in other tabs. When a callback
+ * verifies and other logins are pending, the store carries them (only them, under its key) into
+ * the regenerated session, whichever form `regenerate` takes, so the other tabs still complete;
+ * `keepSessionInfo` is not needed for that. Two logins started at the same moment in one
+ * browser keep only one of them (each request saves the session it loaded): the cookie store has
+ * no such limit.
  */
 export class MultiStateSessionStore {
   private readonly key: string;
