@@ -6,7 +6,7 @@ import { PROVIDER_NAMES, type ProviderName } from 'passport-nl-sandbox';
 import { createStrategy, type DemoStrategy, type DemoUser, type ProviderSettings } from './providers';
 import { assetRoutes } from './assets';
 import { accountRoutes } from './routes/account';
-import { SESSION_COOKIE } from './security';
+import { sessionCookieName } from './security';
 import { authRoutes } from './routes/auth';
 import { redirectToBaseHost } from './base-host';
 import { csrfToken, noStore, safeLocalPath } from './security';
@@ -85,7 +85,7 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   // saveUninitialized is off, and nothing writes to the session before req.logIn.
   app.use(
     session({
-      name: SESSION_COOKIE,
+      name: sessionCookieName(secure),
       secret: config.sessionSecret,
       store: config.sessionStore,
       resave: false,

@@ -2,8 +2,17 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type {} from 'express-session';
 
-/** The session cookie's name. */
+/** The session cookie's name over http; over https it is `__Host-demo.sid` (see {@link sessionCookieName}). */
 export const SESSION_COOKIE = 'demo.sid';
+
+/**
+ * The session cookie's name: with a `__Host-` prefix over https, so the browser keeps it only
+ * when it is `Secure`, `Path=/` and without `Domain`: no sibling subdomain and no plain-http
+ * page can set or shadow it (session fixation through a tossed cookie).
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 
 const PROBE_ORIGIN = 'http://local.invalid';
 

@@ -19,3 +19,13 @@ export { freePort, startProcess, type StartedProcess, type StartProcessOptions }
 export { loginThroughMinimalApp, type MinimalLoginResult } from './minimal-login';
 export { passportOAuth2CompatSuite, DELIBERATE_DIFFERENCES, type CompatCase } from './compat/passport-oauth2-suite';
 export { runStrategy, type CompatRequest, type StrategyOutcome } from './compat/run-strategy';
+export {
+  finishExampleLogin,
+  runExample,
+  startExampleLogin,
+  type Browser,
+  type ExampleLoginResult,
+  type ExampleProvider,
+  type RunningExample,
+} from './framework-example';
+export { describeFrameworkApp, describeFrameworkExample, type AppUnderTest } from './framework-example-suite';

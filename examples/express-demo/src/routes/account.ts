@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { ProviderName } from 'passport-nl-sandbox';
 import { PROVIDER_LABELS, type DemoStrategy, type DemoUser } from '../providers';
-import { csrfToken, requireCsrfToken, SESSION_COOKIE } from '../security';
+import { csrfToken, requireCsrfToken, sessionCookieName } from '../security';
 import { expiresAtFrom, expiryDate } from '../token-expiry';
 import { messagePage } from '../views/message';
 import { profilePage } from '../views/profile';
@@ -62,7 +62,7 @@ export function accountRoutes(strategies: Partial<Record<ProviderName, DemoStrat
       // expires); nothing is left to keep, so drop it and the cookie.
       req.session.destroy((destroyError) => {
         if (destroyError) return next(destroyError);
-        res.clearCookie(SESSION_COOKIE, { path: '/' });
+        res.clearCookie(sessionCookieName(req.secure), { path: '/', secure: req.secure });
         res.redirect(303, '/');
       });
     });
