@@ -141,6 +141,13 @@ describe('ProviderHttpClient: bad 2xx answers', () => {
       'unexpected_shape',
       'with JSON that is not an object',
     ],
+    [
+      'an object with a field nested 500 levels deep (issue 23 item 1)',
+      `{"id":1,"x":${'['.repeat(500)}${']'.repeat(500)}}`,
+      { 'content-type': 'application/json' },
+      'unexpected_shape',
+      'with JSON nested deeper than 64 levels',
+    ],
   ])('%s fails with its reason, the status kept', async (_what, body, headers, reason, words) => {
     server.reply(200, body, headers);
     const error = await failure();
