@@ -7,3 +7,4 @@ export { altdentifierCase } from './cases/altdentifier';
 export { mijnklantportaalCase, mijnklantportaalWithProfileCase } from './cases/mijnklantportaal';
 export { runPropertySuite } from './property-suite';
 export { findSecretForm } from './secret-forms';
+export { LocalProvider, type LocalHandler, type SeenRequest } from './local-provider';
