@@ -48,6 +48,27 @@ describe('parseBoundedJson: JSON nested deeper than maxDepth is refused as too_d
   });
 });
 
+describe('parseBoundedJson: JSON with more than maxMembers object members is refused as too_wide', () => {
+  const wide = (count: number) => `{${Array.from({ length: count }, (_, i) => `"k${i}":${i}`).join(',')}}`;
+
+  it('counts the members of all objects together, not the colons inside strings', () => {
+    expect(parseBoundedJson(wide(10_000))).toMatchObject({ ok: true });
+    expect(parseBoundedJson(wide(10_001))).toEqual({
+      ok: false,
+      refusal: 'too_wide',
+      problem: 'with more than 10000 object members',
+    });
+    expect(parseBoundedJson(`[${'{"a":1},'.repeat(5)}{"b":"::::"}]`, { maxMembers: 6 })).toMatchObject({ ok: true });
+    expect(parseBoundedJson(`[${'{"a":1},'.repeat(6)}{"b":2}]`, { maxMembers: 6 })).toMatchObject({
+      refusal: 'too_wide',
+    });
+  });
+
+  it('leaves arrays alone: 100,000 numbers parse', () => {
+    expect(parseBoundedJson(`[${'1,'.repeat(100_000)}1]`)).toMatchObject({ ok: true });
+  });
+});
+
 describe('parseBoundedJson: a text over maxBytes (UTF-8) is refused as too_large', () => {
   it('counts bytes, not characters', () => {
     const euros = JSON.stringify('€'.repeat(400)); // 402 characters, 1202 bytes

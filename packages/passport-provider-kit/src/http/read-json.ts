@@ -11,9 +11,10 @@ export type BodyKind =
   | { kind: 'out_of_bounds'; problem: string };
 
 /**
- * Classifies a body without ever throwing: JSON (parsed, within the default depth bound),
- * an HTML page (a framework's error page, a login wall, a proxy), empty, text that is not
- * JSON, or JSON nested too deep. The size is bounded before, by the client's response cap.
+ * Classifies a body without ever throwing: JSON (parsed, within the default depth and
+ * width bounds), an HTML page (a framework's error page, a login wall, a proxy), empty, text
+ * that is not JSON, or JSON beyond the bounds. The size is bounded before, by the client's
+ * response cap.
  */
 export function readJsonBody(response: Pick<HttpResponse, 'body' | 'headers'>): BodyKind {
   const text = response.body.trim();

@@ -8,3 +8,5 @@ export { mijnklantportaalCase, mijnklantportaalWithProfileCase } from './cases/m
 export { runPropertySuite } from './property-suite';
 export { findSecretForm } from './secret-forms';
 export { LocalProvider, type LocalHandler, type SeenRequest } from './local-provider';
+export { runHostileInputSuite, MAX_EVENT_LOOP_BLOCK_MS } from './hostile-input-suite';
+export * from './hostile-inputs';
