@@ -1,4 +1,4 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import { Passport } from 'passport';
@@ -9,6 +9,7 @@ import { accountRoutes } from './routes/account';
 import { sessionCookieName } from './security';
 import { authRoutes } from './routes/auth';
 import { redirectToBaseHost } from './base-host';
+import { demoErrorHandler } from './error-handler';
 import { csrfToken, noStore, safeLocalPath } from './security';
 import { homePage } from './views/home';
 import { messagePage } from './views/message';
@@ -111,12 +112,7 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   app.use((req, res) => {
     res.status(404).send(messagePage('Not found', `Nothing at ${req.path}.`));
   });
-  app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
-    res
-      .status(status)
-      .send(messagePage('Something went wrong', status < 500 ? err.message : 'The demo hit an unexpected error.'));
-  });
+  app.use(demoErrorHandler());
 
   return {
     app,

@@ -10,6 +10,7 @@ export {
 export { epochSeconds, fakeJwt } from './fake-jwt';
 export { CookieJar } from './cookie-jar';
 export { thrownBy } from './thrown-by';
+export { blockedMs, longestSteadyBlockMs, steadyBlockedMs, type BlockMeasure } from './event-loop-block';
 export { useNock } from './nock-setup';
 export { captureReply, type CapturedRequest } from './capture-request';
 export { verifyFormsSuite, type AnyVerify, type VerifyFormsCase } from './verify-forms-suite';

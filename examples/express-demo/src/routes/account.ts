@@ -2,6 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import type { ProviderName } from 'passport-nl-sandbox';
 import { PROVIDER_LABELS, type DemoStrategy, type DemoUser } from '../providers';
 import { csrfToken, requireCsrfToken, sessionCookieName } from '../security';
+import { assertStorableTokens } from '../session-bounds';
 import { expiresAtFrom, expiryDate } from '../token-expiry';
 import { messagePage } from '../views/message';
 import { profilePage } from '../views/profile';
@@ -43,6 +44,7 @@ export function accountRoutes(strategies: Partial<Record<ProviderName, DemoStrat
         refreshToken: tokens.refreshToken,
         expiresAt: expiresAtFrom(tokens.expiresIn),
       };
+      assertStorableTokens(updated, PROVIDER_LABELS[user.provider]);
       (req.session as unknown as { passport: { user: DemoUser } }).passport.user = updated;
       const expiry = expiryDate(updated.expiresAt);
       req.session.notice = `Token refreshed${expiry ? `; it now expires at ${expiry.toISOString()}` : ''}.`;
