@@ -95,6 +95,10 @@ export default defineConfig(
       '**/*.config.js',
       'packages/package-checks/fixtures/cjs-js/**/*.js',
       'examples/minimal/**/*.js',
+      'examples/fastify/**/*.js',
+      'examples/koa/**/*.js',
+      // CommonJS in TypeScript syntax, so that Node 22+'s built-in type stripping loads it as CommonJS.
+      'jest.config.ts',
     ],
     languageOptions: { sourceType: 'commonjs', globals: commonjsGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

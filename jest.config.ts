@@ -1,29 +1,34 @@
-import type { Config } from 'jest';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// CommonJS syntax on purpose: Node 22.18+ loads a .ts config with its built-in type stripping and
+// treats a file with `import`/`export` as an ES module, where `__dirname` does not exist. With
+// `require` and `module.exports` the file is CommonJS on every Node line (20 through ts-node, 22+ natively).
+const { existsSync, readdirSync } = require('node:fs');
+const { join } = require('node:path');
 
 /**
  * One jest project per workspace that has a `test/` folder. Tests import the
  * sibling packages from their `src` (see moduleNameMapper), so no build is needed first.
  */
-const workspaceDirs = ['packages', 'examples']
+const workspaceDirs: string[] = ['packages', 'examples']
   .filter((parent) => existsSync(join(__dirname, parent)))
   .flatMap((parent) =>
     readdirSync(join(__dirname, parent), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(__dirname, parent, entry.name, 'test')))
-      .map((entry) => join(parent, entry.name)),
+      .filter(
+        (entry: import('node:fs').Dirent) =>
+          entry.isDirectory() && existsSync(join(__dirname, parent, entry.name, 'test')),
+      )
+      .map((entry: import('node:fs').Dirent) => join(parent, entry.name)),
   );
 
 /**
  * The strategy packages and the kit (`packages/passport-*`), mapped by name to their `src`. Listed from
  * the folder rather than matched by pattern: `passport-oauth2` and `passport-strategy` are real dependencies.
  */
-const passportPackages = readdirSync(join(__dirname, 'packages'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name.startsWith('passport-'))
-  .filter((entry) => existsSync(join(__dirname, 'packages', entry.name, 'package.json')))
-  .map((entry) => entry.name);
+const passportPackages: string[] = readdirSync(join(__dirname, 'packages'), { withFileTypes: true })
+  .filter((entry: import('node:fs').Dirent) => entry.isDirectory() && entry.name.startsWith('passport-'))
+  .filter((entry: import('node:fs').Dirent) => existsSync(join(__dirname, 'packages', entry.name, 'package.json')))
+  .map((entry: import('node:fs').Dirent) => entry.name);
 
-const config: Config = {
+const config: import('jest').Config = {
   // A safety net: a worker that holds more than this after a file is replaced by a fresh one.
   workerIdleMemoryLimit: '1GB',
   projects: workspaceDirs.map((dir) => ({
@@ -48,4 +53,4 @@ const config: Config = {
   })),
 };
 
-export default config;
+module.exports = config;

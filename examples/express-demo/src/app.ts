@@ -1,4 +1,4 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import { Passport } from 'passport';
@@ -6,9 +6,10 @@ import { PROVIDER_NAMES, type ProviderName } from 'passport-nl-sandbox';
 import { createStrategy, type DemoStrategy, type DemoUser, type ProviderSettings } from './providers';
 import { assetRoutes } from './assets';
 import { accountRoutes } from './routes/account';
-import { SESSION_COOKIE } from './security';
+import { sessionCookieName } from './security';
 import { authRoutes } from './routes/auth';
 import { redirectToBaseHost } from './base-host';
+import { demoErrorHandler } from './error-handler';
 import { csrfToken, noStore, safeLocalPath } from './security';
 import { homePage } from './views/home';
 import { messagePage } from './views/message';
@@ -85,7 +86,7 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   // saveUninitialized is off, and nothing writes to the session before req.logIn.
   app.use(
     session({
-      name: SESSION_COOKIE,
+      name: sessionCookieName(secure),
       secret: config.sessionSecret,
       store: config.sessionStore,
       resave: false,
@@ -111,12 +112,7 @@ export function createDemoApp(config: DemoAppConfig): DemoApp {
   app.use((req, res) => {
     res.status(404).send(messagePage('Not found', `Nothing at ${req.path}.`));
   });
-  app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
-    res
-      .status(status)
-      .send(messagePage('Something went wrong', status < 500 ? err.message : 'The demo hit an unexpected error.'));
-  });
+  app.use(demoErrorHandler());
 
   return {
     app,

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { createDemoApp, type DemoApp, type DemoAppConfig } from './app';
-export { SESSION_COOKIE } from './security';
+export { SESSION_COOKIE, sessionCookieName } from './security';
 export { ConfigError, ENV_PREFIX, loadConfig, type DemoConfig, type ProviderCredentials } from './config';
 export { PROVIDER_LABELS, sandboxSettings, type DemoStrategy, type DemoUser, type ProviderSettings } from './providers';
 export { safeLocalPath } from './security';

@@ -6,6 +6,7 @@ import { Strategy as MijnKlantportaalStrategy } from 'passport-mijnklantportaal'
 import { Strategy as PetjeafStrategy, type TokenParams, type TokenSet } from 'passport-petjeaf';
 import type { ProviderName, SandboxEndpoints } from 'passport-nl-sandbox';
 import { logLogins } from './login-log';
+import { boundedDemoUser } from './session-bounds';
 import { expiresAtFrom } from './token-expiry';
 
 /** Human names of the providers. */
@@ -51,7 +52,7 @@ export function sandboxSettings(provider: SandboxEndpoints, ca?: string): Provid
   };
 }
 
-/** What the demo stores in the session for a logged-in user (server-side only). */
+/** What the demo stores in the session for a logged-in user (server-side only), bounded by `SESSION_BOUNDS`. */
 export interface DemoUser {
   provider: ProviderName;
   id: string;
@@ -90,8 +91,16 @@ export function createStrategy(
   callbackURL: string,
   logLine?: (line: string) => void,
 ): DemoStrategy {
-  const verify: DemoVerify = (accessToken, refreshToken, params, profile, done) =>
-    done(null, toDemoUser(name, accessToken, refreshToken, params, profile));
+  const verify: DemoVerify = (accessToken, refreshToken, params, profile, done) => {
+    let user: DemoUser;
+    try {
+      // Bounded here, before passport writes it to the session (see SESSION_BOUNDS).
+      user = boundedDemoUser(toDemoUser(name, accessToken, refreshToken, params, profile), PROVIDER_LABELS[name]);
+    } catch (error) {
+      return done(error);
+    }
+    done(null, user);
+  };
   // The sandbox over HTTPS has a self-signed CA: our own agent trusts it, so closing the demo must close it too.
   const agent = settings.ca ? new https.Agent({ ca: settings.ca, keepAlive: true }) : undefined;
   const options = {

@@ -2,8 +2,17 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type {} from 'express-session';
 
-/** The session cookie's name. */
+/** The session cookie's name over http; over https it is `__Host-demo.sid` (see {@link sessionCookieName}). */
 export const SESSION_COOKIE = 'demo.sid';
+
+/**
+ * The session cookie's name: with a `__Host-` prefix over https, so the browser keeps it only
+ * when it is `Secure`, `Path=/` and without `Domain`: no sibling subdomain and no plain-http
+ * page can set or shadow it (session fixation through a tossed cookie).
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 
 const PROBE_ORIGIN = 'http://local.invalid';
 
@@ -14,14 +23,23 @@ const PROBE_ORIGIN = 'http://local.invalid';
  *
  * The check applies to the normalized result too: `/.//evil`, `/..//evil`, `/%2e//evil` and
  * `/a/..//evil` all normalize to `//evil`, which a browser reads as another host. Whatever is
- * returned is a single-slash path that normalizes to itself.
+ * returned is a single-slash path that normalizes to itself, of at most
+ * {@link MAX_LOCAL_PATH_BYTES} bytes as returned (percent-encoded), not merely as given.
  */
 export function safeLocalPath(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > 2048 || !isSingleSlashPath(value)) return undefined;
+  if (typeof value !== 'string' || value.length > MAX_LOCAL_PATH_BYTES || !isSingleSlashPath(value)) return undefined;
   const result = normalizeLocal(value);
   if (result === undefined || !isSingleSlashPath(result) || normalizeLocal(result) !== result) return undefined;
+  // The limit applies to what is kept and sent: the normalized, percent-encoded path (`€` is 9 bytes there).
+  if (Buffer.byteLength(result, 'utf8') > MAX_LOCAL_PATH_BYTES) return undefined;
   return result;
 }
+
+/**
+ * Longest local path kept, in bytes once percent-encoded: it travels in the pending login's
+ * state cookie, which must stay under the 4,000 bytes a browser keeps per cookie.
+ */
+export const MAX_LOCAL_PATH_BYTES = 2048;
 
 /** Starts with exactly one `/`, and holds no backslash, control character or line break. */
 function isSingleSlashPath(value: string): boolean {

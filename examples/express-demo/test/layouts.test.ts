@@ -44,6 +44,18 @@ describeWithProgram('chromium', 'chromium')('every demo and sandbox page fits a 
     expect({ page: name, overflowingBoxes: widths.overflowing }).toEqual({ page: name, overflowingBoxes: 0 });
   }
 
+  /** Fails when a "sandbox" tag breaks over two lines ("sandb / ox" at 1280 px, issue 23 item 6). */
+  async function checkTagsWhole(page: Page, where: string): Promise<void> {
+    const tags = (await page.evaluate(
+      `[...document.querySelectorAll('.tag')].map((tag) => ({ text: tag.textContent, lines: tag.getClientRects().length }))`,
+    )) as Array<{ text: string; lines: number }>;
+    expect(tags.length).toBeGreaterThan(0);
+    expect({ where, tags }).toEqual({
+      where,
+      tags: tags.map(({ text }) => ({ text, lines: 1 })),
+    });
+  }
+
   async function openAuthorizePage(page: Page, name: ProviderName): Promise<void> {
     await page.goto(demo.url);
     await page.click(`#login-${name}`);
@@ -64,6 +76,12 @@ describeWithProgram('chromium', 'chromium')('every demo and sandbox page fits a 
     it('demo home, logged out and logged in, and the profile page', async () => {
       await page.goto(demo.url);
       await checkFits(page, viewport, 'demo-home');
+      await checkTagsWhole(page, viewport.name);
+      for (const width of viewport.name === 'desktop' ? [1024, 1180, 1280, 1366, 1440] : []) {
+        await page.setViewportSize({ width, height: viewport.height });
+        await checkTagsWhole(page, `${width} px`);
+      }
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
       await openAuthorizePage(page, 'petjeaf');
       await page.click('button[value="approve"]');
       await page.waitForURL(`${demo.url}/profile`);

@@ -109,11 +109,11 @@ describe('cookies and headers', () => {
     });
     afterAll(() => sandbox.close());
 
-    it('marks the state and session cookies Secure and sends HSTS', async () => {
+    it('gives the state and session cookies __Host- names (Secure, Path=/) and sends HSTS', async () => {
       const demo = createDemoApp(demoConfig(sandbox, { baseURL: 'https://localhost:3443', trustProxy: true }));
       const start = await request(demo.app).get('/auth/gofundo').set('X-Forwarded-Proto', 'https');
       const [stateCookie] = start.headers['set-cookie'] as unknown as string[];
-      expect(stateCookie).toMatch(/^__Secure-oauth2-state\.gofundo\.[\w-]+=[\w-]+; .*; Secure$/);
+      expect(stateCookie).toMatch(/^__Host-oauth2-state\.gofundo\.[\w.-]+=[\w-]+; Path=\/; .*; Secure$/);
       expect(start.headers['strict-transport-security']).toContain('max-age=');
       const back = await submitDecision(new URL(start.headers.location as string), {});
       const res = await request(demo.app)
@@ -121,7 +121,7 @@ describe('cookies and headers', () => {
         .set('X-Forwarded-Proto', 'https')
         .set('Cookie', stateCookie.split(';')[0]);
       expect(res.status).toBe(303);
-      expect(sessionCookie(res)).toMatch(/; Secure/);
+      expect(sessionCookie(res)).toMatch(/^__Host-demo\.sid=.*; Path=\/; .*Secure/);
       demo.close();
     });
   });

@@ -63,5 +63,5 @@ export function csrfFrom(html: string): string {
 /** The session cookie's value in a response's `Set-Cookie`, if any. */
 export function sessionCookie(res: { headers: Record<string, unknown> }): string | undefined {
   const cookies = (res.headers['set-cookie'] as string[] | undefined) ?? [];
-  return cookies.find((cookie) => cookie.startsWith('demo.sid='));
+  return cookies.find((cookie) => cookie.startsWith('demo.sid=') || cookie.startsWith('__Host-demo.sid='));
 }

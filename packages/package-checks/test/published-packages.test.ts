@@ -17,8 +17,12 @@ jest.setTimeout(SLOW);
 const PUBLISHED = publishedPackages();
 /** The sandbox is published too, as a tool (a CLI and a test API), and checked on its own below. */
 const SANDBOX = 'passport-nl-sandbox';
+/** The doctor is published as a tool too (a CLI and its API), and checked on its own below. */
+const DOCTOR = 'passport-nl-doctor';
+/** The tools: published, but neither the kit nor a strategy. */
+const TOOLS = [SANDBOX, DOCTOR];
 /** The libraries: the kit and the strategies. */
-const NAMES = PUBLISHED.filter((pkg) => pkg.name !== SANDBOX).map((pkg) => pkg.name);
+const NAMES = PUBLISHED.filter((pkg) => !TOOLS.includes(pkg.name)).map((pkg) => pkg.name);
 const KIT = 'passport-provider-kit';
 /** The strategy packages: every library but the kit, found in the workspace (no list to keep). */
 const STRATEGIES = NAMES.filter((name) => name !== KIT);
@@ -50,7 +54,7 @@ const projects = new Map<Consumer, Promise<string>>();
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'passport-nl-package-checks-'));
   packed = await packPackages(PUBLISHED, join(workDir, 'tarballs'));
-  const libraryTarballs = packed.filter((pkg) => pkg.name !== SANDBOX).map((pkg) => pkg.tarball);
+  const libraryTarballs = packed.filter((pkg) => !TOOLS.includes(pkg.name)).map((pkg) => pkg.tarball);
   // The apps install side by side; each test waits for its own.
   for (const [consumer, spec] of Object.entries(CONSUMERS) as Array<[Consumer, (typeof CONSUMERS)[Consumer]]>) {
     const project = createConsumerProject({
@@ -70,9 +74,11 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-/** The strategy packages' folders: packages/passport-* but the kit (jest and tsconfig.test.json map names to them). */
+/** The strategy packages' folders: packages/passport-* but the kit and the doctor (jest and tsconfig.test.json map names to them). */
 function strategyFolders(): string[] {
-  return readdirSync(join(REPO_ROOT, 'packages')).filter((dir) => dir.startsWith('passport-') && dir !== KIT);
+  return readdirSync(join(REPO_ROOT, 'packages')).filter(
+    (dir) => dir.startsWith('passport-') && dir !== KIT && dir !== DOCTOR,
+  );
 }
 
 /** The output of a consumer app that used the strategies: the names it logged in with. */
@@ -88,10 +94,10 @@ function packedPackage(name: string): PackedPackage {
 }
 
 describe('the published packages', () => {
-  it('are the shared kit, one strategy per packages/passport-* folder (named after it) and the sandbox, all packed', () => {
+  it('are the shared kit, one strategy per packages/passport-* folder (named after it), the sandbox and the doctor, all packed', () => {
     expect(NAMES).toEqual([KIT, ...strategyFolders()].sort());
     expect(STRATEGIES.length).toBeGreaterThanOrEqual(4);
-    expect(PUBLISHED.map((pkg) => pkg.name).sort()).toEqual([...NAMES, SANDBOX].sort());
+    expect(PUBLISHED.map((pkg) => pkg.name).sort()).toEqual([...NAMES, ...TOOLS].sort());
     expect(packed.map((pkg) => pkg.name).sort()).toEqual(PUBLISHED.map((pkg) => pkg.name).sort());
   });
 });
@@ -101,6 +107,16 @@ describe('the sandbox tarball ships its build, its CLI, README and LICENSE, and 
     const { files } = packedPackage(SANDBOX);
     expect(files.filter((file) => !/^(dist\/.+\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'LICENSE']));
+  });
+});
+
+describe('the doctor tarball ships its build, its CLI, README and LICENSE, and no test or source', () => {
+  it(DOCTOR, () => {
+    const { files } = packedPackage(DOCTOR);
+    expect(files.filter((file) => !/^(dist\/.+\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'LICENSE', 'README.md']),
+    );
   });
 });
 
@@ -133,7 +149,7 @@ describe('publint and are-the-types-wrong find no problem', () => {
     reports = await lintTarballs(packed.map((pkg) => pkg.tarball));
   }, SLOW);
 
-  it.each([...NAMES, SANDBOX])('%s', (name) => {
+  it.each([...NAMES, ...TOOLS])('%s', (name) => {
     const report = reports.find((candidate) => candidate.tarball === packedPackage(name).tarball.split('/').pop());
     expect(report).toEqual(expect.objectContaining({ publint: [], attw: [] }));
   });

@@ -99,13 +99,13 @@ describe('callback with ?error= (docs: error and error_description on rejection)
     expect(res.body.failure.message).toContain('De gebruiker heeft geen toestemming gegeven');
   });
 
-  it('any other error is an AuthorizationError with the code and the description (status as passport-oauth2)', async () => {
+  it('any other error is an AuthorizationError with the code and the description (status as passport-oauth2, 502 where it answers 500)', async () => {
     const errors: unknown[] = [];
     const { agent, state } = await startLogin(createLoginApp(makeStrategy(), { errors }));
     const res = await agent
       .get('/callback')
       .query({ error: 'invalid_scope', error_description: 'Unknown scope customer.write', state });
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(502);
     expect(res.body.error).toMatchObject({
       name: 'AuthorizationError',
       code: 'invalid_scope',

@@ -88,6 +88,36 @@ describe('decodeJwtPayload: refuses what is not a usable JWT, naming the problem
   });
 });
 
+describe("decodeJwtPayload: claims beyond the kit's JSON bounds are refused as unexpected_shape (issue 23 item 1)", () => {
+  it.each([
+    [
+      'a payload nested 5,000 levels deep',
+      `${HEADER}.${b64(`{"id":"1","x":${'['.repeat(5000)}${']'.repeat(5000)}}`)}.sig`,
+      'has a JWT payload nested deeper than 64 levels',
+    ],
+    [
+      'a header nested 100 levels deep',
+      `${b64(`{"alg":"HS256","x":${'['.repeat(100)}${']'.repeat(100)}}`)}.${b64({ id: 1 })}.sig`,
+      'has a JWT header nested deeper than 64 levels',
+    ],
+    [
+      'a payload over 64 KiB',
+      `${HEADER}.${b64({ id: '1', pad: 'p'.repeat(70_000) })}.sig`,
+      'has a JWT payload over 65536 bytes',
+    ],
+  ])('%s', (_what, token, problem) => {
+    const error = refusal(() => decodeJwtClaims(token, 'Acme'));
+    expect(error.message).toBe(`Acme access token ${problem}`);
+    expect(error.reason).toBe('unexpected_shape');
+    expect(error.status).toBe(502);
+  });
+
+  it('accepts 64 levels', () => {
+    const token = `${HEADER}.${b64(`{"id":"1","x":${'['.repeat(63)}${']'.repeat(63)}}`)}.sig`;
+    expect(decodeJwtClaims(token, 'Acme').id).toBe('1');
+  });
+});
+
 describe('assertNotExpired', () => {
   const NOW = 1_700_000_000_000;
 

@@ -47,5 +47,12 @@ export { ProviderApiError } from './errors/provider-api-error';
 export type { FailureDetails, FailureReason } from './errors/failure-reason';
 export { AuthorizationError, InternalOAuthError, TokenError } from 'passport-oauth2';
 export { isRecord } from './errors/error-body';
+export {
+  DEFAULT_JSON_BOUNDS,
+  parseBoundedJson,
+  type BoundedJson,
+  type JsonBounds,
+  type JsonRefusal,
+} from './json/parse-bounded-json';
 export { normalizeProfile, nonEmptyString, type ProfileFields } from './profile/normalize';
 export type { ProviderProfile } from './profile/provider-profile';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { CookieStateStore, type CookieStateStoreOptions } from '../src/state/cookie-state-store';
+import { CookieStateStore, NoResponseError, type CookieStateStoreOptions } from '../src/state/cookie-state-store';
 import { STATE_MESSAGES } from '../src/state/multi-state-session-store';
 import { SpentHandles } from '../src/state/spent-handles';
 import { CookieJar } from '@internal/test-support';
@@ -48,6 +48,16 @@ function finish(store: CookieStateStore, jar: CookieJar, state: unknown, cookie?
   );
 }
 
+/** The name of the jar's cookie for the login with `state`. */
+function nameOf(jar: CookieJar, state: string): string {
+  const key = [...jar.cookies.keys()].find((k) => k.split('\n')[0].endsWith(`.${state}`));
+  if (!key) throw new Error(`no cookie for state ${state}`);
+  return key.split('\n')[0];
+}
+
+/** `oauth2-state.petjeaf.<instance>.<start>.<state>`, as the store names its cookies over http. */
+const PETJEAF_NAME = /^oauth2-state\.petjeaf\.[A-Za-z0-9_-]{8}\.[0-9a-z]+\./;
+
 function onlyCookie(jar: CookieJar): { name: string; value: string; attributes: string[] } {
   expect(jar.cookies.size).toBe(1);
   const [[key, cookie]] = [...jar.cookies];
@@ -57,23 +67,37 @@ function onlyCookie(jar: CookieJar): { name: string; value: string; attributes: 
 afterEach(() => jest.restoreAllMocks());
 
 describe('CookieStateStore: one encrypted cookie per pending login', () => {
-  it('sets an HttpOnly, SameSite=Lax cookie scoped to the login paths, living the TTL, named after the state', async () => {
+  it('sets an HttpOnly, SameSite=Lax cookie at Path=/, living the TTL, named after the strategy, start time and state', async () => {
     const jar = new CookieJar();
+    const before = Date.now();
     const state = await start(makeStore(), jar);
     const cookie = onlyCookie(jar);
     expect(state).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(cookie.name).toBe(`oauth2-state.petjeaf.${state}`);
-    expect(cookie.attributes).toEqual(['Path=/auth/petjeaf', 'Max-Age=600', 'HttpOnly', 'SameSite=Lax']);
+    expect(cookie.name).toMatch(PETJEAF_NAME);
+    expect(cookie.name.endsWith(`.${state}`)).toBe(true);
+    const startedAt = parseInt(cookie.name.split('.')[3], 36);
+    expect(startedAt).toBeGreaterThanOrEqual(before);
+    expect(startedAt).toBeLessThanOrEqual(Date.now());
+    expect(cookie.attributes).toEqual(['Path=/', 'Max-Age=600', 'HttpOnly', 'SameSite=Lax']);
   });
 
-  it('is Secure with a __Secure- name when the callback is https', async () => {
+  it('is Secure with a __Host- name when the callback is https', async () => {
     const jar = new CookieJar();
     const store = makeStore();
     const meta = { callbackURL: 'https://app.test/auth/petjeaf/callback' };
     const state = await start(store, jar, { meta });
     const cookie = onlyCookie(jar);
-    expect(cookie.name).toBe(`__Secure-oauth2-state.petjeaf.${state}`);
-    expect(cookie.attributes).toContain('Secure');
+    expect(cookie.name).toMatch(/^__Host-oauth2-state\.petjeaf\./);
+    expect(cookie.name.endsWith(state)).toBe(true);
+    expect(cookie.attributes).toEqual(['Path=/', 'Max-Age=600', 'HttpOnly', 'SameSite=Lax', 'Secure']);
+  });
+
+  it('takes its Path from nothing the request says: /AUTH/petjeaf and /auth/petj%65af set Path=/ alike', async () => {
+    const jar = new CookieJar();
+    const store = makeStore();
+    await start(store, jar, { url: '/AUTH/petjeaf' });
+    await start(store, jar, { url: '/auth/petj%65af?returnTo=/x' });
+    expect([...jar.cookies.values()].map((cookie) => cookie.path)).toEqual(['/', '/']);
   });
 
   it('keeps the verifier and the app state out of sight (encrypted)', async () => {
@@ -89,11 +113,12 @@ describe('CookieStateStore: one encrypted cookie per pending login', () => {
     const jar = new CookieJar();
     const store = makeStore();
     const state = await start(store, jar, { verifier: 'verifier-abc', state: { returnTo: '/account' } });
+    const name = nameOf(jar, state);
     const verdict = await finish(store, jar, state);
     expect(verdict.ok).toBe('verifier-abc');
     expect(verdict.info).toEqual({ returnTo: '/account' });
     expect(verdict.setCookies).toEqual([
-      `oauth2-state.petjeaf.${state}=; Path=/auth/petjeaf; Max-Age=0; HttpOnly; SameSite=Lax; Expires=Thu, 01 Jan 1970 00:00:00 GMT`,
+      `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Expires=Thu, 01 Jan 1970 00:00:00 GMT`,
     ]);
     expect(jar.cookies.size).toBe(0);
   });
@@ -102,12 +127,6 @@ describe('CookieStateStore: one encrypted cookie per pending login', () => {
     const jar = new CookieJar();
     const store = makeStore();
     expect((await finish(store, jar, await start(store, jar))).ok).toBe(true);
-  });
-
-  it('scopes the cookie to / when the start and callback share no path', async () => {
-    const jar = new CookieJar();
-    await start(makeStore(), jar, { url: '/login?next=/x' });
-    expect(onlyCookie(jar).attributes[0]).toBe('Path=/');
   });
 });
 
@@ -124,13 +143,29 @@ describe('CookieStateStore: several tabs', () => {
     const petjeaf = makeStore();
     const gofundo = makeStore({ provider: 'gofundo' });
     const state = await start(petjeaf, jar);
+    const other = new CookieJar();
+    const gofundoName = nameOf(other, await start(gofundo, other));
     const cookie = onlyCookie(jar);
-    const renamed = `oauth2-state.gofundo.${state}=${cookie.value}`;
+    const renamed = `${gofundoName.replace(/[^.]+$/, state)}=${cookie.value}`;
     expect(await finish(gofundo, jar, state, renamed)).toMatchObject({
       ok: false,
       info: { message: STATE_MESSAGES.missing, reason: 'tampered' },
     });
     expect(await finish(gofundo, jar, state)).toMatchObject({ ok: false, info: { reason: 'unknown' } });
+  });
+
+  it('keeps two strategies of one provider and client apart (petjeaf and petjeaf-members: other callback URLs)', async () => {
+    const jar = new CookieJar();
+    const petjeaf = makeStore({ callbackURL: 'http://app.test/auth/petjeaf/callback' });
+    const members = makeStore({ callbackURL: 'http://app.test/auth/petjeaf-members/callback' });
+    const state = await start(petjeaf, jar);
+    const membersName = nameOf(jar, await start(members, jar));
+    expect(nameOf(jar, state).split('.')[2]).not.toBe(membersName.split('.')[2]);
+    expect(await finish(members, jar, state)).toMatchObject({ ok: false, info: { reason: 'unknown' } });
+    const value = jar.cookies.get(`${nameOf(jar, state)}\n/`)?.value;
+    const moved = `${membersName.replace(/[^.]+$/, state)}=${value}`;
+    expect(await finish(members, jar, state, moved)).toMatchObject({ ok: false, info: { reason: 'tampered' } });
+    expect((await finish(petjeaf, jar, state)).ok).toBe(true);
   });
 });
 
@@ -189,9 +224,9 @@ describe('CookieStateStore: refuses what does not check out', () => {
     expect(await finish(store, jar, first, `${name}=${value}; ${name}=not-base64!`)).toMatchObject({ ok: true });
 
     const second = await start(store, jar);
-    const cookie = [...jar.cookies].find(([key]) => key.startsWith(`oauth2-state.petjeaf.${second}`))?.[1];
+    const secondName = nameOf(jar, second);
+    const cookie = jar.cookies.get(`${secondName}\n/`);
     expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]+$/);
-    const secondName = `oauth2-state.petjeaf.${second}`;
     expect(await finish(store, jar, second, `${secondName}=not-base64!; ${secondName}=${cookie?.value}`)).toMatchObject(
       {
         ok: false,
@@ -205,9 +240,10 @@ describe('CookieStateStore: refuses what does not check out', () => {
     const state = await start(makeStore({ secret: 'old-secret' }), jar);
     const cookie = jar.header('/auth/petjeaf/callback');
     expect(await finish(makeStore(), jar, state, cookie)).toMatchObject({ ok: false, info: { reason: 'tampered' } });
+    // Another client id is another strategy instance: its cookie names differ, so the cookie is not even read.
     expect(await finish(makeStore({ secret: 'old-secret', clientID: 'client-2' }), jar, state, cookie)).toMatchObject({
       ok: false,
-      info: { reason: 'tampered' },
+      info: { reason: 'unknown' },
     });
   });
 
@@ -271,31 +307,33 @@ describe('CookieStateStore: a bounded number of pending logins per provider', ()
     const store = makeStore({ ttlMs: 1000 });
     const jar = new CookieJar();
     await start(store, jar);
-    jar.apply(['oauth2-state.petjeaf.forged=garbage; Path=/auth/petjeaf']);
+    const [expired] = [...jar.cookies.keys()].map((key) => key.split('\n')[0]);
+    const forged = expired.replace(/[^.]+$/, 'forged');
+    jar.apply([`${forged}=garbage; Path=/`, 'oauth2-state.petjeaf.older-format=x; Path=/']);
     const now = Date.now();
     jest.spyOn(Date, 'now').mockReturnValue(now + 5000);
     const state = await start(store, jar);
-    expect([...jar.cookies.keys()].map((key) => key.split('\n')[0])).toEqual([`oauth2-state.petjeaf.${state}`]);
+    expect([...jar.cookies.keys()].map((key) => key.split('\n')[0])).toEqual([nameOf(jar, state)]);
   });
 });
 
 describe('CookieStateStore: clear errors for what it cannot do', () => {
-  it('fails store() and verify() with an error naming the fix when req.res is missing or already sent', async () => {
+  it('fails store() and verify() with a NoResponseError naming the fixes when no response is reachable or it is already sent', async () => {
     const store = makeStore();
     const bare = { url: START, headers: {} } as unknown as Request;
     const err = await new Promise<Error | null>((resolve) => store.store(bare, undefined, undefined, META, resolve));
-    expect(err?.message).toMatch(/needs req\.res .* stateStore: 'session'/);
-    const sent = { url: START, headers: {}, res: { headersSent: true, getHeader() {}, setHeader() {} } };
-    const err2 = await new Promise<Error | null>((resolve) =>
-      store.verify(sent as unknown as Request, 'abc', META, (e) => resolve(e)),
-    );
-    expect(err2?.message).toMatch(/needs req\.res/);
+    expect(err).toBeInstanceOf(NoResponseError);
+    expect(err?.message).toMatch(/found no response .* koa-passport or @fastify\/passport, add a session middleware/);
+    const { req } = fakeRequest(START);
+    (req.res as unknown as { writeHead(status: number): void }).writeHead(200);
+    const err2 = await new Promise<Error | null>((resolve) => store.verify(req, 'abc', META, (e) => resolve(e)));
+    expect(err2).toBeInstanceOf(NoResponseError);
   });
 
   it('refuses app state too large for a cookie', async () => {
-    await expect(start(makeStore(), new CookieJar(), { state: { blob: 'x'.repeat(5000) } })).rejects.toThrow(
-      /too large for a state cookie/,
-    );
+    const refused = start(makeStore(), new CookieJar(), { state: { blob: 'x'.repeat(3000) } });
+    await expect(refused).rejects.toThrow(/too large for a state cookie \(\d+ bytes, at most 3500\)/);
+    await expect(refused).rejects.toMatchObject({ status: 400 });
   });
 
   it('refuses a provider name that cannot be part of a cookie name, and an empty secret', () => {

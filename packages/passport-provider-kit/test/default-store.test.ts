@@ -3,7 +3,7 @@ import nock from 'nock';
 import { Passport } from 'passport';
 import request from 'supertest';
 import type { ProviderStrategyOptions } from 'passport-provider-kit';
-import { CookieStateStore } from '../src/state/cookie-state-store';
+import { CookieOrSessionStateStore } from '../src/state/cookie-or-session-store';
 import { defaultStateStore } from '../src/state/default-store';
 import { MultiStateSessionStore } from '../src/state/multi-state-session-store';
 import { OPTIONS, TestStrategy } from './support/test-strategy';
@@ -15,9 +15,11 @@ const keep = (_a: string, _r: string | undefined, _profile: unknown, done: (e: n
   done(null, false);
 
 describe('defaultStateStore: the stateStore option picks where pending logins live', () => {
-  it("uses the cookie store by default and for 'cookie'", () => {
-    expect(defaultStateStore('testprov', 'key', OPTIONS)).toBeInstanceOf(CookieStateStore);
-    expect(defaultStateStore('testprov', 'key', { ...OPTIONS, stateStore: 'cookie' })).toBeInstanceOf(CookieStateStore);
+  it("uses the cookie store (with its session fallback) by default and for 'cookie'", () => {
+    expect(defaultStateStore('testprov', 'key', OPTIONS)).toBeInstanceOf(CookieOrSessionStateStore);
+    expect(defaultStateStore('testprov', 'key', { ...OPTIONS, stateStore: 'cookie' })).toBeInstanceOf(
+      CookieOrSessionStateStore,
+    );
   });
 
   it("uses the session store for 'session'", () => {
@@ -49,7 +51,9 @@ describe('the default store needs no session middleware for the login', () => {
     const res = await request(app).get('/login');
     expect(res.status).toBe(302);
     const state = new URL(res.headers.location as string).searchParams.get('state');
-    expect(res.headers['set-cookie']).toEqual([expect.stringMatching(`^oauth2-state\\.testprov\\.${state}=`)]);
+    expect(res.headers['set-cookie']).toEqual([
+      expect.stringMatching(`^oauth2-state\\.testprov\\.[\\w-]{8}\\.[0-9a-z]+\\.${state}=`),
+    ]);
   });
 
   it("with stateStore: 'session' and no session middleware, fails with the error naming express-session", async () => {

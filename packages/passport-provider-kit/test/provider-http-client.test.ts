@@ -1,6 +1,6 @@
 import { ProviderApiError, ProviderTokenError } from 'passport-provider-kit';
 import { ProviderHttpClient, type ProviderHttpClientSettings } from '../src/http/provider-http-client';
-import { useRealHttpRequest } from '@internal/test-support';
+import { steadyBlockedMs, useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 
 /** ProviderHttpClient against a real server on 127.0.0.1: every bad answer becomes a typed error. */
@@ -138,6 +138,13 @@ describe('ProviderHttpClient: bad 2xx answers', () => {
       { 'content-type': 'application/json' },
       'unexpected_shape',
       'with JSON that is not an object',
+    ],
+    [
+      'an object with a field nested 500 levels deep (issue 23 item 1)',
+      `{"id":1,"x":${'['.repeat(500)}${']'.repeat(500)}}`,
+      { 'content-type': 'application/json' },
+      'unexpected_shape',
+      'with JSON nested deeper than 64 levels',
     ],
   ])('%s fails with its reason, the status kept', async (_what, body, headers, reason, words) => {
     server.reply(200, body, headers);
@@ -353,5 +360,19 @@ describe('ProviderHttpClient: keep-alive and destroy()', () => {
     expect(server.openSockets()).toBe(1);
     await server.allClosed();
     expect(server.openSockets()).toBe(0);
+  });
+});
+
+describe('ProviderHttpClient: a plain-text error body is read in linear time (textErrorBodies, issue 23 item 2)', () => {
+  it('reads a 96 KB text/plain 403 of `<` (6.6 s of blocked event loop before) blocking it less than 50 ms', async () => {
+    makeClient({ textErrorBodies: true, maxBodyBytes: 1024 * 1024 });
+    server.reply(403, `Denied ${'<'.repeat(96 * 1024)}`, { 'content-type': 'text/plain' });
+    let error: ProviderApiError | undefined;
+    const measure = await steadyBlockedMs(async () => {
+      error = await failure();
+    }, 50);
+    expect(measure.steadyMs).toBeLessThan(50);
+    expect(error?.message).toMatch(/^Acme user endpoint answered 403: Denied <{200}/);
+    expect(error?.status).toBe(403);
   });
 });

@@ -422,10 +422,10 @@ describe('ProviderStrategy: the callback error parameter (as passport-oauth2, on
     expect(token.isDone()).toBe(false);
   });
 
-  it('an error code passport-oauth2 does not map answers 500', async () => {
+  it('an error code passport-oauth2 does not map answers 502 (passport-oauth2: 500; issue 23 item 4)', async () => {
     const { agent, state } = await startLogin(createLoginApp(strategy()));
     const res = await agent.get('/callback').query({ error: 'unauthorized_client', state: state ?? '' });
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(502);
     expect(res.body.error).toMatchObject({ name: 'AuthorizationError', code: 'unauthorized_client' });
   });
 
@@ -450,7 +450,7 @@ describe("ProviderStrategy: a callback error's description is shown only when th
     expect(res.body).toEqual({ failure: { message: 'TestProv did not complete the login.' } });
   });
 
-  it('with a wrong state, another error carries a neutral message and no uri', async () => {
+  it('with a wrong state, another error carries a neutral message and no uri, and answers 403', async () => {
     const { agent, state } = await startLogin(createLoginApp(strategy()));
     const res = await agent.get('/callback').query({
       error: 'server_error',
@@ -458,11 +458,11 @@ describe("ProviderStrategy: a callback error's description is shown only when th
       error_uri: 'https://evil.example/',
       state: `${state}x`,
     });
-    expect(res.status).toBe(502);
+    expect(res.status).toBe(403);
     expect(res.body.error).toEqual({
       name: 'AuthorizationError',
       message: 'TestProv did not complete the login.',
-      status: 502,
+      status: 403,
       code: 'server_error',
     });
   });

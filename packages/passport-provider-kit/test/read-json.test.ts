@@ -32,6 +32,20 @@ describe('readJsonBody', () => {
   });
 });
 
+describe('readJsonBody: JSON beyond the depth bound (issue 23 item 1)', () => {
+  it('calls JSON nested deeper than 64 levels out_of_bounds, saying how', () => {
+    const deep = `{"id":1,"x":${'['.repeat(65)}${']'.repeat(65)}}`;
+    expect(readJsonBody(answer(deep, 'application/json'))).toEqual({
+      kind: 'out_of_bounds',
+      problem: 'nested deeper than 64 levels',
+    });
+  });
+
+  it('still parses 64 levels', () => {
+    expect(readJsonBody(answer('['.repeat(64) + ']'.repeat(64)))).toMatchObject({ kind: 'json' });
+  });
+});
+
 describe('retryAfterSeconds', () => {
   // Node types retry-after as a string; a repeated header can still arrive as an array.
   const withHeader = (value: string | string[] | undefined) => ({

@@ -13,6 +13,8 @@ export interface AuthorizeRules {
   /** The authorize path (GET shows the page, POST takes the decision). */
   path: string;
   client: SandboxClient;
+  /** Whether a `redirect_uri` is registered. Default {@link isAllowedRedirectURI} (any localhost URL). */
+  redirectAllowed?: (redirectURI: string) => boolean;
   users: readonly SandboxUser[];
   store: GrantStore;
   /** The scopes the provider knows, with descriptions. */
@@ -143,9 +145,11 @@ function check(rules: AuthorizeRules, params: unknown): Outcome {
   }
   const redirectURI = field(params, 'redirect_uri');
   if (!redirectURI && isSimplifiedFlow(rules, params)) return { valid: simplifiedRequest(rules, params) };
-  if (!redirectURI || !isAllowedRedirectURI(redirectURI)) {
+  const allowed = rules.redirectAllowed ?? isAllowedRedirectURI;
+  if (!redirectURI || !allowed(redirectURI)) {
+    const rule = rules.redirectAllowed ? '' : ' (the sandbox accepts any http(s)://localhost or 127.0.0.1 URL)';
     const message = redirectURI
-      ? 'redirect_uri is not registered for this application (the sandbox accepts any http(s)://localhost or 127.0.0.1 URL).'
+      ? `redirect_uri is not registered for this application${rule}.`
       : 'redirect_uri is required (the sandbox has no registered default).';
     return { refusal: 'bad_redirect', message };
   }

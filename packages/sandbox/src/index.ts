@@ -26,6 +26,7 @@ export {
   type ProviderName,
   type Sandbox,
   type SandboxClient,
+  type SandboxClientRegistration,
   type SandboxEndpoints,
   type ProviderSettings,
   type SandboxOptions,

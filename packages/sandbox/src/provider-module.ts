@@ -7,6 +7,8 @@ import type { ProviderName, ProviderSettings, SandboxClient, SandboxUser } from 
 /** What a provider module gets to build its app. */
 export interface ProviderContext {
   client: SandboxClient;
+  /** Whether a `redirect_uri` is registered for the client: set when the client has an exact list; otherwise the localhost rule applies. */
+  redirectAllowed?: (redirectURI: string) => boolean;
   users: readonly SandboxUser[];
   store: GrantStore;
   /** Delay before every token and profile answer, in ms. */

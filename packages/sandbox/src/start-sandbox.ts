@@ -15,6 +15,8 @@ import {
   type ProviderSettings,
   type Sandbox,
   type SandboxOptions,
+  type SandboxClient,
+  type SandboxClientRegistration,
   type SandboxProvider,
 } from './types';
 import { SEEDED_USERS } from './users';
@@ -55,6 +57,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         certificate,
         rateLimit,
         providerSettings: options.providerSettings ?? {},
+        registration: registeredClient(name, options.clients?.[name]),
       });
       servers.push(provider.server);
       providers[name] = provider.provider;
@@ -80,6 +83,29 @@ interface StartSettings {
   certificate?: SandboxCertificate;
   rateLimit: RateLimitSettings;
   providerSettings: ProviderSettings;
+  registration: { client: SandboxClient; redirectAllowed?: (redirectURI: string) => boolean };
+}
+
+/** The client of `name`: the default one with what `registration` changes, checked. */
+function registeredClient(
+  name: ProviderName,
+  registration: SandboxClientRegistration | undefined,
+): StartSettings['registration'] {
+  const client = sandboxClient(name);
+  if (registration === undefined) return { client };
+  const { clientID = client.clientID, clientSecret = client.clientSecret, redirectURIs } = registration;
+  for (const [field, value] of Object.entries({ clientID, clientSecret })) {
+    if (typeof value !== 'string' || value === '') {
+      throw new TypeError(`startSandbox: clients.${name}.${field} must be a non-empty string`);
+    }
+  }
+  const registered = { client: { clientID, clientSecret } };
+  if (redirectURIs === undefined) return registered;
+  if (!Array.isArray(redirectURIs) || !redirectURIs.every((uri) => typeof uri === 'string' && URL.canParse(uri))) {
+    throw new TypeError(`startSandbox: clients.${name}.redirectURIs must be a list of absolute URLs`);
+  }
+  const exact = new Set(redirectURIs);
+  return { ...registered, redirectAllowed: (redirectURI) => exact.has(redirectURI) };
 }
 
 async function startProvider(
@@ -87,11 +113,12 @@ async function startProvider(
   settings: StartSettings,
 ): Promise<{ server: CountedServer; provider: SandboxProvider }> {
   const module = PROVIDER_MODULES[name];
-  const client = sandboxClient(name);
+  const { client, redirectAllowed } = settings.registration;
   const users = SEEDED_USERS[name].map((user) => ({ ...user }));
   const jwtSecret = randomBytes(32).toString('base64url');
   const { app, authorize } = module.createApp({
     client,
+    redirectAllowed,
     users,
     store: new GrantStore(settings.now),
     delayMs: settings.delayMs,

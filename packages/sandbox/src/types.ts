@@ -34,6 +34,27 @@ export interface SandboxOptions {
    * By default each provider behaves as its documentation says (see {@link ProviderSettings}).
    */
   providerSettings?: ProviderSettings;
+  /**
+   * The registered client of a provider, instead of the default `sandbox-<provider>-client` /
+   * `sandbox-<provider>-secret` accepting any localhost redirect URI: its own id and secret
+   * (e.g. a secret of random characters, so a test can look for any part of it in an output),
+   * and `redirectURIs`, the exact list of registered redirect URIs, as a real provider has it.
+   */
+  clients?: Partial<Record<ProviderName, SandboxClientRegistration>>;
+}
+
+/** A provider's registered client in {@link SandboxOptions.clients}; what is left out keeps its default. */
+export interface SandboxClientRegistration {
+  /** Default `sandbox-<provider>-client`. */
+  clientID?: string;
+  /** Default `sandbox-<provider>-secret`. */
+  clientSecret?: string;
+  /**
+   * The registered redirect URIs: an authorize request's `redirect_uri` must be one of them,
+   * character for character (scheme, host, port and path). Default: any `http(s)` URL on
+   * `localhost` or `127.0.0.1` (see `isAllowedRedirectURI`).
+   */
+  redirectURIs?: readonly string[];
 }
 
 /**
@@ -58,6 +79,15 @@ export interface ProviderSettings {
     accessTokenLifetime?: number;
     /** Refresh token lifetime in seconds; overrides `lifetimes`. */
     refreshTokenLifetime?: number;
+  };
+  altdentifier?: {
+    /**
+     * Where the token endpoint reads the client credentials. Default `either`: the body or HTTP
+     * Basic, both documented ("You can also use the HTTP Auth username/password field"). `basic`
+     * or `body`: only there, as an application whose provider side expects one way would; the
+     * other way is answered `401 {"error": "Provided client credentials are incorrect"}`.
+     */
+    clientAuth?: 'either' | 'body' | 'basic';
   };
   mijnklantportaal?: {
     /**

@@ -1,7 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { ProviderName } from 'passport-nl-sandbox';
 import { PROVIDER_LABELS, type DemoStrategy, type DemoUser } from '../providers';
-import { csrfToken, requireCsrfToken, SESSION_COOKIE } from '../security';
+import { csrfToken, requireCsrfToken, sessionCookieName } from '../security';
+import { assertStorableTokens } from '../session-bounds';
 import { expiresAtFrom, expiryDate } from '../token-expiry';
 import { messagePage } from '../views/message';
 import { profilePage } from '../views/profile';
@@ -43,6 +44,7 @@ export function accountRoutes(strategies: Partial<Record<ProviderName, DemoStrat
         refreshToken: tokens.refreshToken,
         expiresAt: expiresAtFrom(tokens.expiresIn),
       };
+      assertStorableTokens(updated, PROVIDER_LABELS[user.provider]);
       (req.session as unknown as { passport: { user: DemoUser } }).passport.user = updated;
       const expiry = expiryDate(updated.expiresAt);
       req.session.notice = `Token refreshed${expiry ? `; it now expires at ${expiry.toISOString()}` : ''}.`;
@@ -62,7 +64,7 @@ export function accountRoutes(strategies: Partial<Record<ProviderName, DemoStrat
       // expires); nothing is left to keep, so drop it and the cookie.
       req.session.destroy((destroyError) => {
         if (destroyError) return next(destroyError);
-        res.clearCookie(SESSION_COOKIE, { path: '/' });
+        res.clearCookie(sessionCookieName(req.secure), { path: '/', secure: req.secure });
         res.redirect(303, '/');
       });
     });

@@ -2,7 +2,8 @@
  * The demo's stylesheet, served at `/styles.css` from the demo's own origin, so that the CSP
  * can say `style-src 'self'` (no inline styles, no other origin). Mobile first: every page
  * fits a 375 px screen without sideways scrolling; long ids, e-mail addresses and dates wrap,
- * the profile's terms stack above their values, and the raw JSON scrolls inside its box.
+ * the profile's terms stack above their values, and the raw JSON scrolls inside its box. The
+ * "sandbox" tag never breaks inside its word (a card's `overflow-wrap:anywhere` would split it).
  */
 export const STYLESHEET = `
 *,*::before,*::after{box-sizing:border-box}
@@ -15,7 +16,7 @@ h2{font-size:clamp(1.1rem,5vw,1.5rem)}
 .card{background:#fff;border-radius:12px;padding:1rem;box-shadow:0 1px 8px #0001;margin-bottom:1rem;min-width:0;overflow-wrap:anywhere}
 .providers{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(12rem,100%),1fr));gap:1rem}
 a.login{display:block;text-align:center;padding:.9rem;border-radius:10px;background:#1f6feb;color:#fff;text-decoration:none;font-weight:600}
-.tag{font-size:.75rem;background:#ffd84d;border-radius:4px;padding:.1rem .4rem;margin-left:.3rem;color:#000}
+.tag{font-size:.75rem;background:#ffd84d;border-radius:4px;padding:.1rem .4rem;margin-left:.3rem;color:#000;display:inline-block;white-space:nowrap;overflow-wrap:normal}
 dl{display:grid;grid-template-columns:minmax(0,1fr);gap:.1rem 1rem} dt{font-weight:600;margin-top:.5rem} dd{margin:0;min-width:0}
 pre{background:#0f1420;color:#d6e2ff;padding:1rem;border-radius:8px;overflow:auto;max-width:100%}
 button{font-size:1rem;padding:.5rem 1.1rem;border-radius:8px;border:1px solid #888;background:#fff;cursor:pointer}

@@ -107,3 +107,20 @@ describe('the home page renders no login link carrying an escaping returnTo', ()
     expect(res.text).not.toContain('evil.example');
   });
 });
+
+describe('safeLocalPath: the length limit applies to the percent-encoded result (issue 23 item 3)', () => {
+  it('refuses 400 € (400 characters, 3,601 bytes encoded) and keeps 227 € (2,044 bytes)', () => {
+    expect(safeLocalPath(`/${'€'.repeat(400)}`)).toBeUndefined();
+    expect(safeLocalPath(`/${'€'.repeat(227)}`)).toBe(`/${'%E2%82%AC'.repeat(227)}`);
+  });
+
+  it('never returns more than 2,048 bytes, whatever the characters (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 2100 }), (tail) => {
+        const result = safeLocalPath(`/${tail}`);
+        if (result !== undefined) expect(Buffer.byteLength(result)).toBeLessThanOrEqual(2048);
+      }),
+      { numRuns: 300, seed: 23 },
+    );
+  });
+});

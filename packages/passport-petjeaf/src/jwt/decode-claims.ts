@@ -1,4 +1,4 @@
-import { ProviderApiError } from 'passport-provider-kit';
+import { parseBoundedJson, ProviderApiError } from 'passport-provider-kit';
 
 /**
  * Why passport-petjeaf refuses a JWT, as the `reason` of its `ProviderApiError`: not a JWT
@@ -24,7 +24,9 @@ export interface JwtPayload {
  * Reads the claims of a JWT without checking its signature, as a client may for a token it
  * just received from the provider over TLS, with the payload's JSON text (the profile's
  * `_raw`). Throws a {@link ProviderApiError} naming what is wrong: not three base64url
- * segments, a payload that is not base64url JSON, or JSON that is not an object. Never puts
+ * segments, a payload that is not base64url JSON, or JSON that is not an object
+ * (`invalid_token`), or a segment over 64 KiB or nested deeper than the kit's JSON bounds
+ * (`unexpected_shape`). Never puts
  * the token itself in a message.
  *
  * Hand-written rather than `jsonwebtoken.decode()` so that a strategy that does not verify
@@ -41,8 +43,10 @@ export function decodeJwtPayload(token: string, provider: string, what = 'access
   const match = COMPACT_JWS.exec(token);
   if (!match) throw fail('invalid_token', 'is not a JWT (expected three base64url segments)');
   const header = parseSegment(match[1]);
+  if (header.problem !== undefined) throw fail('unexpected_shape', `has a JWT header ${header.problem}`);
   if (!isObject(header.value)) throw fail('invalid_token', 'has a JWT header that is not base64url-encoded JSON');
   const payload = parseSegment(match[2]);
+  if (payload.problem !== undefined) throw fail('unexpected_shape', `has a JWT payload ${payload.problem}`);
   if (payload.value === undefined) throw fail('invalid_token', 'has a JWT payload that is not base64url-encoded JSON');
   if (!isObject(payload.value)) throw fail('invalid_token', 'has a JWT payload that is not a JSON object');
   return { claims: payload.value, raw: payload.text };
@@ -75,14 +79,22 @@ export function assertNotExpired(
   }
 }
 
-/** A segment's decoded text and its JSON value (undefined when it is not JSON). */
-function parseSegment(segment: string): { text: string; value: unknown } {
-  const text = Buffer.from(segment, 'base64url').toString('utf8');
-  try {
-    return { text, value: JSON.parse(text) as unknown };
-  } catch {
-    return { text, value: undefined };
+/** Largest JWT segment read, decoded: far above any real token (servers refuse headers over 8-16 KB). */
+const MAX_SEGMENT_BYTES = 64 * 1024;
+
+/**
+ * A segment's decoded text and its JSON value (undefined when it is not JSON), read within the
+ * kit's JSON bounds; `problem` says how it broke them (too large or nested too deep).
+ */
+function parseSegment(segment: string): { text: string; value: unknown; problem?: string } {
+  // base64url holds 3 bytes in 4 characters: refuse an oversized segment before decoding it.
+  if (Math.floor((segment.length * 3) / 4) > MAX_SEGMENT_BYTES) {
+    return { text: '', value: undefined, problem: `over ${MAX_SEGMENT_BYTES} bytes` };
   }
+  const text = Buffer.from(segment, 'base64url').toString('utf8');
+  const parsed = parseBoundedJson(text, { maxBytes: MAX_SEGMENT_BYTES });
+  if (parsed.ok) return { text, value: parsed.value };
+  return { text, value: undefined, problem: parsed.refusal === 'invalid_json' ? undefined : parsed.problem };
 }
 
 function isObject(value: unknown): value is JwtClaims {

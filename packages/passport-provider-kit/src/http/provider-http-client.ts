@@ -196,6 +196,11 @@ export class ProviderHttpClient {
           reason: 'empty_body',
           providerStatus: status,
         });
+      case 'out_of_bounds':
+        throw this.errorFor(request, `answered ${status} with JSON ${body.problem}`, {
+          reason: 'unexpected_shape',
+          providerStatus: status,
+        });
       case 'html':
       case 'invalid_json':
         throw this.errorFor(request, `answered ${status} with a body that is not valid JSON`, {

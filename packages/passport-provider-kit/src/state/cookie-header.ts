@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import onHeaders from 'on-headers';
 
 /** Attributes of a cookie this package sets. */
 export interface CookieAttributes {
@@ -8,20 +9,25 @@ export interface CookieAttributes {
   secure: boolean;
 }
 
+/** Most cookies read from one `Cookie` header, so a header stuffed with tiny cookies costs bounded work. */
+const MAX_COOKIES_READ = 400;
+
 /**
- * The cookies of a `Cookie` request header whose names start with `prefix`, by name. Only
- * this package's own cookies are read (names and base64url values it wrote), so a small
- * parser does: the first of two cookies of one name wins, as browsers send the most specific first.
+ * The cookies of a `Cookie` request header whose names start with one of `prefixes`, in the
+ * order sent. A malformed pair is skipped; of two cookies of one name the first wins, as
+ * browsers send the most specific first. Only the first {@link MAX_COOKIES_READ} pairs are read.
  */
-export function cookiesStartingWith(header: unknown, prefix: string): Map<string, string> {
+export function cookiesStartingWith(header: unknown, ...prefixes: string[]): Map<string, string> {
   const found = new Map<string, string>();
-  const text = Array.isArray(header) ? header.join('; ') : header;
+  const text = Array.isArray(header) ? header.filter((part) => typeof part === 'string').join('; ') : header;
   if (typeof text !== 'string') return found;
+  let read = 0;
   for (const pair of text.split(';')) {
+    if (++read > MAX_COOKIES_READ) break;
     const equals = pair.indexOf('=');
     if (equals === -1) continue;
     const name = pair.slice(0, equals).trim();
-    if (!name.startsWith(prefix) || found.has(name)) continue;
+    if (!prefixes.some((prefix) => name.startsWith(prefix)) || found.has(name)) continue;
     found.set(name, pair.slice(equals + 1).trim());
   }
   return found;
@@ -41,10 +47,27 @@ export function setCookieValue(name: string, value: string, attributes: CookieAt
   return parts.join('; ');
 }
 
-/** Adds `Set-Cookie` values to a response, keeping those already set (by the app or a session middleware). */
+/** `Set-Cookie` values waiting for their response's headers. */
+const queued = new WeakMap<ServerResponse, string[]>();
+
+/**
+ * Adds `Set-Cookie` values to a response when its headers are written (on-headers), after
+ * whatever the app and its framework set until then: Fastify passes its headers to
+ * `writeHead` at once, which would replace a `Set-Cookie` set on the response earlier.
+ */
 export function appendSetCookie(res: ServerResponse, values: readonly string[]): void {
   if (values.length === 0) return;
-  const previous = res.getHeader('Set-Cookie');
-  const kept = previous === undefined ? [] : Array.isArray(previous) ? previous : [String(previous)];
-  res.setHeader('Set-Cookie', [...kept, ...values]);
+  const waiting = queued.get(res);
+  if (waiting) {
+    waiting.push(...values);
+    return;
+  }
+  queued.set(res, [...values]);
+  onHeaders(res, function appendQueuedCookies(this: ServerResponse) {
+    const ours = queued.get(this) ?? [];
+    queued.delete(this);
+    const previous = this.getHeader('Set-Cookie');
+    const kept = previous === undefined ? [] : Array.isArray(previous) ? previous : [String(previous)];
+    this.setHeader('Set-Cookie', [...kept, ...ours]);
+  });
 }

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
+import { carryAcrossRegeneration, readSession, sessionOf, writeSession } from './session-access';
 
 /** One authorization request waiting for its callback. */
 interface PendingState {
@@ -26,7 +27,10 @@ export const STATE_MESSAGES = {
   expired: 'Authorization request state has expired.',
 } as const;
 
-type SessionBag = Record<string, { pending?: PendingState[] } | undefined>;
+/** What the store keeps under its session key. */
+interface PendingBag {
+  pending?: PendingState[];
+}
 
 /**
  * A passport-oauth2 state store that keeps several pending logins per session.
@@ -37,10 +41,17 @@ type SessionBag = Record<string, { pending?: PendingState[] } | undefined>;
  * replayed `state` fails the callback (with 403) before any token request. It also holds the
  * PKCE code verifier when PKCE is on, so one store serves both modes.
  *
- * Passport ≥ 0.6 regenerates the session at `req.logIn` (a new id against session fixation),
- * which would drop the logins still pending in other tabs. When a callback verifies and other
- * logins are pending, the store carries them (only them, under its key) into the regenerated
- * session, so the other tabs still complete; `keepSessionInfo` is not needed for that.
+ * It reads and writes the session through each middleware's API (see `session-access.ts`):
+ * express-session's and koa-session's plain objects, @fastify/session's and
+ * @fastify/secure-session's `get`/`set`.
+ *
+ * Passport ≥ 0.6 and @fastify/passport regenerate the session at `logIn` (a new id against
+ * session fixation), which would drop the logins still pending in other tabs. When a callback
+ * verifies and other logins are pending, the store carries them (only them, under its key) into
+ * the regenerated session, whichever form `regenerate` takes, so the other tabs still complete;
+ * `keepSessionInfo` is not needed for that. Two logins started at the same moment in one
+ * browser keep only one of them (each request saves the session it loaded): the cookie store has
+ * no such limit.
  */
 export class MultiStateSessionStore {
   private readonly key: string;
@@ -67,8 +78,8 @@ export class MultiStateSessionStore {
     const entry: PendingState = { handle: randomBytes(24).toString('base64url'), expires: now + this.ttlMs };
     if (verifier) entry.verifier = verifier;
     if (state !== undefined && state !== null) entry.state = state;
-    const live = (session[this.key]?.pending ?? []).filter((pending) => pending.expires > now);
-    session[this.key] = { pending: [...live, entry].slice(-this.maxPending) };
+    const live = pendingIn(session, this.key).filter((pending) => pending.expires > now);
+    writeSession(session, this.key, { pending: [...live, entry].slice(-this.maxPending) });
     callback(null, entry.handle);
   }
 
@@ -83,7 +94,7 @@ export class MultiStateSessionStore {
   ): void {
     const session = sessionOf(req);
     if (!session) return callback(missingSessionError(), false);
-    const pending = session[this.key]?.pending ?? [];
+    const pending = pendingIn(session, this.key);
     // passport-oauth2's messages for the same cases: nothing pending (a lost session, a state
     // already used) "Unable to verify", a missing or unknown state while logins are pending "Invalid".
     if (pending.length === 0) return callback(null, false, { message: STATE_MESSAGES.missing });
@@ -92,9 +103,9 @@ export class MultiStateSessionStore {
     if (index === -1) return callback(null, false, { message: STATE_MESSAGES.invalid });
 
     const [entry] = pending.splice(index, 1);
-    if (pending.length === 0) delete session[this.key];
+    if (pending.length === 0) writeSession(session, this.key, undefined);
     else {
-      session[this.key] = { pending };
+      writeSession(session, this.key, { pending });
       carryAcrossRegeneration(req, this.key);
     }
     if (entry.expires <= Date.now()) return callback(null, false, { message: STATE_MESSAGES.expired });
@@ -102,48 +113,10 @@ export class MultiStateSessionStore {
   }
 }
 
-function sessionOf(req: Request): SessionBag | undefined {
-  return (req as Request & { session?: SessionBag }).session;
-}
-
-/** A session as express-session makes it: `regenerate` replaces `req.session` with a new object. */
-interface RegeneratingSession {
-  regenerate?: (callback: (err?: unknown) => void) => unknown;
-}
-
-/** Sessions whose `regenerate` is already wrapped (a second verified callback in one request wraps nothing more). */
-const carrying = new WeakSet<object>();
-
-/**
- * Wraps this request's `req.session.regenerate` once so that the pending logins under `key`
- * (as they are when it is called) are put into the new session before its callback runs.
- * The wrapper is an own, non-enumerable property of the old session object, so it is never
- * serialized and ends with the request.
- */
-function carryAcrossRegeneration(req: Request, key: string): void {
-  const session = sessionOf(req) as (SessionBag & RegeneratingSession) | undefined;
-  const regenerate = session?.regenerate;
-  if (!session || typeof regenerate !== 'function' || carrying.has(session)) return;
-  carrying.add(session);
-  try {
-    Object.defineProperty(session, 'regenerate', {
-      configurable: true,
-      enumerable: false,
-      writable: true,
-      value(callback: (err?: unknown) => void) {
-        const carried = session[key];
-        return regenerate.call(session, (err?: unknown) => {
-          const fresh = sessionOf(req);
-          if (!err && carried?.pending?.length && fresh && fresh !== session && fresh[key] === undefined) {
-            fresh[key] = carried;
-          }
-          callback(err);
-        });
-      },
-    });
-  } catch {
-    // A session whose regenerate cannot be replaced (frozen, non-configurable): nothing is carried.
-  }
+/** The pending logins under `key`, as a fresh array (a session may hand out its stored object). */
+function pendingIn(session: NonNullable<ReturnType<typeof sessionOf>>, key: string): PendingState[] {
+  const bag = readSession(session, key) as PendingBag | undefined;
+  return Array.isArray(bag?.pending) ? [...bag.pending] : [];
 }
 
 function missingSessionError(): Error {

@@ -6,13 +6,18 @@ const TAG_BYTES = 16;
 const HKDF_SALT = 'passport-provider-kit/state-cookie/v1';
 
 /**
- * Derives the 256-bit key of a provider's state cookies from a secret (by default the client
- * secret) with HKDF-SHA256. The provider's name and the client id go into `info`, so two
- * strategies never share a key even when they share a secret, and the key reveals nothing
- * about the secret it came from.
+ * Derives the 256-bit key of a strategy's state cookies from a secret (by default the client
+ * secret) with HKDF-SHA256. The strategy's name, the client id and the callback URL go into
+ * `info`, so two strategies never share a key even when they share a secret and a client (the
+ * demo's `petjeaf` and `petjeaf-members`), and the key reveals nothing about the secret it came from.
  */
-export function deriveStateKey(secret: string | Buffer, provider: string, clientID: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, HKDF_SALT, `${provider}\0${clientID}`, 32));
+export function deriveStateKey(
+  secret: string | Buffer,
+  provider: string,
+  clientID: string,
+  callbackURL: string | undefined,
+): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, HKDF_SALT, `${provider}\0${clientID}\0${callbackURL ?? ''}`, 32));
 }
 
 /**

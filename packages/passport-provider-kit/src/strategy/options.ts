@@ -81,7 +81,9 @@ export interface ProviderStrategyOptions {
   /**
    * Where pending logins are kept when you pass no `store`. `'cookie'` (default): one encrypted,
    * short-lived cookie per login, keyed from the client secret; needs no session and survives
-   * `req.logIn`. `'session'`: in the session (needs a session middleware), under `sessionKey`.
+   * `req.logIn`; works in Express, NestJS, Koa (koa-passport) and Fastify (@fastify/passport), and
+   * uses the session where a framework hands the strategy no response. `'session'`: in the session
+   * (needs a session middleware), under `sessionKey`.
    */
   stateStore?: 'cookie' | 'session';
   /** Skip the profile step (`profile` is then undefined in `verify`); see {@link SkipUserProfile}. Default `false`. */

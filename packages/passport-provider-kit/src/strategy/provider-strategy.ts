@@ -335,7 +335,9 @@ export abstract class ProviderStrategy<
       const message = trusted ? description : `${this.provider.displayName} did not complete the login.`;
       if (errorCode === 'access_denied') return this.fail({ message });
       const uri = trusted ? safeUri(firstString(query.error_uri)) : undefined;
-      this.error(new AuthorizationError(message as string, errorCode, uri as string));
+      this.error(
+        new AuthorizationError(message as string, errorCode, uri as string, errorCallbackStatus(errorCode, trusted)),
+      );
     };
     if (!this.checksState) return report(false);
     const state = firstString(query.state);
@@ -411,6 +413,19 @@ function skipUserProfileFor(skip: SkipUserProfile | undefined): SkipUserProfile 
     }
     done(null, skipped);
   };
+}
+
+/** passport-oauth2's statuses for the error codes it maps (it answers 500 for every other). */
+const ERROR_CALLBACK_STATUS: Readonly<Record<string, number>> = { server_error: 502, temporarily_unavailable: 503 };
+
+/**
+ * The status of an error callback (other than `access_denied`): 403 when its state did not
+ * check out, since anyone can send a browser there; otherwise passport-oauth2's, but 502
+ * instead of its 500 for the codes it does not map: the provider refused, the app did not crash.
+ */
+function errorCallbackStatus(code: string, trusted: boolean): number {
+  if (!trusted) return 403;
+  return ERROR_CALLBACK_STATUS[code] ?? 502;
 }
 
 /** An `error_uri` worth passing on: an absolute http(s) URL. */

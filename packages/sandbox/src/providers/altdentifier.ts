@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { addAuthorizeRoutes, type AuthorizeRules } from '../authorize';
 import { sentence, type ErrorWriter } from '../errors';
 import { errorPage } from '../html';
@@ -11,6 +12,16 @@ import {
 } from '../http-helpers';
 import type { ProviderContext, ProviderModule } from '../provider-module';
 import { grantTokens } from '../token-grant';
+import { basicCredentials, type PresentedCredentials } from '../clients';
+
+/**
+ * The credentials read where the client's settings say: `either` the body or Basic (both
+ * documented), or only `body`, or only `basic` (the other place is then not looked at).
+ */
+function credentialsAt(req: Request, where: 'either' | 'body' | 'basic'): PresentedCredentials {
+  if (where === 'basic') return basicCredentials(req.get('authorization')) ?? {};
+  return presentedCredentials(req, where === 'either');
+}
 
 /**
  * AltDentifier's `{"error": "<sentence>"}` body, with the documented sentences at the token
@@ -29,7 +40,8 @@ const writeError: ErrorWriter = (error) => {
  * simplified integration link, `?client_id=…&scope=write:integrations` with no `redirect_uri`
  * and no `response_type`, shows the page and ends on an "Integration added" page; `guild_id`
  * is carried through),
- * `POST /oauth2/token` (form or JSON, credentials in the body or HTTP Basic), `GET
+ * `POST /oauth2/token` (form or JSON, credentials in the body or HTTP Basic, or only one of them
+ * with `providerSettings.altdentifier.clientAuth`), `GET
  * /api/v2/user/@me` (Discord-style user: snowflake `id`, `username`, `discriminator`).
  * Refresh is not documented; the sandbox accepts `grant_type=refresh_token` and issues a
  * new refresh token (an assumption).
@@ -38,11 +50,16 @@ export const altdentifier: ProviderModule = {
   name: 'altdentifier',
   paths: { authorize: '/oauth2/authorize', token: '/oauth2/token', profile: '/api/v2/user/@me' },
   createApp(context: ProviderContext) {
+    const clientAuth = context.settings.altdentifier?.clientAuth ?? 'either';
+    if (!['either', 'body', 'basic'].includes(clientAuth)) {
+      throw new TypeError('startSandbox: providerSettings.altdentifier.clientAuth must be either, body or basic');
+    }
     const app = createProviderApp();
     const authorize: AuthorizeRules = {
       provider: 'AltDentifier',
       path: this.paths.authorize,
       client: context.client,
+      redirectAllowed: context.redirectAllowed,
       users: context.users,
       store: context.store,
       scopes: {
@@ -77,7 +94,7 @@ export const altdentifier: ProviderModule = {
             refresh: 'rotate',
           },
           req.body,
-          presentedCredentials(req, true),
+          credentialsAt(req, clientAuth),
         );
         res.json({
           access_token: issued.access_token,

@@ -116,6 +116,7 @@ export const gofundo: ProviderModule = {
       provider: 'Gofundo',
       path: this.paths.authorize,
       client: context.client,
+      redirectAllowed: context.redirectAllowed,
       users: context.users,
       store: context.store,
       scopes: {},

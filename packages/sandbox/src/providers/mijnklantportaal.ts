@@ -74,6 +74,7 @@ export const mijnklantportaal: ProviderModule = {
       provider: 'MijnKlantportaal',
       path: this.paths.authorize,
       client: context.client,
+      redirectAllowed: context.redirectAllowed,
       users: context.users,
       store: context.store,
       scopes: SCOPES,

@@ -68,6 +68,7 @@ export const petjeaf: ProviderModule = {
       provider: 'Petje.af',
       path: this.paths.authorize,
       client: context.client,
+      redirectAllowed: context.redirectAllowed,
       users: context.users,
       store: context.store,
       scopes: {

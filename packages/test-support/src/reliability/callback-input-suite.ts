@@ -43,7 +43,7 @@ export function describeCallbackInput(pc: ProviderCase, ledger: LeakLedger, harn
     });
 
     describe("turns any other error into an AuthorizationError carrying the provider's description", () => {
-      it('answers with passport-oauth2 status (500 for an unmapped code), the description as message and the error code', async () => {
+      it('answers with passport-oauth2 status (but 502 where it answers 500, for an unmapped code), the description as message and the error code', async () => {
         const harness = harnesses.make();
         const token = untouchedToken();
         const login = await harness.start();
@@ -52,7 +52,7 @@ export function describeCallbackInput(pc: ProviderCase, ledger: LeakLedger, harn
           error_description: 'Scope pages.write is unknown',
           state: login.state ?? '',
         });
-        expect(outcome.status).toBe(500);
+        expect(outcome.status).toBe(502);
         expect(harness.errors).toHaveLength(1);
         expect(harness.errors[0]).toBeInstanceOf(AuthorizationError);
         expect(harness.errors[0]).toMatchObject({ message: 'Scope pages.write is unknown', code: 'invalid_scope' });

@@ -7,3 +7,6 @@ export { altdentifierCase } from './cases/altdentifier';
 export { mijnklantportaalCase, mijnklantportaalWithProfileCase } from './cases/mijnklantportaal';
 export { runPropertySuite } from './property-suite';
 export { findSecretForm } from './secret-forms';
+export { LocalProvider, type LocalHandler, type SeenRequest } from './local-provider';
+export { runHostileInputSuite, MAX_EVENT_LOOP_BLOCK_MS } from './hostile-input-suite';
+export * from './hostile-inputs';

@@ -97,14 +97,14 @@ export function describeLeakChecks(pc: ProviderCase, ledger: LeakLedger, harness
           error_description: `unknown secret ${harness.clientSecret}`,
           state: login.state ?? '',
         });
-        expect(outcome.status).toBe(500);
+        expect(outcome.status).toBe(502);
       });
 
       it('answers with an AuthorizationError that does not hold it when it comes as the error code', async () => {
         const harness = harnesses.make();
         const login = await harness.start();
         const outcome = await harness.callback(login, { error: harness.clientSecret, state: login.state ?? '' });
-        expect(outcome.status).toBe(500);
+        expect(outcome.status).toBe(502);
         expect(harness.errors[0]).toMatchObject({ code: 'invalid_request' });
       });
     });

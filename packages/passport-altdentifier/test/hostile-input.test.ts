@@ -1,0 +1,3 @@
+import { altdentifierCase, runHostileInputSuite } from '@internal/test-support';
+
+runHostileInputSuite(altdentifierCase);

@@ -1,0 +1,3 @@
+import { gofundoCase, runHostileInputSuite } from '@internal/test-support';
+
+runHostileInputSuite(gofundoCase);

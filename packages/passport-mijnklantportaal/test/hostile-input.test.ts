@@ -1,0 +1,4 @@
+import { mijnklantportaalCase, mijnklantportaalWithProfileCase, runHostileInputSuite } from '@internal/test-support';
+
+runHostileInputSuite(mijnklantportaalCase);
+runHostileInputSuite(mijnklantportaalWithProfileCase);

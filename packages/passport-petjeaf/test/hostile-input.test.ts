@@ -1,0 +1,3 @@
+import { petjeafCase, runHostileInputSuite } from '@internal/test-support';
+
+runHostileInputSuite(petjeafCase);
