@@ -1,4 +1,4 @@
-import { parseBoundedJson, ProviderApiError } from 'passport-provider-kit';
+import { parseBoundedJson, ProviderApiError, type FailureReason } from 'passport-provider-kit';
 
 /**
  * Why passport-petjeaf refuses a JWT, as the `reason` of its `ProviderApiError`: not a JWT
@@ -37,7 +37,10 @@ export interface JwtPayload {
  * @param what - what the token is, for messages (default `access token`).
  */
 export function decodeJwtPayload(token: string, provider: string, what = 'access token'): JwtPayload {
-  const fail = (reason: JwtFailureReason, problem: string): ProviderApiError<JwtFailureReason> =>
+  const fail = (
+    reason: JwtFailureReason | FailureReason,
+    problem: string,
+  ): ProviderApiError<JwtFailureReason | FailureReason> =>
     new ProviderApiError(`${provider} ${what} ${problem}`, { provider, reason });
 
   const match = COMPACT_JWS.exec(token);

@@ -12,7 +12,8 @@ const REMOTE = 'provider.example';
  */
 export function describeInsecureURLs(pc: ProviderCase, harnesses: HarnessFactory): void {
   // The kit's URL options, and the provider's own as its definition declares them (optionURLs).
-  const own = Object.keys(definitionOf(pc).optionURLs ?? {});
+  // (userProfileURL only for a case with a profile endpoint: a case without one leaves that option out.)
+  const own = Object.keys(definitionOf(pc).optionURLs ?? {}).filter((name) => name !== 'userProfileURL' || pc.profile);
   const options = [
     ...new Set([
       'authorizationURL',
