@@ -265,3 +265,31 @@ describe('sendRequest: the request it sends', () => {
     expect(seen.body).toBe(body);
   });
 });
+
+describe('sendRequest: a global dispatcher of another undici (Node 26 fetch installs undici 8) is not used', () => {
+  const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
+  const globals = globalThis as unknown as Record<symbol, unknown>;
+  let previous: unknown;
+  beforeEach(() => (previous = globals[GLOBAL_DISPATCHER]));
+  afterEach(() => (globals[GLOBAL_DISPATCHER] = previous));
+
+  it("sends through the kit's own pool when the global dispatcher is not one of this undici's", async () => {
+    local.server().handle((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+    // What Node's bundled undici puts there: a dispatcher whose handler API this undici cannot drive.
+    const foreign = {
+      dispatch: () => {
+        throw new Error('the foreign dispatcher was used');
+      },
+    };
+    globals[GLOBAL_DISPATCHER] = foreign;
+    const response = await sendRequest({
+      method: 'GET',
+      url: new URL(local.server().url('/ok')),
+      headers: {},
+      timeoutMs: 1000,
+      maxBodyBytes: 1024,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('{"ok":true}');
+  });
+});

@@ -22,7 +22,7 @@ const CONNECT_OPTIONS = [
 
 /** The dispatcher a strategy sends through, and whether the strategy made it (and so closes it). */
 export interface ChosenDispatcher {
-  /** Undefined: undici's global dispatcher. A promise when made here (undici loads at the first request). */
+  /** Undefined: the default (see `sendRequest`). A promise when made here (undici loads at the first request). */
   dispatcher?: Dispatcher | Promise<Dispatcher>;
   /** True when made here from an `agent`: `close()` closes it. */
   owned: boolean;
@@ -31,7 +31,7 @@ export interface ChosenDispatcher {
 /**
  * The app's `dispatcher`; else, for an `agent` (the option of the kit before undici), an undici
  * pool that connects as that agent would (its CA, client certificate, address family); else
- * undici's global dispatcher, whose keep-alive pools the app's `fetch` shares.
+ * the default: undici's global dispatcher, or a pool of the kit's own (see `sendRequest`).
  */
 export function chooseDispatcher(options: { dispatcher?: Dispatcher; agent?: http.Agent }): ChosenDispatcher {
   if (options.dispatcher) return { dispatcher: options.dispatcher, owned: false };

@@ -55,6 +55,20 @@ export function loadUndici(): Promise<typeof import('undici')> {
   return undici;
 }
 
+let ownPool: Dispatcher | undefined;
+
+/**
+ * undici's global dispatcher when it is one of this undici's (an app's `setGlobalDispatcher`, a
+ * test's mock); else a keep-alive pool of the kit's own. Node's built-in `fetch` installs its
+ * bundled undici's dispatcher under the same global key at its first use, and Node 26 bundles
+ * undici 8, whose handler API this undici cannot drive (UND_ERR_INVALID_ARG on every request).
+ */
+function defaultDispatcher(loaded: typeof import('undici')): Dispatcher {
+  const global = loaded.getGlobalDispatcher();
+  if (global instanceof loaded.Dispatcher) return global;
+  return (ownPool ??= new loaded.Agent());
+}
+
 /** Errors of a kept-alive socket that the server closed while it sat idle in the pool. */
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
@@ -90,13 +104,13 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
 async function exchange(request: HttpRequest, controller: AbortController): Promise<HttpResponse> {
   const { signal } = controller;
   const { url, headers } = withoutUserInfo(request.url, oneOfEachName(request.headers));
-  const { request: send, getGlobalDispatcher } = await loadUndici();
-  const response = await send(url, {
+  const loaded = await loadUndici();
+  const response = await loaded.request(url, {
     method: request.method,
     headers,
     body: request.body,
     signal,
-    dispatcher: (await request.dispatcher) ?? getGlobalDispatcher(),
+    dispatcher: (await request.dispatcher) ?? defaultDispatcher(loaded),
   });
   const status = response.statusCode;
   // Aborting (not destroying the body) makes undici close the connection, whose answer is unread.

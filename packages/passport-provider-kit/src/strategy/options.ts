@@ -100,7 +100,7 @@ export interface ProviderStrategyOptions {
   maxResponseBytes?: number;
   /**
    * Your own undici dispatcher (e.g. `new ProxyAgent(…)`, or an `Agent` with a custom CA). Default:
-   * undici's global dispatcher (keep-alive pools shared with the app's `fetch`).
+   * undici's global dispatcher when it is one of this undici's, else a keep-alive pool of the kit's own.
    */
   dispatcher?: Dispatcher;
   /**
