@@ -8,7 +8,12 @@
  */
 export { ProviderStrategy } from './strategy/provider-strategy';
 export type { ProviderDefinition } from './strategy/provider-definition';
-export { oauthErrorInResponse, type TokenEndpoint, type TokenResponseError } from './oauth/token-request';
+export {
+  MAX_EXPIRES_IN_SECONDS,
+  oauthErrorInResponse,
+  type TokenEndpoint,
+  type TokenResponseError,
+} from './oauth/token-request';
 export type {
   ProviderStrategyOptions,
   SkipUserProfile,
@@ -27,9 +32,14 @@ export type {
   VerifyFunctionWithRequest,
   VerifyFunctionWithRequestAndParams,
 } from './strategy/verify';
-export type { ApiGetOptions, ApiQueryValue } from './strategy/api-call';
-export type { JsonOf, JsonResponse, JsonShape } from './http/provider-http-client';
-export { collectPages, type ApiPage, type CollectPagesOptions } from './strategy/api-pages';
+export {
+  collectPages,
+  type ApiGetOptions,
+  type ApiPage,
+  type ApiQueryValue,
+  type CollectPagesOptions,
+} from './strategy/api-call';
+export type { JsonOf, JsonResponse, JsonShape } from './http/classify';
 export {
   assertTokenStaysOnIssuer,
   endpointUnder,
@@ -41,7 +51,6 @@ export {
   type ResolvedEndpoint,
 } from './strategy/endpoints';
 export type { TokenParams, TokenSet } from './oauth/token-set';
-export { MAX_EXPIRES_IN_SECONDS } from './oauth/expires-in';
 export { ProviderTokenError } from './errors/provider-token-error';
 export { ProviderApiError } from './errors/provider-api-error';
 export type { FailureDetails, FailureReason } from './errors/failure-reason';

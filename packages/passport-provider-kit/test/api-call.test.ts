@@ -1,7 +1,6 @@
 import nock from 'nock';
 import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
 import { collectPages, ProviderApiError, type JsonResponse } from 'passport-provider-kit';
-import type { ProviderClient } from '../src/oauth/provider-client';
 import { getFromApi, resolveApiURL, type ApiCallTarget } from '../src/strategy/api-call';
 import { OPTIONS, ORIGIN, TestStrategy } from './support/test-strategy';
 
@@ -30,7 +29,7 @@ function scripted(answers: Array<JsonResponse | Error>): ApiCallTarget & { urls:
     urls,
     labels,
     client: {
-      callApi: (async (label: string, _method: string, url: string, accessToken: string) => {
+      api: (async (label: string, _method: string, url: string, accessToken: string) => {
         expect(accessToken).toBe('token-1');
         urls.push(url);
         labels.push(label);
@@ -38,7 +37,7 @@ function scripted(answers: Array<JsonResponse | Error>): ApiCallTarget & { urls:
         if (next === undefined) throw new Error('no more answers');
         if (next instanceof Error) throw next;
         return next;
-      }) as ProviderClient['callApi'],
+      }) as ApiCallTarget['client']['api'],
     },
   };
 }

@@ -5,7 +5,7 @@ import {
   resolveEndpoints,
   singleHostEndpoints,
 } from '../src/strategy/endpoints';
-import { describeRedirect } from '../src/http/describe-redirect';
+import { describeRedirect } from '../src/http/classify';
 
 const WHO = 'Acme strategy';
 

@@ -1,5 +1,5 @@
 import { MAX_EXPIRES_IN_SECONDS } from 'passport-provider-kit';
-import { expiresInSeconds } from '../src/oauth/expires-in';
+import { expiresInSeconds } from '../src/oauth/token-request';
 
 /** A token answer's expires_in, as the token request leaves it for the app (issue 13, item 2); the suites check it end to end. */
 

@@ -1,8 +1,8 @@
 import type http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
-import { Agent } from 'undici';
-import { chooseDispatcher } from '../src/http/dispatcher';
+import * as undici from 'undici';
+import { closeDispatcher, dispatcherOf, type SendSettings } from '../src/http/send';
 import { get, useTestServer, type TestServer } from './support/local';
 
 /** An undici pool (the kit's engine) against a real server on 127.0.0.1, so sockets and connections are real. */
@@ -44,22 +44,28 @@ async function burst(count: number): Promise<void> {
 }
 
 describe('dispatcher option: the app’s dispatcher, else a pool made from an agent, else undici’s global one', () => {
+  const settings = (more: Partial<SendSettings>): SendSettings => ({ timeoutMs: 1000, maxBodyBytes: 1024, ...more });
+
   it('uses the app’s dispatcher as it is, and leaves closing it to the app', async () => {
-    const own = new Agent();
-    expect(chooseDispatcher({ dispatcher: own, agent: new https.Agent() })).toEqual({ dispatcher: own, owned: false });
+    const own = new undici.Agent();
+    const chosen = settings({ dispatcher: own, agent: new https.Agent() });
+    expect(dispatcherOf(chosen, undici)).toBe(own);
+    closeDispatcher(chosen);
+    expect(own.closed).toBe(false);
     await own.close();
   });
 
-  it('makes its own pool from an agent, which the strategy closes', async () => {
-    const chosen = chooseDispatcher({ agent: new https.Agent({ ca: 'not-a-real-ca', keepAlive: true }) });
-    expect(chosen.owned).toBe(true);
-    const pool = await chosen.dispatcher;
-    expect(pool).toBeInstanceOf(Agent);
-    await pool?.close();
+  it('makes its own pool from an agent, once, which the strategy closes', async () => {
+    const chosen = settings({ agent: new https.Agent({ ca: 'not-a-real-ca', keepAlive: true }) });
+    const pool = dispatcherOf(chosen, undici) as undici.Agent;
+    expect(pool).toBeInstanceOf(undici.Agent);
+    expect(dispatcherOf(chosen, undici)).toBe(pool);
+    closeDispatcher(chosen);
+    expect(pool.closed).toBe(true);
   });
 
   it('sends through undici’s global dispatcher without either', () => {
-    expect(chooseDispatcher({})).toEqual({ owned: false });
+    expect(dispatcherOf(settings({}), undici)).toBe(undici.getGlobalDispatcher());
   });
 });
 

@@ -1,32 +1,36 @@
 import { ProviderApiError, ProviderTokenError } from 'passport-provider-kit';
-import { ProviderHttpClient, type ProviderHttpClientSettings } from '../src/http/provider-http-client';
+import { classify, exchange, type ClassifySettings, type EndpointRequest } from '../src/http/classify';
+import type { SendSettings } from '../src/http/send';
 import { steadyBlockedMs, useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 
-/** ProviderHttpClient against a real server on 127.0.0.1: every bad answer becomes a typed error. */
+/** The send and classify steps (exchange, classify) against a real server on 127.0.0.1: every bad answer becomes a typed error. */
 
 const CLIENT_SECRET = 'kit-client-secret-9f3k';
 
 let server: TestServer;
-let client: ProviderHttpClient;
+let settings: ClassifySettings & SendSettings;
 
 useRealHttpRequest();
 
-function makeClient(overrides: Partial<ProviderHttpClientSettings> = {}): ProviderHttpClient {
-  client = new ProviderHttpClient({
+function makeClient(overrides: Partial<ClassifySettings & SendSettings> = {}): void {
+  settings = {
     provider: 'Acme',
     errorFields: ['error_description', 'message', 'error'],
     timeoutMs: 1000,
     maxBodyBytes: 1024,
     secrets: [CLIENT_SECRET],
     ...overrides,
-  });
-  return client;
+  };
 }
+
+/** Sends, then classifies, as the strategy's request path does. */
+const client = {
+  requestJson: async (request: EndpointRequest) => classify(request, await exchange(request, settings), settings),
+};
 
 beforeEach(async () => {
   server = await TestServer.start();
-  client = new ProviderHttpClient({ provider: 'x', errorFields: [], timeoutMs: 1, maxBodyBytes: 1, secrets: [] });
   makeClient();
 });
 
@@ -52,14 +56,14 @@ async function failure(options?: Parameters<typeof call>[0]): Promise<ProviderAp
   return error as ProviderApiError;
 }
 
-describe('ProviderHttpClient: a JSON object answer', () => {
+describe('send and classify: a JSON object answer', () => {
   it('resolves with the parsed object, the raw body and the status', async () => {
     server.reply(200, { id: 7, name: 'Zoë' });
     await expect(call()).resolves.toEqual({ json: { id: 7, name: 'Zoë' }, raw: '{"id":7,"name":"Zoë"}', status: 200 });
   });
 });
 
-describe('ProviderHttpClient: any number of different endpoint URLs', () => {
+describe('send and classify: any number of different endpoint URLs', () => {
   it('reaches the right path for each, past the size of the cache of request options per URL', async () => {
     server.reply(200, { ok: true });
     for (let i = 0; i < 70; i += 1) {
@@ -88,7 +92,7 @@ describe('ProviderHttpClient: any number of different endpoint URLs', () => {
   });
 });
 
-describe('ProviderHttpClient: the deadline', () => {
+describe('send and classify: the deadline', () => {
   it('fails with reason timeout (status 504) when the server never answers, and leaves no socket open', async () => {
     makeClient({ timeoutMs: 150 });
     server.handle(() => undefined);
@@ -101,7 +105,7 @@ describe('ProviderHttpClient: the deadline', () => {
   });
 });
 
-describe('ProviderHttpClient: bad 2xx answers', () => {
+describe('send and classify: bad 2xx answers', () => {
   it.each([
     [
       'an HTML page',
@@ -162,7 +166,7 @@ describe('ProviderHttpClient: bad 2xx answers', () => {
   });
 });
 
-describe('ProviderHttpClient: redirects', () => {
+describe('send and classify: redirects', () => {
   it('a 3xx fails with reason redirect and is never followed', async () => {
     server.handle((req, res) =>
       req.url === '/me'
@@ -180,7 +184,7 @@ describe('ProviderHttpClient: redirects', () => {
   });
 });
 
-describe('ProviderHttpClient: a dotted error field names a nested field (Mollie: error.message)', () => {
+describe('send and classify: a dotted error field names a nested field (Mollie: error.message)', () => {
   it('reads the text at the path, after the fields before it', async () => {
     makeClient({ errorFields: ['error_description', 'error.message', 'message'] });
     server.reply(422, { error: { type: 'request', message: 'The redirect_uri is missing' }, message: 'Later' });
@@ -194,7 +198,7 @@ describe('ProviderHttpClient: a dotted error field names a nested field (Mollie:
   });
 });
 
-describe('ProviderHttpClient: error answers (4xx/5xx)', () => {
+describe('send and classify: error answers (4xx/5xx)', () => {
   it('an HTML 500 says so, reason provider_error, status 502', async () => {
     server.reply(500, '<html><body>Whoops</body></html>', { 'content-type': 'text/html' });
     const error = await failure();
@@ -266,7 +270,7 @@ describe('ProviderHttpClient: error answers (4xx/5xx)', () => {
   });
 });
 
-describe('ProviderHttpClient: rate limiting (429)', () => {
+describe('send and classify: rate limiting (429)', () => {
   it('retry-after in seconds gives reason rate_limited, status 429 and retryAfter', async () => {
     server.reply(429, { message: 'Too many requests' }, { 'content-type': 'application/json', 'retry-after': '30' });
     const error = await failure();
@@ -293,7 +297,7 @@ describe('ProviderHttpClient: rate limiting (429)', () => {
   });
 });
 
-describe('ProviderHttpClient: transport failures', () => {
+describe('send and classify: transport failures', () => {
   it('a refused connection fails with reason network, status 502', async () => {
     await server.stop();
     const error = await failure();
@@ -310,7 +314,7 @@ describe('ProviderHttpClient: transport failures', () => {
   });
 });
 
-describe('ProviderHttpClient: the error class follows the endpoint', () => {
+describe('send and classify: the error class follows the endpoint', () => {
   it('a token endpoint request fails with a ProviderTokenError, any other with a ProviderApiError', async () => {
     server.reply(400, { error: 'invalid_grant' });
     const error = await rejectionOf(
@@ -332,7 +336,7 @@ describe('ProviderHttpClient: the error class follows the endpoint', () => {
   });
 });
 
-describe('ProviderHttpClient: secrets never reach a message', () => {
+describe('send and classify: secrets never reach a message', () => {
   it('redacts the client secret and the request secrets a provider echoes', async () => {
     const accessToken = 'access-token-echoed-123';
     server.reply(400, { error_description: `bad secret ${CLIENT_SECRET} for token ${accessToken}` });
@@ -345,7 +349,7 @@ describe('ProviderHttpClient: secrets never reach a message', () => {
   });
 });
 
-describe('ProviderHttpClient: keep-alive and destroy()', () => {
+describe('send and classify: keep-alive and destroy()', () => {
   it('two sequential requests use one TCP connection', async () => {
     server.reply(200, { ok: true });
     await call();
@@ -363,7 +367,7 @@ describe('ProviderHttpClient: keep-alive and destroy()', () => {
   });
 });
 
-describe('ProviderHttpClient: a plain-text error body is read in linear time (textErrorBodies, issue 23 item 2)', () => {
+describe('send and classify: a plain-text error body is read in linear time (textErrorBodies, issue 23 item 2)', () => {
   it('reads a 96 KB text/plain 403 of `<` (6.6 s of blocked event loop before) blocking it less than 50 ms', async () => {
     makeClient({ textErrorBodies: true, maxBodyBytes: 1024 * 1024 });
     server.reply(403, `Denied ${'<'.repeat(96 * 1024)}`, { 'content-type': 'text/plain' });

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { readJsonBody, retryAfterSeconds } from '../src/http/read-json';
+import { readJsonBody, retryAfterSeconds } from '../src/http/classify';
 
 /** Classifying a body without throwing, and reading retry-after. */
 

@@ -1,21 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
-import { sendRequest, TransportFailure } from '../src/http/send-request';
+import { send, TransportFailure } from '../src/http/send';
 import { get, rejectionOf, useTestServer } from './support/local';
 
 /** sendRequest against a real server on 127.0.0.1, so sockets, chunks and deadlines are real. */
 const local = useTestServer();
 
 function sendRequestTo(url: URL) {
-  return sendRequest({
-    method: 'GET',
-    url,
-    headers: {},
-    timeoutMs: 1000,
-    maxBodyBytes: 1024,
-    dispatcher: local.dispatcher(),
-  });
+  return send(
+    { method: 'GET', url: url.href, headers: {} },
+    { timeoutMs: 1000, maxBodyBytes: 1024, dispatcher: local.dispatcher() },
+  );
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<TransportFailure> {
@@ -24,7 +20,7 @@ async function failureOf(promise: Promise<unknown>): Promise<TransportFailure> {
   return error as TransportFailure;
 }
 
-describe('sendRequest: deadline for the whole exchange', () => {
+describe('send: deadline for the whole exchange', () => {
   it('fails with kind timeout when the server accepts and never answers, and closes that socket', async () => {
     local.server().handle(() => undefined);
     const failure = await failureOf(get(local.server().url('/hang'), local.dispatcher(), { timeoutMs: 150 }));
@@ -47,7 +43,7 @@ describe('sendRequest: deadline for the whole exchange', () => {
   });
 });
 
-describe('sendRequest: the deadline counts the wait for a free socket', () => {
+describe('send: the deadline counts the wait for a free socket', () => {
   it('fails with kind timeout when a pool with one connection is busy for longer, and never sends it', async () => {
     const oneSocket = new Agent({ connections: 1 });
     local.server().handle((req, res) => {
@@ -71,7 +67,7 @@ describe('sendRequest: the deadline counts the wait for a free socket', () => {
   });
 });
 
-describe('sendRequest: body size cap', () => {
+describe('send: body size cap', () => {
   it('refuses a declared content-length over the cap', async () => {
     local.server().handle((_req, res) => res.writeHead(200, { 'content-length': '2048' }).end('x'.repeat(2048)));
     const failure = await failureOf(get(local.server().url(), local.dispatcher()));
@@ -102,7 +98,7 @@ describe('sendRequest: body size cap', () => {
   });
 });
 
-describe('sendRequest: UTF-8 decoded after the last chunk', () => {
+describe('send: UTF-8 decoded after the last chunk', () => {
   it('keeps a multibyte character split across chunks intact ("Zoë Ångström" split inside the ë)', async () => {
     const bytes = Buffer.from(JSON.stringify({ name: 'Zoë Ångström' }), 'utf8');
     const insideE = bytes.indexOf(Buffer.from('ë', 'utf8')) + 1;
@@ -122,7 +118,7 @@ describe('sendRequest: UTF-8 decoded after the last chunk', () => {
   });
 });
 
-describe('sendRequest: redirects are not followed', () => {
+describe('send: redirects are not followed', () => {
   it('resolves with the 3xx itself and makes no second request', async () => {
     local
       .server()
@@ -137,7 +133,7 @@ describe('sendRequest: redirects are not followed', () => {
   });
 });
 
-describe('sendRequest: network failures', () => {
+describe('send: network failures', () => {
   it('fails with kind network when the connection is refused', async () => {
     const url = local.server().url();
     await local.server().stop();
@@ -158,7 +154,7 @@ describe('sendRequest: network failures', () => {
   });
 });
 
-describe('sendRequest: keep-alive connection reuse', () => {
+describe('send: keep-alive connection reuse', () => {
   it('sends two sequential requests on one TCP connection', async () => {
     local.server().reply(200, { ok: true });
     await get(local.server().url('/one'), local.dispatcher());
@@ -193,7 +189,7 @@ describe('sendRequest: keep-alive connection reuse', () => {
   });
 });
 
-describe('sendRequest: a kept-alive socket the server closed while idle', () => {
+describe('send: a kept-alive socket the server closed while idle', () => {
   /** Answers `/first`; resets the connection of every later request, or only of those on a reused socket. */
   function resetLater(onlyReused: boolean): void {
     const seen = new WeakSet<object>();
@@ -231,7 +227,7 @@ describe('sendRequest: a kept-alive socket the server closed while idle', () => 
   });
 });
 
-describe('sendRequest: the request it sends', () => {
+describe('send: the request it sends', () => {
   it('keeps what Node does with user info in the URL: Basic credentials', async () => {
     local.server().reply(200, {});
     const url = new URL(local.server().url('/with-user'));
@@ -266,7 +262,7 @@ describe('sendRequest: the request it sends', () => {
   });
 });
 
-describe('sendRequest: a global dispatcher of another undici (Node 26 fetch installs undici 8) is not used', () => {
+describe('send: a global dispatcher of another undici (Node 26 fetch installs undici 8) is not used', () => {
   const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
   const globals = globalThis as unknown as Record<symbol, unknown>;
   let previous: unknown;
@@ -282,13 +278,10 @@ describe('sendRequest: a global dispatcher of another undici (Node 26 fetch inst
       },
     };
     globals[GLOBAL_DISPATCHER] = foreign;
-    const response = await sendRequest({
-      method: 'GET',
-      url: new URL(local.server().url('/ok')),
-      headers: {},
-      timeoutMs: 1000,
-      maxBodyBytes: 1024,
-    });
+    const response = await send(
+      { method: 'GET', url: local.server().url('/ok'), headers: {} },
+      { timeoutMs: 1000, maxBodyBytes: 1024 },
+    );
     expect(response.status).toBe(200);
     expect(response.body).toBe('{"ok":true}');
   });

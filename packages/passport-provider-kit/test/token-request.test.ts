@@ -1,6 +1,6 @@
 import { ProviderTokenError, TokenError, type TokenEndpoint } from 'passport-provider-kit';
-import { ProviderHttpClient } from '../src/http/provider-http-client';
-import { buildTokenRequest, tokenParamsOf, type ClientCredentials } from '../src/oauth/token-request';
+import { ProviderClient, type ProviderClientSettings } from '../src/oauth/provider-client';
+import type { ClientCredentials } from '../src/oauth/token-request';
 import { useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
 
@@ -10,34 +10,34 @@ const CREDENTIALS = { clientID: 'kit-client', clientSecret: 'kit-client-secret-7
 const CODE = 'auth-code-4d2e';
 
 let server: TestServer;
-let client: ProviderHttpClient;
+let client: Omit<ProviderClientSettings, 'token' | 'credentials'>;
 
 useRealHttpRequest();
 
 beforeEach(async () => {
   server = await TestServer.start();
-  client = new ProviderHttpClient({
+  client = {
     provider: 'Acme',
     errorFields: ['error_description', 'error'],
     timeoutMs: 1000,
     maxBodyBytes: 4096,
     secrets: [CREDENTIALS.clientSecret],
-  });
+    bearerHeaders: () => ({}),
+  };
 });
 
 afterEach(async () => {
   await server.stop();
 });
 
-/** Builds, sends and classifies one grant, as a strategy's request path does. */
-async function requestToken(
-  http: ProviderHttpClient,
+/** Builds, sends and classifies one grant: a strategy's request path (ProviderClient.token). */
+function requestToken(
+  settings: typeof client,
   to: TokenEndpoint,
   credentials: ClientCredentials,
   grant: Record<string, string | undefined>,
 ) {
-  const request = buildTokenRequest(to, credentials, grant);
-  return tokenParamsOf(to, http, request, await http.requestJson(request));
+  return new ProviderClient({ ...settings, token: to, credentials }).token(grant);
 }
 
 function endpoint(overrides: Partial<TokenEndpoint> = {}): TokenEndpoint {
@@ -239,13 +239,7 @@ describe('requestToken: ProviderTokenError fields', () => {
   });
 
   it('a timeout becomes status 504 with reason timeout', async () => {
-    client = new ProviderHttpClient({
-      provider: 'Acme',
-      errorFields: [],
-      timeoutMs: 100,
-      maxBodyBytes: 4096,
-      secrets: [],
-    });
+    client = { ...client, errorFields: [], timeoutMs: 100, secrets: [] };
     server.handle(() => undefined);
     const error = await tokenFailure(exchange());
     expect(error).toMatchObject({ status: 504, reason: 'timeout', code: 'timeout' });

@@ -1,9 +1,19 @@
-import type { JsonOf, JsonResponse, JsonShape, ProviderHttpClient, TextResponse } from '../http/provider-http-client';
-import { buildTokenRequest, tokenParamsOf, type ClientCredentials, type TokenEndpoint } from './token-request';
+import {
+  classify,
+  exchange,
+  refuse,
+  type ClassifySettings,
+  type EndpointRequest,
+  type JsonOf,
+  type JsonResponse,
+  type JsonShape,
+} from '../http/classify';
+import { mergeHeaders, type HttpRequest, type HttpResponse, type SendSettings } from '../http/send';
+import { tokenParamsOf, tokenRequest, type ClientCredentials, type TokenEndpoint } from './token-request';
 import type { TokenParams } from './token-set';
 
-/** What makes a {@link ProviderClient} talk like its provider (from the provider's definition). */
-export interface ProviderClientSettings {
+/** What makes a {@link ProviderClient} talk like its provider: the definition's parts and the app's options. */
+export interface ProviderClientSettings extends ClassifySettings, SendSettings {
   /** How the token endpoint wants to be called. */
   token: TokenEndpoint;
   /** Headers sent on every API call besides the token (e.g. Gofundo's `Accept`). */
@@ -13,105 +23,98 @@ export interface ProviderClientSettings {
   /** The app's client. */
   credentials: ClientCredentials;
   /** The app's `customHeaders`, sent on every request. */
-  customHeaders: Record<string, string>;
-  /** Sends and classifies: deadline, size cap, keep-alive, typed errors. */
-  http: ProviderHttpClient;
+  customHeaders?: Readonly<Record<string, unknown>>;
 }
 
-/** Where one token request goes, when not to the strategy's own endpoint with its own client (node-oauth callers). */
+/** Where one grant goes when not to the strategy's own endpoint with its own client (node-oauth's callers). */
 export interface TokenTarget {
   url: string;
   credentials: ClientCredentials;
-  customHeaders: Record<string, string>;
-}
-
-/** Options of one API call. */
-export interface ApiCallOptions<S extends JsonShape = 'object'> {
-  /** Accept a 2xx with an empty body (e.g. a 204 from a revocation). */
-  allowEmpty?: boolean;
-  /** The JSON accepted: an object (default), an array, or any value. */
-  json?: S;
+  customHeaders?: Readonly<Record<string, unknown>>;
 }
 
 /**
- * The one request path of a strategy: each call builds its request here (credentials, encoding,
- * bearer and provider headers), and the provider's {@link ProviderHttpClient} sends it with
- * undici and classifies the answer. The login's code exchange, `refresh()`, other grants, API
- * calls and node-oauth's `_oauth2.get` all come here.
+ * The one request path of a strategy, in three steps: build the request (`tokenRequest`, or the
+ * API headers here), send it with undici (`exchange`), {@link classify} the answer. The login's code
+ * exchange, `refresh()`, other grants, API calls and node-oauth's `_oauth2.get` all come here.
  */
 export class ProviderClient {
-  constructor(private readonly settings: ProviderClientSettings) {}
+  constructor(readonly settings: ProviderClientSettings) {}
 
   /** Posts one grant (`grant_type` and its fields) to the token endpoint and checks the token response. */
-  async requestToken(grant: Record<string, string | undefined>, target?: TokenTarget): Promise<TokenParams> {
-    const { token, http } = this.settings;
-    const headers = { ...(target ?? this.settings).customHeaders, ...token.headers };
-    const endpoint = { ...token, url: target?.url ?? token.url, headers };
-    const fields = { ...token.grantFields?.[grant.grant_type ?? 'authorization_code'], ...grant };
-    const request = buildTokenRequest(endpoint, target?.credentials ?? this.settings.credentials, fields);
-    return tokenParamsOf(token, http, request, await http.requestJson(request));
+  async token(grant: Record<string, string | undefined>, target?: TokenTarget): Promise<TokenParams> {
+    const { token, credentials, customHeaders } = this.settings;
+    const endpoint = target ? { ...token, url: target.url } : token;
+    const request = tokenRequest(
+      endpoint,
+      target?.credentials ?? credentials,
+      grant,
+      target ? target.customHeaders : customHeaders,
+    );
+    const answer = classify(request, await exchange(request, this.settings), this.settings) as JsonResponse;
+    const checked = tokenParamsOf(token, answer);
+    if ('refused' in checked) throw this.refuse(request, answer.status, checked.refused);
+    return checked.params;
   }
 
-  /** Calls an API endpoint with the access token and resolves with its JSON (an object unless `options.json` says otherwise). */
-  callApi<S extends JsonShape = 'object'>(
+  /** Calls an API endpoint with the access token; resolves with its JSON (an object unless `json` says otherwise). */
+  async api<S extends JsonShape = 'object'>(
     label: string,
     method: 'GET' | 'DELETE',
     url: string,
     accessToken: string,
-    options: ApiCallOptions<S> = {},
+    options: { allowEmpty?: boolean; json?: S } = {},
   ): Promise<JsonResponse<JsonOf<S>>> {
-    return this.settings.http.requestJson({
+    const headers = this.apiHeaders(accessToken, { accept: 'application/json' });
+    const request: EndpointRequest = {
       label,
       method,
       url,
-      headers: this.apiHeaders(accessToken, { Accept: 'application/json' }),
+      headers,
       endpoint: 'api',
       secrets: [accessToken],
-      allowEmpty: options.allowEmpty,
-      json: options.json,
-    });
+      ...options,
+    };
+    return classify(request, await exchange(request, this.settings), this.settings) as JsonResponse<JsonOf<S>>;
   }
 
   /** node-oauth's request: any 2xx but HTML, as text, with the token's headers when there is a token. */
-  requestText(
-    method: 'GET' | 'POST' | 'DELETE',
-    url: string,
-    headers: Record<string, string>,
-    body: string | undefined,
+  async text(
+    request: Pick<HttpRequest, 'method' | 'url' | 'body'> & { headers: Readonly<Record<string, unknown>> | null },
     accessToken: string | undefined,
-    customHeaders: Record<string, string>,
-  ): Promise<TextResponse> {
-    return this.settings.http.requestText({
+    customHeaders: Readonly<Record<string, unknown>> | undefined,
+  ): Promise<HttpResponse> {
+    const headers = accessToken
+      ? this.apiHeaders(accessToken, request.headers, customHeaders)
+      : mergeHeaders(customHeaders, request.headers);
+    const full: EndpointRequest = {
+      ...request,
+      headers,
       label: 'API',
-      method,
-      url,
-      headers: accessToken ? this.apiHeaders(accessToken, headers, customHeaders) : { ...customHeaders, ...headers },
-      body,
       endpoint: 'api',
-      secrets: [accessToken],
       allowEmpty: true,
-    });
+      json: 'text',
+    };
+    full.secrets = [accessToken];
+    const response = await exchange(full, this.settings);
+    classify(full, response, this.settings);
+    return response;
+  }
+
+  /** The error of a 2xx that cannot be used, worded like every other failure (see {@link refuse}). */
+  refuse(
+    request: Pick<EndpointRequest, 'label' | 'endpoint' | 'secrets'>,
+    status: number,
+    refusal: Parameters<typeof refuse>[2],
+  ) {
+    return refuse(request, status, refusal, this.settings);
   }
 
   private apiHeaders(
     accessToken: string,
-    extra: Record<string, string>,
+    extra: Readonly<Record<string, unknown>> | null,
     customHeaders = this.settings.customHeaders,
-  ): Record<string, string> {
-    return {
-      ...customHeaders,
-      ...extra,
-      ...this.settings.apiHeaders,
-      ...this.settings.bearerHeaders(accessToken),
-    };
+  ) {
+    return mergeHeaders(customHeaders, extra, this.settings.apiHeaders, this.settings.bearerHeaders(accessToken));
   }
-}
-
-/** node-oauth's `customHeaders` as plain string headers. */
-export function plainHeaders(headers: Record<string, unknown> | null | undefined): Record<string, string> {
-  const plain: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value !== undefined) plain[name] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return plain;
 }

@@ -1,52 +1,39 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { OAuth2, type dataCallback, type oauth2tokenCallback } from 'oauth';
 import { AuthorizationError } from 'passport-oauth2';
+import type { ProviderClient } from './provider-client';
 import { settle } from './settle';
-import { plainHeaders, type ProviderClient } from './provider-client';
 import type { TokenParams } from './token-set';
 
 /** Longest authorization code or refresh token accepted; real ones are far shorter. */
 export const MAX_GRANT_VALUE_LENGTH = 4096;
 
-/** node-oauth's token callback: `(err, accessToken, refreshToken, params)`; `err` is an `Error` here. */
-export type TokenCallback = (
-  err: Error | null,
-  accessToken?: string,
-  refreshToken?: string,
-  params?: TokenParams,
-) => void;
+/** node-oauth's token callback: `(err, accessToken, refreshToken, params)`. */
+type TokenCallback = (err: Error | null, accessToken?: string, refreshToken?: string, params?: TokenParams) => void;
 
-/** node-oauth's data callback: `(err, body, response)`; `response` has the status and the headers. */
-export type DataCallback = (
+/** node-oauth's data callback: `(err, body, response)`. */
+type DataCallback = (
   err: Error | null,
   body?: string,
   response?: { statusCode: number; headers: IncomingHttpHeaders },
 ) => void;
 
 /**
- * A node-oauth `OAuth2` client (what passport-oauth2 keeps as `strategy._oauth2`) for the
- * callers written for node-oauth only: passport-oauth2's login flow, passport-oauth2-refresh
- * and apps calling `_oauth2.get`. It adapts their calls to the strategy's {@link ProviderClient},
- * with this client's own id, secret, token URL and custom headers (node-oauth's `_clientId`,
- * `_clientSecret`, `_getAccessTokenUrl()`, `_customHeaders`; see `passport-oauth2-internals.ts`).
- *
- * Built by {@link providerOAuth2Class}: its constructor keeps node-oauth's signature, because
- * passport-oauth2-refresh builds a second client with `new strategy._oauth2.constructor(…)`.
+ * `strategy._oauth2`: a node-oauth `OAuth2` for the callers written for node-oauth only
+ * (passport-oauth2's code exchange, passport-oauth2-refresh, `_oauth2.get`), adapted to the
+ * strategy's {@link ProviderClient} with this client's own id, secret, token URL and headers.
+ * Its constructor keeps node-oauth's signature: passport-oauth2-refresh calls `new _oauth2.constructor(…)`.
  */
 export abstract class ProviderOAuth2 extends OAuth2 {
   /** The strategy's request path. */
   protected abstract readonly client: ProviderClient;
-  /** Human name of the provider, for messages. */
-  protected abstract readonly displayName: string;
-  /** The token response being handed to passport-oauth2's callback, read by the profile step of that same call. */
-  private handingOver?: { accessToken: string; params: TokenParams };
+  /** The token response being handed to passport-oauth2's callback, for the profile step of that same call. */
+  private handingOver?: TokenParams;
 
   /**
-   * Requests a token as node-oauth does: `codeOrToken` goes out as `refresh_token` when
-   * `params.grant_type` is `refresh_token`, as `code` otherwise (left out when empty, for grants
-   * that carry neither). Calls back `(err, accessToken, refreshToken, params)`, `params` the whole
-   * token response; errors are `ProviderTokenError`s (or an `AuthorizationError` for a code or a
-   * `TypeError` for a refresh token that cannot be one).
+   * Requests a token as node-oauth does: `codeOrToken` goes out as `refresh_token` for
+   * `grant_type: 'refresh_token'`, as `code` otherwise (left out when empty, for grants that
+   * carry neither); calls back `(err, accessToken, refreshToken, params)`.
    */
   override getOAuthAccessToken(
     codeOrToken: string,
@@ -54,46 +41,36 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     callback?: oauth2tokenCallback,
   ): void {
     const done = (typeof params === 'function' ? params : callback) as unknown as TokenCallback;
-    const fields: Record<string, string | undefined> =
-      typeof params === 'object' && params !== null ? { ...params } : {};
+    const fields = typeof params === 'object' && params !== null ? { ...params } : {};
     const field = fields.grant_type === 'refresh_token' ? 'refresh_token' : 'code';
-    const required =
-      field === 'refresh_token' || fields.grant_type === undefined || fields.grant_type === 'authorization_code';
+    const required = field === 'refresh_token' || !fields.grant_type || fields.grant_type === 'authorization_code';
     const given = typeof codeOrToken === 'string' && codeOrToken !== '';
     if (required && !(given && codeOrToken.length <= MAX_GRANT_VALUE_LENGTH)) {
-      return process.nextTick(done, unusableGrantValue(this.displayName, field));
+      return process.nextTick(done, unusableGrantValue(this.client.settings.provider, field));
     }
     if (given) fields[field] = codeOrToken;
     const target = {
       url: this._getAccessTokenUrl(),
       credentials: { clientID: this._clientId, clientSecret: this._clientSecret },
-      customHeaders: plainHeaders(this._customHeaders),
+      customHeaders: this._customHeaders,
     };
-    settle(this.client.requestToken(fields, target), (err, response) => {
-      if (err || !response) return done(asError(err));
-      this.handingOver = { accessToken: response.access_token, params: response };
+    settle(this.client.token(fields, target), (err, answer) => {
+      if (err || !answer) return done(err as Error);
+      this.handingOver = answer;
       try {
-        done(null, response.access_token, response.refresh_token, response);
+        done(null, answer.access_token, answer.refresh_token, answer);
       } finally {
         this.handingOver = undefined;
       }
     });
   }
 
-  /**
-   * The token response of `accessToken`, while it is being handed to passport-oauth2's callback:
-   * passport-oauth2 loads the profile within that call, so the profile step of each login gets
-   * its own login's response, with no state shared between logins.
-   */
+  /** The token response of `accessToken` while it is handed to passport-oauth2's callback, which loads the profile within it. */
   tokenResponseFor(accessToken: string): TokenParams | undefined {
-    return this.handingOver?.accessToken === accessToken ? this.handingOver.params : undefined;
+    return this.handingOver?.access_token === accessToken ? this.handingOver : undefined;
   }
 
-  /**
-   * `GET`s a provider URL with the access token in a header (never in the URL), the provider's
-   * API headers and `customHeaders`. Calls back `(null, body, response)` for a 2xx that is not
-   * HTML, and a `ProviderApiError` for anything else (a redirect, an HTML page, a 4xx or 5xx).
-   */
+  /** `GET`s a provider URL with the token in a header; a 2xx but HTML calls back `(null, body, response)`, anything else a `ProviderApiError`. */
   override get(url: string, accessToken: string, callback: dataCallback): void {
     this._request('GET', url, null, '', accessToken, callback);
   }
@@ -114,56 +91,31 @@ export abstract class ProviderOAuth2 extends OAuth2 {
   ): void {
     const callback = dataCallback as unknown as DataCallback;
     if (method !== 'GET' && method !== 'POST' && method !== 'DELETE') {
-      return process.nextTick(callback, new TypeError(`${this.displayName} client: ${method} is not supported`));
+      return process.nextTick(
+        callback,
+        new TypeError(`${this.client.settings.provider} client: ${method} is not supported`),
+      );
     }
     const text = typeof body === 'string' && body !== '' ? body : undefined;
-    const sent = this.client.requestText(
-      method,
-      url,
-      plainHeaders(headers),
-      text,
-      accessToken ?? undefined,
-      plainHeaders(this._customHeaders),
-    );
-    settle(sent, (err, response) => {
-      if (err || !response) return callback(asError(err));
-      callback(null, response.raw, { statusCode: response.status, headers: response.headers });
+    const request = { method: method as 'GET' | 'POST' | 'DELETE', url, headers, body: text };
+    settle(this.client.text(request, accessToken ?? undefined, this._customHeaders), (err, response) => {
+      if (err || !response) return callback(err as Error);
+      callback(null, response.body, { statusCode: response.status, headers: response.headers });
     });
   }
 }
 
-/** A constructor with node-oauth's signature. */
-export type ProviderOAuth2Class = new (
-  clientId: string,
-  clientSecret: string,
-  baseSite: string,
-  authorizePath?: string,
-  accessTokenPath?: string,
-  customHeaders?: OutgoingHttpHeaders,
-) => ProviderOAuth2;
-
-/**
- * The client class of one strategy: node-oauth's constructor signature, the strategy's request
- * path bound in, so that passport-oauth2-refresh's `new strategy._oauth2.constructor(…)` talks
- * like the provider too.
- */
-export function providerOAuth2Class(client: ProviderClient, displayName: string): ProviderOAuth2Class {
+/** A `ProviderOAuth2` class with node-oauth's constructor signature, bound to one strategy's request path. */
+export function providerOAuth2Class(
+  client: ProviderClient,
+): new (...args: ConstructorParameters<typeof OAuth2>) => ProviderOAuth2 {
   return class extends ProviderOAuth2 {
     protected readonly client = client;
-    protected readonly displayName = displayName;
   };
-}
-
-function asError(err: unknown): Error {
-  return err instanceof Error ? err : new Error(String(err));
 }
 
 function unusableGrantValue(provider: string, field: 'code' | 'refresh_token'): Error {
   if (field === 'refresh_token') return new TypeError(`${provider} refresh requires a refresh token`);
-  return new AuthorizationError(
-    `${provider} callback carried an authorization code that is not a single string of at most ${MAX_GRANT_VALUE_LENGTH} characters`,
-    'invalid_request',
-    undefined,
-    400,
-  );
+  const what = `an authorization code that is not a single string of at most ${MAX_GRANT_VALUE_LENGTH} characters`;
+  return new AuthorizationError(`${provider} callback carried ${what}`, 'invalid_request', undefined, 400);
 }

@@ -1,6 +1,6 @@
 import { errorCodeFromBody } from '../errors/error-body';
-import type { EndpointRequest, JsonResponse, ProviderHttpClient, ResponseRefusal } from '../http/provider-http-client';
-import { expiresInSeconds } from './expires-in';
+import type { EndpointRequest, JsonResponse, ResponseRefusal } from '../http/classify';
+import { mergeHeaders } from '../http/send';
 import type { TokenParams } from './token-set';
 
 /** How a provider's token endpoint wants to be called. */
@@ -52,85 +52,87 @@ export interface ClientCredentials {
 }
 
 /**
- * Builds the request of one grant to a token endpoint: the grant's fields (undefined values
- * left out) with the client's credentials in the body or as HTTP Basic, form- or JSON-encoded.
+ * The build step of a grant: its fields (with the definition's `grantFields` for its type,
+ * undefined values left out) and the client's credentials in the body or as HTTP Basic,
+ * form- or JSON-encoded, after the app's `customHeaders` and the endpoint's own headers.
  */
-export function buildTokenRequest(
+export function tokenRequest(
   endpoint: TokenEndpoint,
   credentials: ClientCredentials,
   grant: Record<string, string | undefined>,
-): EndpointRequest & { json?: 'object' } {
+  customHeaders?: Readonly<Record<string, unknown>>,
+): EndpointRequest {
   const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(grant)) if (value !== undefined) fields[name] = value;
-  const headers: Record<string, string> = { Accept: 'application/json', ...endpoint.headers };
+  const given = { ...endpoint.grantFields?.[grant.grant_type ?? 'authorization_code'], ...grant };
+  for (const [name, value] of Object.entries(given)) if (value !== undefined) fields[name] = value;
+  let authorization: string | undefined;
   if (endpoint.clientAuth === 'basic') {
     // RFC 6749 §2.3.1: id and secret are form-encoded before Base64.
-    const user = encodeURIComponent(credentials.clientID);
-    const pass = encodeURIComponent(credentials.clientSecret);
-    headers.Authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+    const pair = `${encodeURIComponent(credentials.clientID)}:${encodeURIComponent(credentials.clientSecret)}`;
+    authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
   } else {
     fields.client_id = credentials.clientID;
     fields.client_secret = credentials.clientSecret;
   }
   const json = endpoint.bodyEncoding === 'json';
-  headers['Content-Type'] = json ? 'application/json' : 'application/x-www-form-urlencoded';
+  const contentType = json ? 'application/json' : 'application/x-www-form-urlencoded';
   return {
     label: 'token endpoint',
     method: 'POST',
     url: endpoint.url,
-    headers,
+    headers: mergeHeaders({ accept: 'application/json' }, customHeaders, endpoint.headers, {
+      authorization,
+      'content-type': contentType,
+    }),
     body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
     endpoint: 'token',
-    secrets: [grant.code, grant.refresh_token, grant.password, grant.code_verifier],
+    secrets: [given.code, given.refresh_token, given.password, given.code_verifier],
   };
 }
 
 /**
- * Classifies a token endpoint's JSON answer: a non-empty string `access_token`, `expires_in`
- * made a number of seconds clamped to 10 years (`MAX_EXPIRES_IN_SECONDS`); an error carried in
- * a 2xx or an unusable field is a {@link ProviderTokenError}.
+ * Checks a token endpoint's 2xx JSON: a non-empty string `access_token`, a string `refresh_token`
+ * (a `null` one dropped), `expires_in` in seconds clamped to {@link MAX_EXPIRES_IN_SECONDS}.
+ * @returns the token response, or why it cannot be used (an error it carries instead of a token).
  */
 export function tokenParamsOf(
   endpoint: Pick<TokenEndpoint, 'errorInResponse'>,
-  client: ProviderHttpClient,
-  request: EndpointRequest,
-  response: JsonResponse,
-): TokenParams {
-  const carried = (endpoint.errorInResponse ?? oauthErrorInResponse)(response.json);
+  { json }: JsonResponse,
+): { params: TokenParams } | { refused: ResponseRefusal } {
+  const carried = (endpoint.errorInResponse ?? oauthErrorInResponse)(json);
   if (carried !== undefined) {
-    throw client.refuseResponse(request, response.status, {
-      what: 'without an access_token',
-      body: response.json,
-      text: carried.description,
-      reason: 'provider_error',
-      providerCode: carried.code,
-    });
+    const { code: providerCode, description: text } = carried;
+    return { refused: { what: 'without an access_token', body: json, text, reason: 'provider_error', providerCode } };
   }
-  const checked = validateTokenParams(response.json);
-  if ('refused' in checked) throw client.refuseResponse(request, response.status, checked.refused);
-  return checked.params;
-}
-
-/**
- * Checks the fields of a 2xx token response: the token response made usable, or why it cannot be
- * used (worded to follow "answered 200", e.g. `without an access_token`; with the response
- * itself when it has no token at all, whose error text may say why).
- */
-function validateTokenParams(json: Record<string, unknown>): { params: TokenParams } | { refused: ResponseRefusal } {
-  const fail = (what: string, body?: Record<string, unknown>) => ({ refused: { what, body } });
   const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
-  if (typeof accessToken !== 'string' || accessToken.length === 0) {
-    return fail('without an access_token', json);
-  }
+  if (typeof accessToken !== 'string' || accessToken === '')
+    return { refused: { what: 'without an access_token', body: json } };
   if (refreshToken !== undefined && refreshToken !== null && typeof refreshToken !== 'string') {
-    return fail('with a refresh_token that is not a string');
+    return { refused: { what: 'with a refresh_token that is not a string' } };
   }
   const params: TokenParams = { ...json, access_token: accessToken };
   if (refreshToken === null) delete params.refresh_token;
   if (expiresIn !== undefined && expiresIn !== null) {
     const seconds = expiresInSeconds(expiresIn);
-    if (seconds === undefined) return fail('with an expires_in that is not a number of seconds');
+    if (seconds === undefined) return { refused: { what: 'with an expires_in that is not a number of seconds' } };
     params.expires_in = seconds;
   }
   return { params };
+}
+
+/**
+ * The longest access token lifetime passed on: 10 years, in seconds. A larger `expires_in`
+ * (`1e20`, a JSON `1e400` read as `Infinity`) is clamped to it, so that
+ * `Date.now() + expires_in * 1000` is always a date `Date` can hold.
+ */
+export const MAX_EXPIRES_IN_SECONDS = 10 * 365 * 24 * 60 * 60;
+
+/**
+ * An `expires_in` as seconds: a non-negative number or digits (`"3600"`, `"3599.5"`), clamped to
+ * {@link MAX_EXPIRES_IN_SECONDS}; `undefined` for anything else (`-5`, `"soon"`, `"1e3"`).
+ */
+export function expiresInSeconds(value: unknown): number | undefined {
+  const seconds = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (typeof seconds !== 'number' || Number.isNaN(seconds) || seconds < 0) return undefined;
+  return Math.min(seconds, MAX_EXPIRES_IN_SECONDS);
 }

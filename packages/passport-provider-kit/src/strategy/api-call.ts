@@ -1,5 +1,5 @@
 import { ProviderApiError } from '../errors/provider-api-error';
-import type { JsonOf, JsonResponse, JsonShape } from '../http/provider-http-client';
+import type { JsonOf, JsonResponse, JsonShape } from '../http/classify';
 import type { ProviderClient } from '../oauth/provider-client';
 
 /** Values a query parameter may take; `undefined` leaves the parameter out. */
@@ -32,24 +32,21 @@ export interface ApiGetOptions<S extends JsonShape = 'object'> {
 /** The longest wait `retryRateLimitedWithin` may allow: a call must not hang for minutes. */
 export const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
-/** What {@link getFromApi} needs from a strategy. */
+/** Where an API call goes: the provider's name and API base, and the strategy's request path. */
 export interface ApiCallTarget {
   /** Human name of the provider, for messages. */
   provider: string;
   /** The provider's API base, e.g. `https://api.petje.af/v1`; the token is sent nowhere else. */
   apiBaseURL: string | undefined;
-  /** The strategy's request path (headers, deadline, size cap, typed errors). */
-  client: Pick<ProviderClient, 'callApi'>;
+  /** The strategy's request path. */
+  client: Pick<ProviderClient, 'api'>;
 }
 
 /**
- * GETs `pathOrURL` from a provider's API with the access token in a header, and resolves
- * with its JSON object; rejects with a `ProviderApiError` (provider text, status, `reason`,
- * `retryAfter` on a 429) or with a `TypeError` for a bad argument, before any request.
- *
- * `pathOrURL` is a path under the API base (`/memberships`, `memberships/123`), or an
- * absolute URL that lies under the API base: a URL elsewhere (e.g. a `_links` href naming
- * another host) is refused, so that the token only ever goes to `apiBaseURL`.
+ * GETs `pathOrURL` (a path under the API base, or an absolute URL under it) with the access
+ * token in a header; rejects with a `ProviderApiError`, or a `TypeError` for a bad argument
+ * before any request. With `retryRateLimitedWithin`, a 429 whose `retry-after` is within it is
+ * sent once more after that wait.
  */
 export async function getFromApi<S extends JsonShape = 'object'>(
   target: ApiCallTarget,
@@ -61,15 +58,19 @@ export async function getFromApi<S extends JsonShape = 'object'>(
     throw new TypeError(`${target.provider} API call requires an access token`);
   }
   const url = resolveApiURL(target, pathOrURL, options.query);
-  const retryWithin = checkRetryWithin(target.provider, options.retryRateLimitedWithin);
-  const name = options.label ?? `API GET ${url.pathname}`;
-  const send = () => target.client.callApi(name, 'GET', url.href, accessToken, { json: options.json });
+  const within = options.retryRateLimitedWithin;
+  if (within !== undefined && !(within >= 0 && within <= MAX_RATE_LIMIT_WAIT_SECONDS)) {
+    const range = `from 0 to ${MAX_RATE_LIMIT_WAIT_SECONDS}`;
+    throw new TypeError(`${target.provider} API call: retryRateLimitedWithin must be a number of seconds ${range}`);
+  }
+  const label = options.label ?? `API GET ${url.pathname}`;
+  const send = () => target.client.api(label, 'GET', url.href, accessToken, { json: options.json });
   try {
     return await send();
   } catch (error) {
-    const wait = retryableWait(error, retryWithin);
-    if (wait === undefined) throw error;
-    await sleep(wait * 1000);
+    const wait = error instanceof ProviderApiError && error.reason === 'rate_limited' ? error.retryAfter : undefined;
+    if (within === undefined || wait === undefined || wait > within) throw error;
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
     return send();
   }
 }
@@ -87,9 +88,7 @@ export function resolveApiURL(
   if (typeof target.apiBaseURL !== 'string' || !URL.canParse(target.apiBaseURL)) {
     throw new TypeError(`${who}: apiBaseURL is not an absolute URL`);
   }
-  if (typeof pathOrURL !== 'string' || pathOrURL.trim() === '') {
-    throw new TypeError(`${who} requires a path or URL`);
-  }
+  if (typeof pathOrURL !== 'string' || pathOrURL.trim() === '') throw new TypeError(`${who} requires a path or URL`);
   const base = new URL(target.apiBaseURL);
   const basePath = base.pathname.replace(/\/+$/, '');
   const url =
@@ -99,34 +98,54 @@ export function resolveApiURL(
   const inside = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
   if (url.origin !== base.origin || !inside || url.username || url.password) {
     // Only the origin and path are named: a query could carry anything.
-    throw new TypeError(
-      `${who}: ${url.origin}${url.pathname} is not under apiBaseURL ${base.origin}${basePath}; the access token is only sent there`,
-    );
+    const where = `${url.origin}${url.pathname} is not under apiBaseURL ${base.origin}${basePath}`;
+    throw new TypeError(`${who}: ${where}; the access token is only sent there`);
   }
   url.hash = '';
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
-  }
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
   return url;
 }
 
-function checkRetryWithin(provider: string, value: number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!(Number.isFinite(value) && value >= 0 && value <= MAX_RATE_LIMIT_WAIT_SECONDS)) {
-    throw new TypeError(
-      `${provider} API call: retryRateLimitedWithin must be a number of seconds from 0 to ${MAX_RATE_LIMIT_WAIT_SECONDS}`,
-    );
+/** One page of a list: its items and the cursor of the next page (undefined on the last). */
+export interface ApiPage<TItem> {
+  items: readonly TItem[];
+  next: string | undefined;
+}
+
+/** Bounds and names of {@link collectPages}. */
+export interface CollectPagesOptions {
+  /** Human name of the provider, for messages. */
+  provider: string;
+  /** How the list is named in messages, e.g. `memberships endpoint`. */
+  label: string;
+  /** Most pages read; a list that goes on is an error rather than a silently cut list. */
+  maxPages: number;
+}
+
+/**
+ * Reads every page of a cursor-paged list, in order: `readPage(undefined)`, then `readPage(next)`
+ * while a page names a next cursor. More than `maxPages` pages, or a cursor that comes back,
+ * rejects with a `ProviderApiError` (`unexpected_shape`) instead of looping or cutting the list.
+ */
+export async function collectPages<TItem>(
+  readPage: (cursor: string | undefined) => Promise<ApiPage<TItem>>,
+  { provider, label, maxPages }: CollectPagesOptions,
+): Promise<TItem[]> {
+  if (!(Number.isInteger(maxPages) && maxPages > 0)) {
+    throw new TypeError(`${provider} ${label}: maxPages must be a positive integer`);
   }
-  return value;
-}
-
-/** Seconds to wait before the one retry, or undefined when the error is not a short 429. */
-function retryableWait(error: unknown, within: number | undefined): number | undefined {
-  if (within === undefined || !(error instanceof ProviderApiError)) return undefined;
-  if (error.reason !== 'rate_limited' || error.retryAfter === undefined) return undefined;
-  return error.retryAfter <= within ? error.retryAfter : undefined;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  const items: TItem[] = [];
+  const seen = new Set<string>();
+  for (let page = 1, cursor: string | undefined; ; page++) {
+    const current = await readPage(cursor);
+    items.push(...current.items);
+    if (current.next === undefined) return items;
+    const what = seen.has(current.next)
+      ? 'named the same next page twice'
+      : page >= maxPages
+        ? `has more than ${maxPages} pages (maxPages)`
+        : '';
+    if (what) throw new ProviderApiError(`${provider} ${label} ${what}`, { provider, reason: 'unexpected_shape' });
+    seen.add((cursor = current.next));
+  }
 }

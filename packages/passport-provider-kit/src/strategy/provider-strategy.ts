@@ -3,10 +3,10 @@ import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport
 import { cleanText } from '../errors/error-body';
 import type { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
-import { chooseDispatcher } from '../http/dispatcher';
-import { ProviderHttpClient, type JsonOf, type JsonResponse, type JsonShape } from '../http/provider-http-client';
+import type { JsonOf, JsonResponse, JsonShape } from '../http/classify';
+import { closeDispatcher } from '../http/send';
 import { getFromApi, type ApiGetOptions } from './api-call';
-import { ProviderClient, plainHeaders } from '../oauth/provider-client';
+import { ProviderClient } from '../oauth/provider-client';
 import { MAX_GRANT_VALUE_LENGTH, providerOAuth2Class, type ProviderOAuth2 } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
@@ -75,12 +75,8 @@ export abstract class ProviderStrategy<
   protected readonly provider: ProviderDefinition;
   /** The options the strategy was made with. */
   protected readonly options: Readonly<TOptions>;
-  /** Sends and classifies: deadlines, size cap, keep-alive, typed errors. */
-  protected readonly http: ProviderHttpClient;
-  /** The one request path: token grants, API calls, and `this._oauth2`'s calls. */
+  /** The one request path (build, send with undici, classify): token grants, API calls, and `this._oauth2`'s calls. */
   protected readonly client: ProviderClient;
-  /** Closes the dispatcher this strategy made (from an `agent`), if any. */
-  private readonly closeDispatcher: () => void;
   /** False when the app turned state off: a callback's `error_description` is then never trusted. */
   private readonly checksState: boolean;
   /** `skipUserProfile` as passport-oauth2 calls it. */
@@ -134,27 +130,23 @@ export abstract class ProviderStrategy<
     this.options = options;
     this.checksState = store !== undefined;
     this.skipProfile = skipUserProfileFor(options.skipUserProfile);
-    const { dispatcher, owned } = chooseDispatcher(options);
-    this.closeDispatcher = () => void (owned ? Promise.resolve(dispatcher).then((pool) => pool?.close()) : undefined);
-    this.http = new ProviderHttpClient({
+    this.client = new ProviderClient({
       provider: provider.displayName,
       errorFields: provider.errorFields,
       urlOptions: provider.urlOptions,
-      timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      maxBodyBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      dispatcher,
       secrets: [options.clientSecret],
       textErrorBodies: provider.textErrorBodies,
-    });
-    this.client = new ProviderClient({
+      timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
+      maxBodyBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      dispatcher: options.dispatcher,
+      agent: options.agent,
       token: provider.token,
       apiHeaders: provider.apiHeaders,
       bearerHeaders: provider.bearerHeaders ?? bearerHeader,
       credentials: { clientID: options.clientID, clientSecret: options.clientSecret },
-      customHeaders: plainHeaders(options.customHeaders),
-      http: this.http,
+      customHeaders: options.customHeaders,
     });
-    const Client = providerOAuth2Class(this.client, provider.displayName);
+    const Client = providerOAuth2Class(this.client);
     this._oauth2 = new Client(
       options.clientID,
       options.clientSecret,
@@ -226,7 +218,7 @@ export abstract class ProviderStrategy<
     if (refreshToken.length > MAX_GRANT_VALUE_LENGTH) {
       throw new TypeError(`${this.provider.displayName} refresh requires a refresh token`);
     }
-    const params = await this.client.requestToken({ grant_type: 'refresh_token', refresh_token: refreshToken });
+    const params = await this.client.token({ grant_type: 'refresh_token', refresh_token: refreshToken });
     return toTokenSet(params, refreshToken);
   }
 
@@ -251,7 +243,7 @@ export abstract class ProviderStrategy<
    * global dispatcher and an app's own `dispatcher` are the app's to close.
    */
   close(): void {
-    this.closeDispatcher();
+    closeDispatcher(this.client.settings);
   }
 
   /**
@@ -262,7 +254,7 @@ export abstract class ProviderStrategy<
 
   /** Posts any grant (`grant_type` and its fields) to the token endpoint. */
   protected grant(fields: Record<string, string | undefined>): Promise<TokenParams> {
-    return this.client.requestToken(fields);
+    return this.client.token(fields);
   }
 
   /** Turns a token response into the promise helpers' {@link TokenSet}. */
@@ -281,7 +273,7 @@ export abstract class ProviderStrategy<
     accessToken: string,
     options: { allowEmpty?: boolean; json?: S } = {},
   ): Promise<JsonResponse<JsonOf<S>>> {
-    return this.client.callApi(label, method, url, accessToken, options);
+    return this.client.api(label, method, url, accessToken, options);
   }
 
   /**
@@ -292,9 +284,7 @@ export abstract class ProviderStrategy<
    * @param what - what is wrong, worded to follow "answered 200", e.g. `without a data list`.
    */
   protected unusableApiResponse(label: string, accessToken: string, status: number, what: string): ProviderApiError {
-    return this.http.refuseResponse({ label, endpoint: 'api', secrets: [accessToken] }, status, {
-      what,
-    }) as ProviderApiError;
+    return this.client.refuse({ label, endpoint: 'api', secrets: [accessToken] }, status, { what }) as ProviderApiError;
   }
 
   /** `GET`s the provider's user endpoint with the access token, for `loadProfile`; failures name it "user endpoint". */

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { useRealHttpRequest } from '@internal/test-support';
 import { Agent } from 'undici';
-import { sendRequest, type HttpRequest, type HttpResponse } from '../../src/http/send-request';
+import { send, type HttpRequest, type HttpResponse, type SendSettings } from '../../src/http/send';
 
 /** A request as the test server received it. */
 export interface Received {
@@ -122,17 +122,13 @@ export function useTestServer(): { server: () => TestServer; dispatcher: () => A
   };
 }
 
-/** sendRequest with small defaults (GET, deadline 1 s, cap 1 KiB). */
-export function get(url: string, dispatcher: Agent, overrides: Partial<HttpRequest> = {}): Promise<HttpResponse> {
-  return sendRequest({
-    method: 'GET',
-    url: new URL(url),
-    headers: {},
-    timeoutMs: 1000,
-    maxBodyBytes: 1024,
-    dispatcher,
-    ...overrides,
-  });
+/** send() with small defaults (GET, deadline 1 s, cap 1 KiB). */
+export function get(
+  url: string,
+  dispatcher: Agent,
+  { timeoutMs = 1000, maxBodyBytes = 1024, ...request }: Partial<HttpRequest & SendSettings> = {},
+): Promise<HttpResponse> {
+  return send({ method: 'GET', url, headers: {}, ...request }, { timeoutMs, maxBodyBytes, dispatcher });
 }
 
 /** The rejection of a promise that must reject. */
