@@ -1,5 +1,5 @@
-import { cleanText, errorCodeFromBody, errorTextFromBody, isRecord, textOfErrorPage } from '../errors/error-body';
-import type { FailureDetails, FailureReason } from '../errors/failure-reason';
+import { cleanText, errorCodeFromBody, isRecord, textOfErrorPage } from '../errors/error-body';
+import type { FailureDetails } from '../errors/failure-reason';
 import { ProviderApiError } from '../errors/provider-api-error';
 import { ProviderTokenError } from '../errors/provider-token-error';
 import { redactSecrets } from '../errors/redact';
@@ -17,60 +17,51 @@ export type JsonOf<S extends JsonShape> = S extends 'array'
     : Record<string, unknown>;
 
 /**
- * A successful JSON response.
+ * A successful JSON response: `json` the parsed body (`{}`, `[]` or `null` for an allowed empty
+ * body), `raw` the body as received, `status` the HTTP status.
  *
  * @typeParam T - the parsed body: an object unless the call asked for an array or any JSON value.
  */
 export interface JsonResponse<T = Record<string, unknown>> {
-  /** The parsed body (`{}`, `[]` or `null` when an empty body was allowed). */
   json: T;
-  /** The body as received. */
   raw: string;
-  /** The HTTP status. */
   status: number;
 }
 
-/** One request to a provider endpoint, built to be sent and its answer classified. */
+/**
+ * One request to a provider endpoint: `label` names it in messages (`token endpoint`), `endpoint`
+ * picks the error class (`ProviderTokenError` or `ProviderApiError`), `secrets` are kept out of
+ * every message, `allowEmpty` accepts an empty 2xx (a 204), `json` the JSON accepted (default
+ * `object`) or `text`: any 2xx but HTML, unparsed (node-oauth's callers).
+ */
 export interface EndpointRequest extends HttpRequest {
-  /** How the endpoint is named in messages: `token endpoint`, `user endpoint`... */
   label: string;
-  /** The token endpoint's failures are `ProviderTokenError`s, every other endpoint's `ProviderApiError`s. */
   endpoint: 'token' | 'api';
-  /** Tokens or credentials in this request, kept out of any message. */
   secrets?: ReadonlyArray<string | undefined>;
-  /** Accept a 2xx with an empty body (a 204 from a revocation). */
   allowEmpty?: boolean;
-  /** The JSON accepted (default `object`), or `text`: any 2xx but HTML, unparsed (node-oauth's callers). */
   json?: JsonShape | 'text';
 }
 
-/** What the classify step knows of a provider. */
+/**
+ * What the classify step knows of a provider: its name, where its error bodies put their text
+ * (`error.message` names a nested field), the option that sets each endpoint's URL by label (for
+ * a redirect), the values never to show (the client secret), and whether to read an error's text
+ * from a plain-text or HTML body too.
+ */
 export interface ClassifySettings {
-  /** Human name of the provider, in every message. */
   provider: string;
-  /** Where its error bodies put their text, in order of preference; `error.message` names a nested field. */
   errorFields: readonly string[];
-  /** The option(s) that set each endpoint's URL, by label, named when it redirects. */
   urlOptions?: Readonly<Record<string, string>>;
-  /** Values that must never appear in a message (the client secret). */
   secrets: ReadonlyArray<string | undefined>;
-  /** Read the provider's text from a plain-text or HTML error body too. */
   textErrorBodies?: boolean;
 }
 
-/** Why a 2xx response cannot be used (see {@link refuse}). */
-export interface ResponseRefusal {
-  /** What is wrong, worded to follow "answered 200", e.g. `without an access_token`. */
+/** Why a 2xx cannot be used: `what` follows "answered 200"; the provider's text is `text`, else in `body`'s error fields. */
+export type Refusal = Partial<Pick<FailureDetails, 'reason' | 'providerCode'>> & {
   what: string;
-  /** The parsed response, when its error fields may say why. */
   body?: unknown;
-  /** Default `unexpected_shape`. */
-  reason?: FailureReason;
-  /** The provider's own error code, when the response carries one. */
-  providerCode?: string;
-  /** The provider's own text, when it is not in the body's error fields. */
   text?: string;
-}
+};
 
 /** What a response body turned out to be; `problem` says how JSON broke the bounds (`nested deeper than 64 levels`). */
 export type BodyKind =
@@ -78,11 +69,8 @@ export type BodyKind =
   | { kind: 'html' | 'empty' | 'invalid_json' }
   | { kind: 'out_of_bounds'; problem: string };
 
-/** Sends `request` (see {@link send}); a transport failure becomes the endpoint's typed error. */
-export async function exchange(
-  request: EndpointRequest,
-  settings: ClassifySettings & SendSettings,
-): Promise<HttpResponse> {
+/** Sends `request` ({@link send}); a transport failure becomes the endpoint's typed error. */
+export async function exchange(request: EndpointRequest, settings: ClassifySettings & SendSettings) {
   try {
     return await send(request, settings);
   } catch (error) {
@@ -92,150 +80,82 @@ export async function exchange(
 }
 
 /**
- * The classify step: the checked JSON of a 2xx (or its text, for `json: 'text'`), or a typed
- * error naming the provider, the endpoint and the status, with the provider's text, secrets
- * redacted. A redirect, an error status, an HTML page, an empty body (unless allowed), JSON
- * beyond the bounds or of another shape are all refused.
+ * The classify step: the checked JSON of a 2xx (its text for `json: 'text'`), or a typed error
+ * with the provider's status and text: a redirect, an error status, an HTML page, an empty body
+ * (unless allowed), JSON beyond the bounds or of another shape.
  */
-export function classify(
-  request: EndpointRequest,
-  response: HttpResponse,
-  settings: ClassifySettings,
-): JsonResponse<unknown> {
-  const { status, body: raw } = response;
+export function classify(request: EndpointRequest, response: HttpResponse, settings: ClassifySettings) {
+  const { status, body: raw, headers } = response;
+  const fail = (what: string, details: Omit<FailureDetails, 'provider'>) =>
+    failure(request, `answered ${status}${what}`, { providerStatus: status, ...details }, settings);
   if (status >= 300 && status < 400) {
-    const where = describeRedirect(response.headers.location, request.url, settings.urlOptions?.[request.label]);
-    throw failure(
-      request,
-      `answered ${status} (a redirect) instead of JSON${where}`,
-      { reason: 'redirect', providerStatus: status },
-      settings,
-    );
+    const where = describeRedirect(headers.location, request.url, settings.urlOptions?.[request.label]);
+    throw fail(` (a redirect) instead of JSON${where}`, { reason: 'redirect' });
   }
-  const shape = request.json ?? 'object';
-  const body = shape === 'text' && status < 400 ? textKind(response) : readJsonBody(response);
-  if (status >= 400 || status < 200) throw errorAnswer(request, response, body, settings);
-  const refused = (what: string, reason: FailureReason) =>
-    failure(request, `answered ${status} ${what}`, { reason, providerStatus: status }, settings);
-  switch (body.kind) {
-    case 'json':
-      if (
-        shape === 'text' ||
-        shape === 'any' ||
-        (shape === 'array' ? Array.isArray(body.value) : isRecord(body.value))
-      ) {
-        return { json: body.value, raw, status };
-      }
-      throw refused(`with JSON that is not an ${shape}`, 'unexpected_shape');
-    case 'empty':
-      if (request.allowEmpty) return { json: shape === 'object' ? {} : shape === 'array' ? [] : null, raw, status };
-      throw refused('with an empty body', 'empty_body');
-    case 'html':
-      throw refused('with an HTML page instead of JSON', 'html_body');
-    case 'out_of_bounds':
-      throw refused(`with JSON ${body.problem}`, 'unexpected_shape');
-    case 'invalid_json':
-      throw refused('with a body that is not valid JSON', 'invalid_json');
-  }
-}
-
-/** A 2xx for `json: 'text'`: only an HTML page (and an empty body) is told apart, nothing is parsed. */
-function textKind(response: HttpResponse): BodyKind {
-  const text = response.body.trimStart();
-  if (!text) return { kind: 'empty' };
-  const html = text.startsWith('<') || String(response.headers['content-type']).toLowerCase().includes('html');
-  return html ? { kind: 'html' } : { kind: 'json', value: undefined };
-}
-
-/**
- * Classifies a body without throwing: JSON within the default depth and width bounds, an HTML
- * page (a framework's error page, a login wall), empty, not JSON, or JSON beyond the bounds.
- */
-export function readJsonBody(response: Pick<HttpResponse, 'body' | 'headers'>): BodyKind {
-  const text = response.body.trim();
-  if (!text) return { kind: 'empty' };
-  if (
-    text.startsWith('<') ||
-    String(response.headers['content-type'] ?? '')
-      .toLowerCase()
-      .includes('html')
-  )
-    return { kind: 'html' };
-  const parsed = parseBoundedJson(text, { maxBytes: Infinity });
-  if (parsed.ok) return { kind: 'json', value: parsed.value };
-  return parsed.refusal === 'invalid_json'
-    ? { kind: 'invalid_json' }
-    : { kind: 'out_of_bounds', problem: parsed.problem };
-}
-
-/** The error of a 4xx/5xx (or 1xx): the provider's text and code, `rate_limited` with `retryAfter` for a 429. */
-function errorAnswer(
-  request: EndpointRequest,
-  response: HttpResponse,
-  body: BodyKind,
-  settings: ClassifySettings,
-): Error {
-  const { status } = response;
+  const body = readJsonBody(response);
+  const { kind } = body;
   const value = body.kind === 'json' ? body.value : undefined;
-  const secrets = secretsOf(request, settings);
-  const text =
-    errorTextFromBody(withNestedFields(value, settings.errorFields), settings.errorFields, secrets) ??
-    (settings.textErrorBodies && (body.kind === 'html' || body.kind === 'invalid_json')
-      ? textOfErrorPage(response.body, secrets)
-      : undefined);
-  const retryAfter = status === 429 ? retryAfterSeconds(response) : undefined;
-  const detail =
-    text !== undefined
-      ? `: ${text}`
-      : body.kind === 'html'
-        ? ' with an HTML page instead of a JSON error'
-        : body.kind === 'empty'
-          ? ' with an empty body'
-          : '';
-  const wait = retryAfter !== undefined ? ` (retry after ${retryAfter} s)` : '';
-  return failure(
-    request,
-    `answered ${status}${detail}${wait}`,
-    {
-      reason: status === 429 ? 'rate_limited' : 'provider_error',
-      providerStatus: status,
+  if (status >= 400 || status < 200) {
+    const page = settings.textErrorBodies && (kind === 'html' || kind === 'invalid_json');
+    const text =
+      providerText(value, request, settings) ?? (page ? textOfErrorPage(raw, secretsOf(request, settings)) : undefined);
+    const retryAfter = status === 429 ? retryAfterSeconds(response) : undefined;
+    const bare =
+      kind === 'html' ? ' with an HTML page instead of a JSON error' : kind === 'empty' ? ' with an empty body' : '';
+    const wait = retryAfter === undefined ? '' : ` (retry after ${retryAfter} s)`;
+    const reason = status === 429 ? 'rate_limited' : 'provider_error';
+    throw fail(`${text === undefined ? bare : `: ${text}`}${wait}`, {
+      reason,
       retryAfter,
       providerCode: errorCodeFromBody(value),
-    },
-    settings,
-  );
+    });
+  }
+  const shape = request.json ?? 'object';
+  const json: unknown = kind === 'empty' ? (shape === 'object' ? {} : shape === 'array' ? [] : null) : value;
+  if (
+    kind === 'empty' ? request.allowEmpty : shape === 'text' ? kind !== 'html' : kind === 'json' && fits(shape, value)
+  ) {
+    return { json, raw, status } as JsonResponse<unknown>;
+  }
+  const refused = {
+    json: [` with JSON that is not an ${shape}`, 'unexpected_shape'],
+    empty: [' with an empty body', 'empty_body'],
+    html: [' with an HTML page instead of JSON', 'html_body'],
+    out_of_bounds: [` with JSON ${body.kind === 'out_of_bounds' && body.problem}`, 'unexpected_shape'],
+    invalid_json: [' with a body that is not valid JSON', 'invalid_json'],
+  } as const;
+  throw fail(refused[kind][0], { reason: refused[kind][1] });
 }
 
-/**
- * The error of a 2xx that arrived whole but cannot be used (a token response without
- * `access_token`, a page without its list): `<Provider> <label> answered <status> <what>`,
- * then the provider's text (`refusal.text`, else from `refusal.body`'s error fields).
- */
+function fits(shape: JsonShape | 'text', value: unknown): boolean {
+  return shape === 'any' || (shape === 'array' ? Array.isArray(value) : isRecord(value));
+}
+
+/** Classifies a body without throwing: JSON within the default bounds, an HTML page, empty, not JSON, or JSON beyond the bounds. */
+export function readJsonBody({ body, headers }: Pick<HttpResponse, 'body' | 'headers'>): BodyKind {
+  const text = body.trim();
+  if (!text) return { kind: 'empty' };
+  if (text.startsWith('<') || String(headers['content-type']).toLowerCase().includes('html')) return { kind: 'html' };
+  const parsed = parseBoundedJson(text, { maxBytes: Infinity });
+  if (parsed.ok) return { kind: 'json', value: parsed.value };
+  const { refusal, problem } = parsed;
+  return refusal === 'invalid_json' ? { kind: 'invalid_json' } : { kind: 'out_of_bounds', problem };
+}
+
+/** The error of a 2xx that arrived whole but cannot be used (a token response without `access_token`), worded like the others. */
 export function refuse(
   request: Pick<EndpointRequest, 'label' | 'endpoint' | 'secrets'>,
   status: number,
-  { what, body, reason = 'unexpected_shape', providerCode, text }: ResponseRefusal,
+  { what, body, text, reason = 'unexpected_shape', providerCode }: Refusal,
   settings: ClassifySettings,
 ): ProviderTokenError | ProviderApiError {
-  const secrets = secretsOf(request, settings);
-  const found =
-    (text === undefined ? undefined : cleanText(text, secrets) || undefined) ??
-    (body === undefined
-      ? undefined
-      : errorTextFromBody(withNestedFields(body, settings.errorFields), settings.errorFields, secrets));
-  const detail = found !== undefined ? `: ${found}` : '';
-  return failure(
-    request,
-    `answered ${status} ${what}${detail}`,
-    { reason, providerStatus: status, providerCode },
-    settings,
-  );
+  const given = text === undefined ? undefined : cleanText(text, secretsOf(request, settings)) || undefined;
+  const found = given ?? providerText(body, request, settings);
+  const message = `answered ${status} ${what}${found === undefined ? '' : `: ${found}`}`;
+  return failure(request, message, { reason, providerStatus: status, providerCode }, settings);
 }
 
-/**
- * The one place where the request path's errors are made: the message names the provider and
- * the endpoint, every secret redacted; the class follows the endpoint (token or API).
- */
+/** Makes every error of the request path: provider and endpoint named, secrets redacted, the class by endpoint. */
 export function failure(
   request: Pick<EndpointRequest, 'label' | 'endpoint' | 'secrets'>,
   what: string,
@@ -245,36 +165,37 @@ export function failure(
   const secrets = secretsOf(request, settings);
   const message = redactSecrets(`${settings.provider} ${request.label} ${what}`, secrets);
   // A provider that echoes a secret as its error code must not put it in `code`/`providerCode`.
-  const { providerCode } = details;
-  const safeCode =
-    providerCode !== undefined && redactSecrets(providerCode, secrets) === providerCode ? providerCode : undefined;
-  const full: FailureDetails = { ...details, providerCode: safeCode, provider: settings.provider };
+  const { providerCode: code } = details;
+  const providerCode = code !== undefined && redactSecrets(code, secrets) === code ? code : undefined;
+  const full: FailureDetails = { ...details, providerCode, provider: settings.provider };
   return request.endpoint === 'token' ? new ProviderTokenError(message, full) : new ProviderApiError(message, full);
 }
 
-function secretsOf(request: Pick<EndpointRequest, 'secrets'>, settings: ClassifySettings): Array<string | undefined> {
-  return request.secrets ? [...settings.secrets, ...request.secrets] : [...settings.secrets];
+function secretsOf(request: Pick<EndpointRequest, 'secrets'>, settings: ClassifySettings) {
+  return request.secrets ? [...settings.secrets, ...request.secrets] : settings.secrets;
 }
 
-/** The body with each dotted error field (`error.message`) read out to a key of its own, as errorTextFromBody reads fields. */
-function withNestedFields(body: unknown, fields: readonly string[]): unknown {
-  if (!isRecord(body) || !fields.some((field) => field.includes('.'))) return body;
-  const view: Record<string, unknown> = { ...body };
-  for (const field of fields.filter((name) => name.includes('.'))) {
-    view[field] = field.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), body);
+/** The first usable text in the body's error fields (a dotted field reads a nested one), cleaned and redacted. */
+function providerText(body: unknown, request: Pick<EndpointRequest, 'secrets'>, settings: ClassifySettings) {
+  if (!isRecord(body)) return undefined;
+  for (const field of settings.errorFields) {
+    const value = field.includes('.')
+      ? field.split('.').reduce<unknown>((v, key) => (isRecord(v) ? v[key] : undefined), body)
+      : body[field];
+    const text = typeof value === 'string' ? cleanText(value, secretsOf(request, settings)) : '';
+    if (text) return text;
   }
-  return view;
+  return undefined;
 }
 
 /** Seconds from a `retry-after` header (delta-seconds or HTTP date), if it parses. */
-export function retryAfterSeconds(response: Pick<HttpResponse, 'headers'>): number | undefined {
-  const header = response.headers['retry-after'];
+export function retryAfterSeconds({ headers }: Pick<HttpResponse, 'headers'>): number | undefined {
+  const header = headers['retry-after'];
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value);
   // Only an HTTP date (it begins with the day's name, RFC 9110 §5.6.7): Date.parse reads `-5` or `1.5` as years.
-  if (!/^[A-Za-z]{3,9},? /.test(value)) return undefined;
-  const date = Date.parse(value);
+  const date = /^[A-Za-z]{3,9},? /.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
@@ -283,15 +204,10 @@ export function retryAfterSeconds(response: Pick<HttpResponse, 'headers'>): numb
  * path only: a query may carry secrets) and the option to set. Redirects are never followed: a
  * token or secret must not follow a `Location` to a host the app did not name.
  */
-export function describeRedirect(
-  location: string | string[] | undefined,
-  requestURL: string | URL,
-  option?: string,
-): string {
+export function describeRedirect(location: string | string[] | undefined, from: string | URL, option?: string) {
   const value = Array.isArray(location) ? location[0] : location;
-  if (typeof value !== 'string' || value === '' || !URL.canParse(value, String(requestURL))) return '';
-  const target = new URL(value, requestURL);
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') return '';
+  const target = value && URL.canParse(value, String(from)) ? new URL(value, from) : undefined;
+  if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) return '';
   const set = option ? `set ${option} to it` : 'point this endpoint at it';
   return `: it points to ${target.origin}${target.pathname}; redirects are not followed, so if the provider has moved, ${set}`;
 }

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 
-/** One HTTP request as sent: the headers with one lower-case name each (see `mergeHeaders`). */
+/** One HTTP request as sent, its headers under lower-case names (see {@link mergeHeaders}). */
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';
   url: string;
@@ -10,31 +10,41 @@ export interface HttpRequest {
   body?: string;
 }
 
-/** A complete response, its body decoded as UTF-8 once all bytes are in (a leading BOM dropped). */
+/** A complete response, the body decoded as UTF-8 once all bytes are in, without a leading BOM. */
 export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
 }
 
-/** How a strategy sends: deadline, size cap, and where its connections come from. */
+/**
+ * How a strategy sends: one deadline in ms for the whole exchange (a wait for a free connection
+ * counts), a body size cap, and the app's `dispatcher` or the deprecated `agent`, whose
+ * connection options an undici pool of the strategy's own (`made`) takes over.
+ */
 export interface SendSettings {
-  /** Deadline of the whole exchange in ms, from the call (a wait for a free connection counts) to the last byte. */
   timeoutMs: number;
-  /** Largest body accepted, in bytes. */
   maxBodyBytes: number;
-  /** The app's undici dispatcher (proxy, custom CA); the app closes it. */
   dispatcher?: Dispatcher;
-  /** The deprecated `agent` option: an undici pool that connects as it would is made at the first request. */
   agent?: http.Agent;
-  /** The pool made from `agent`, which `closeDispatcher` closes. */
   made?: Dispatcher;
 }
 
+/** An exchange without a usable response; its message holds no URL and no header, so it is safe to wrap. */
+export class TransportFailure extends Error {
+  /** @param status - the status seen before the failure (a body too large), if any. */
+  constructor(
+    readonly kind: 'timeout' | 'network' | 'body_too_large',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'TransportFailure';
+  }
+}
+
 /** Header sets merged left to right under lower-case names: a later set replaces a header in any spelling. */
-export function mergeHeaders(
-  ...sets: Array<Readonly<Record<string, unknown>> | null | undefined>
-): Record<string, string> {
+export function mergeHeaders(...sets: Array<Readonly<Record<string, unknown>> | null | undefined>) {
   const merged: Record<string, string> = {};
   for (const set of sets) {
     for (const name in set) {
@@ -45,60 +55,26 @@ export function mergeHeaders(
   return merged;
 }
 
-/** Why an exchange produced no usable response. */
-export type TransportFailureKind = 'timeout' | 'network' | 'body_too_large';
-
-/** An exchange without a usable response; its message never holds the URL or a header, so it is safe to wrap. */
-export class TransportFailure extends Error {
-  constructor(
-    /** What went wrong. */
-    readonly kind: TransportFailureKind,
-    message: string,
-    /** Status seen before the failure (a body too large), if any. */
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'TransportFailure';
-  }
-}
-
 /** undici, loaded at the first request: it takes longer to load than the rest of the kit, and a CLI may never send. */
 let undici: typeof import('undici') | undefined;
 let ownPool: Dispatcher | undefined;
 
 /** The `https.Agent` options that say how to connect, kept from an `agent`. */
-const CONNECT_OPTIONS = [
-  'ca',
-  'cert',
-  'key',
-  'pfx',
-  'passphrase',
-  'rejectUnauthorized',
-  'servername',
-  'ciphers',
-  'minVersion',
-  'maxVersion',
-  'checkServerIdentity',
-  'family',
-  'lookup',
-  'localAddress',
-];
-
-/** Errors of a kept-alive socket that the server closed while it sat idle in the pool. */
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const CONNECT_OPTIONS = 'ca cert key pfx passphrase rejectUnauthorized servername ciphers minVersion maxVersion'
+  .concat(' checkServerIdentity family lookup localAddress')
+  .split(' ');
 
 /**
- * The dispatcher of a request: the app's; else a pool made once from its `agent`; else undici's
- * global dispatcher when it is this undici's (an app's `setGlobalDispatcher`, a test's mock); else
- * a keep-alive pool of the kit's own. (Node 26's `fetch` puts its undici 8 in the global slot,
- * which undici 7 cannot drive: UND_ERR_INVALID_ARG on every request.)
+ * The app's dispatcher; else a pool made once from its `agent`; else undici's global dispatcher
+ * when it is this undici's (an app's `setGlobalDispatcher`, a test's mock); else a keep-alive
+ * pool of the kit's own (Node 26's `fetch` puts its undici 8 there, which undici 7 cannot drive).
  */
 export function dispatcherOf(settings: SendSettings, loaded: typeof import('undici')): Dispatcher {
   if (settings.dispatcher) return settings.dispatcher;
   if (settings.agent) {
     const options = (settings.agent as { options?: Record<string, unknown> }).options ?? {};
     const connect = Object.fromEntries(
-      CONNECT_OPTIONS.filter((n) => options[n] !== undefined).map((n) => [n, options[n]]),
+      CONNECT_OPTIONS.filter((name) => options[name] !== undefined).map((n) => [n, options[n]]),
     );
     return (settings.made ??= new loaded.Agent({ connect }));
   }
@@ -112,27 +88,25 @@ export function closeDispatcher(settings: SendSettings): void {
 }
 
 /**
- * The send step: one request with undici, never following redirects. One deadline covers the
- * whole exchange; a body past `maxBodyBytes` is refused as it arrives. A request whose reused
- * keep-alive socket the server reset before any answer is sent once more within the deadline.
+ * The send step: one request with undici, redirects not followed. A body past `maxBodyBytes` is
+ * refused as it arrives. A request whose reused keep-alive socket the server reset before any
+ * answer (it closed the idle socket and never read the request) is sent once more within the deadline.
  */
 export async function send(request: HttpRequest, settings: SendSettings): Promise<HttpResponse> {
   const url = new URL(request.url);
   undici ??= await import('undici');
   const controller = new AbortController();
   const { timeoutMs } = settings;
-  const timer = setTimeout(
-    () => controller.abort(new TransportFailure('timeout', `did not answer within ${timeoutMs} ms`)),
-    timeoutMs,
-  );
+  const failTimeout = () => controller.abort(new TransportFailure('timeout', `did not answer within ${timeoutMs} ms`));
+  const timer = setTimeout(failTimeout, timeoutMs);
+  const dispatcher = dispatcherOf(settings, undici);
   try {
-    const dispatcher = dispatcherOf(settings, undici);
-    try {
-      return await exchange(dispatcher, url, request, settings.maxBodyBytes, controller);
-    } catch (error) {
-      if (!isResetOfReusedSocket(error) || controller.signal.aborted) throw error;
-      return await exchange(dispatcher, url, request, settings.maxBodyBytes, controller);
-    }
+    return await exchange(dispatcher, url, request, settings.maxBodyBytes, controller).catch((error: unknown) => {
+      const { code, socket } = (error ?? {}) as { code?: string; socket?: { bytesRead?: number } };
+      const reused = RESET_CODES.has(code ?? '') && (socket === undefined || (socket.bytesRead ?? 0) > 0);
+      if (!reused || controller.signal.aborted) throw error;
+      return exchange(dispatcher, url, request, settings.maxBodyBytes, controller);
+    });
   } catch (error) {
     throw controller.signal.aborted ? controller.signal.reason : transportFailureOf(error);
   } finally {
@@ -140,14 +114,16 @@ export async function send(request: HttpRequest, settings: SendSettings): Promis
   }
 }
 
+/** Errors of a kept-alive socket that the server closed while it sat idle in the pool. */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
 async function exchange(
   dispatcher: Dispatcher,
   url: URL,
-  request: HttpRequest,
+  { method, headers, body }: HttpRequest,
   maxBodyBytes: number,
   controller: AbortController,
 ): Promise<HttpResponse> {
-  let { headers } = request;
   if (url.username || url.password) {
     // undici refuses user info in a URL; Node sent it as Basic credentials, and so does this.
     const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
@@ -155,21 +131,11 @@ async function exchange(
   }
   const { signal } = controller;
   const path = url.pathname + url.search;
-  const response = await dispatcher.request({
-    origin: url.origin,
-    path,
-    method: request.method,
-    headers,
-    body: request.body,
-    signal,
-  });
+  const response = await dispatcher.request({ origin: url.origin, path, method, headers, body, signal });
   const status = response.statusCode;
   const tooLarge = (): TransportFailure => {
-    const failure = new TransportFailure(
-      'body_too_large',
-      `answered ${status} with a body over ${maxBodyBytes} bytes`,
-      status,
-    );
+    const what = `answered ${status} with a body over ${maxBodyBytes} bytes`;
+    const failure = new TransportFailure('body_too_large', what, status);
     // Aborting (not destroying the body) closes the connection, whose answer is unread; outside
     // undici's parser, since an abort within its data callback makes it open a new connection.
     setImmediate(() => controller.abort(failure));
@@ -190,21 +156,11 @@ async function exchange(
   // undici frees the connection a moment after the last chunk: a request sent before then (the
   // profile right after the token) would open a second connection, with a new TLS handshake.
   await new Promise(setImmediate);
-  const body = Buffer.concat(chunks, received).toString('utf8');
-  return {
-    status,
-    headers: response.headers as IncomingHttpHeaders,
-    body: body.charCodeAt(0) === 0xfeff ? body.slice(1) : body,
-  };
+  const text = Buffer.concat(chunks, received).toString('utf8');
+  return { status, headers: response.headers as IncomingHttpHeaders, body: text.replace(/^\uFEFF/, '') };
 }
 
-/** A reset before any answer on a socket that had answered before (bytes read on it). */
-function isResetOfReusedSocket(error: unknown): boolean {
-  const { code, socket } = (error ?? {}) as { code?: string; socket?: { bytesRead?: number } };
-  return RESET_CODES.has(code ?? '') && (socket === undefined || (socket.bytesRead ?? 0) > 0);
-}
-
-/** The failure of an exchange without a response: only the error code is kept (Node's and undici's messages may quote a header or the URL). */
+/** The failure of an exchange without a response: only the error code is kept (Node's and undici's messages may quote the URL). */
 function transportFailureOf(error: unknown): TransportFailure {
   if (error instanceof TransportFailure) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -1,63 +1,45 @@
-import {
-  classify,
-  exchange,
-  refuse,
-  type ClassifySettings,
-  type EndpointRequest,
-  type JsonOf,
-  type JsonResponse,
-  type JsonShape,
-} from '../http/classify';
+import { classify, exchange, type ClassifySettings, type EndpointRequest, refuse } from '../http/classify';
+import type { JsonOf, JsonResponse, JsonShape } from '../http/classify';
 import { mergeHeaders, type HttpRequest, type HttpResponse, type SendSettings } from '../http/send';
 import { tokenParamsOf, tokenRequest, type ClientCredentials, type TokenEndpoint } from './token-request';
 import type { TokenParams } from './token-set';
 
-/** What makes a {@link ProviderClient} talk like its provider: the definition's parts and the app's options. */
+/** A {@link ProviderClient}'s provider (definition) and app (options): on top of classifying and sending, how to call it. */
 export interface ProviderClientSettings extends ClassifySettings, SendSettings {
-  /** How the token endpoint wants to be called. */
   token: TokenEndpoint;
-  /** Headers sent on every API call besides the token (e.g. Gofundo's `Accept`). */
+  /** Headers of every API call besides the token (e.g. Gofundo's `Accept`). */
   apiHeaders?: Record<string, string>;
-  /** The header(s) that carry the access token on an API call. */
   bearerHeaders: (accessToken: string) => Record<string, string>;
-  /** The app's client. */
   credentials: ClientCredentials;
   /** The app's `customHeaders`, sent on every request. */
   customHeaders?: Readonly<Record<string, unknown>>;
 }
 
-/** Where one grant goes when not to the strategy's own endpoint with its own client (node-oauth's callers). */
-export interface TokenTarget {
-  url: string;
-  credentials: ClientCredentials;
-  customHeaders?: Readonly<Record<string, unknown>>;
-}
+/** Headers as node-oauth callers give them. */
+type LooseHeaders = Readonly<Record<string, unknown>> | null | undefined;
 
 /**
- * The one request path of a strategy, in three steps: build the request (`tokenRequest`, or the
- * API headers here), send it with undici (`exchange`), {@link classify} the answer. The login's code
- * exchange, `refresh()`, other grants, API calls and node-oauth's `_oauth2.get` all come here.
+ * The one request path of a strategy, in three steps: build the request (`tokenRequest`, or the API
+ * headers here), send it with undici (`exchange`), `classify` the answer. The login's code exchange,
+ * `refresh()`, other grants, API calls and node-oauth's `_oauth2.get` all come here.
  */
 export class ProviderClient {
   constructor(readonly settings: ProviderClientSettings) {}
 
-  /** Posts one grant (`grant_type` and its fields) to the token endpoint and checks the token response. */
-  async token(grant: Record<string, string | undefined>, target?: TokenTarget): Promise<TokenParams> {
-    const { token, credentials, customHeaders } = this.settings;
-    const endpoint = target ? { ...token, url: target.url } : token;
-    const request = tokenRequest(
-      endpoint,
-      target?.credentials ?? credentials,
-      grant,
-      target ? target.customHeaders : customHeaders,
-    );
-    const answer = classify(request, await exchange(request, this.settings), this.settings) as JsonResponse;
-    const checked = tokenParamsOf(token, answer);
-    if ('refused' in checked) throw this.refuse(request, answer.status, checked.refused);
-    return checked.params;
+  /** Posts a grant (`grant_type` and its fields) to the token endpoint, or to node-oauth's `target`, and checks the answer. */
+  async token(
+    grant: Record<string, string | undefined>,
+    target?: { url: string; credentials: ClientCredentials; customHeaders: LooseHeaders },
+  ): Promise<TokenParams> {
+    const { settings } = this;
+    const endpoint = target ? { ...settings.token, url: target.url } : settings.token;
+    const to = target ?? settings;
+    const request = tokenRequest(endpoint, to.credentials, grant, to.customHeaders ?? undefined);
+    const { json, status } = classify(request, await exchange(request, settings), settings) as JsonResponse;
+    return tokenParamsOf(settings.token, json, (refusal) => refuse(request, status, refusal, settings));
   }
 
-  /** Calls an API endpoint with the access token; resolves with its JSON (an object unless `json` says otherwise). */
+  /** Calls an API endpoint with the access token: its JSON (an object unless `json` says otherwise). */
   async api<S extends JsonShape = 'object'>(
     label: string,
     method: 'GET' | 'DELETE',
@@ -80,40 +62,25 @@ export class ProviderClient {
 
   /** node-oauth's request: any 2xx but HTML, as text, with the token's headers when there is a token. */
   async text(
-    request: Pick<HttpRequest, 'method' | 'url' | 'body'> & { headers: Readonly<Record<string, unknown>> | null },
+    { headers, ...request }: Pick<HttpRequest, 'method' | 'url' | 'body'> & { headers: LooseHeaders },
     accessToken: string | undefined,
-    customHeaders: Readonly<Record<string, unknown>> | undefined,
+    customHeaders: LooseHeaders,
   ): Promise<HttpResponse> {
-    const headers = accessToken
-      ? this.apiHeaders(accessToken, request.headers, customHeaders)
-      : mergeHeaders(customHeaders, request.headers);
-    const full: EndpointRequest = {
-      ...request,
-      headers,
-      label: 'API',
-      endpoint: 'api',
-      allowEmpty: true,
-      json: 'text',
-    };
+    const all = accessToken
+      ? this.apiHeaders(accessToken, headers, customHeaders)
+      : mergeHeaders(customHeaders, headers);
+    const full: EndpointRequest = { ...request, headers: all, label: 'API', endpoint: 'api', json: 'text' };
+    full.allowEmpty = true;
     full.secrets = [accessToken];
     const response = await exchange(full, this.settings);
     classify(full, response, this.settings);
     return response;
   }
 
-  /** The error of a 2xx that cannot be used, worded like every other failure (see {@link refuse}). */
-  refuse(
-    request: Pick<EndpointRequest, 'label' | 'endpoint' | 'secrets'>,
-    status: number,
-    refusal: Parameters<typeof refuse>[2],
-  ) {
-    return refuse(request, status, refusal, this.settings);
-  }
-
   private apiHeaders(
     accessToken: string,
-    extra: Readonly<Record<string, unknown>> | null,
-    customHeaders = this.settings.customHeaders,
+    extra: LooseHeaders,
+    customHeaders: LooseHeaders = this.settings.customHeaders,
   ) {
     return mergeHeaders(customHeaders, extra, this.settings.apiHeaders, this.settings.bearerHeaders(accessToken));
   }

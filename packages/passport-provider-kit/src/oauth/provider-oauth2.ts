@@ -8,32 +8,24 @@ import type { TokenParams } from './token-set';
 /** Longest authorization code or refresh token accepted; real ones are far shorter. */
 export const MAX_GRANT_VALUE_LENGTH = 4096;
 
-/** node-oauth's token callback: `(err, accessToken, refreshToken, params)`. */
-type TokenCallback = (err: Error | null, accessToken?: string, refreshToken?: string, params?: TokenParams) => void;
-
-/** node-oauth's data callback: `(err, body, response)`. */
-type DataCallback = (
-  err: Error | null,
-  body?: string,
-  response?: { statusCode: number; headers: IncomingHttpHeaders },
-) => void;
+type TokenCallback = (err: unknown, accessToken?: string, refreshToken?: string, params?: TokenParams) => void;
+type DataCallback = (err: unknown, body?: string, res?: { statusCode: number; headers: IncomingHttpHeaders }) => void;
 
 /**
- * `strategy._oauth2`: a node-oauth `OAuth2` for the callers written for node-oauth only
- * (passport-oauth2's code exchange, passport-oauth2-refresh, `_oauth2.get`), adapted to the
- * strategy's {@link ProviderClient} with this client's own id, secret, token URL and headers.
- * Its constructor keeps node-oauth's signature: passport-oauth2-refresh calls `new _oauth2.constructor(…)`.
+ * `strategy._oauth2`: node-oauth's `OAuth2` for its callers only (passport-oauth2's code exchange,
+ * passport-oauth2-refresh, `_oauth2.get`), adapted to the strategy's {@link ProviderClient} with
+ * this client's own id, secret, token URL and headers. Made by {@link providerOAuth2Class}.
  */
 export abstract class ProviderOAuth2 extends OAuth2 {
   /** The strategy's request path. */
   protected abstract readonly client: ProviderClient;
-  /** The token response being handed to passport-oauth2's callback, for the profile step of that same call. */
+  /** The token response being handed to passport-oauth2's callback, for the profile step within it. */
   private handingOver?: TokenParams;
 
   /**
-   * Requests a token as node-oauth does: `codeOrToken` goes out as `refresh_token` for
-   * `grant_type: 'refresh_token'`, as `code` otherwise (left out when empty, for grants that
-   * carry neither); calls back `(err, accessToken, refreshToken, params)`.
+   * A token as node-oauth requests it: `codeOrToken` is the `refresh_token` of a `refresh_token`
+   * grant, else the `code` (left out when empty, for grants with neither); calls back
+   * `(err, accessToken, refreshToken, params)`.
    */
   override getOAuthAccessToken(
     codeOrToken: string,
@@ -49,13 +41,10 @@ export abstract class ProviderOAuth2 extends OAuth2 {
       return process.nextTick(done, unusableGrantValue(this.client.settings.provider, field));
     }
     if (given) fields[field] = codeOrToken;
-    const target = {
-      url: this._getAccessTokenUrl(),
-      credentials: { clientID: this._clientId, clientSecret: this._clientSecret },
-      customHeaders: this._customHeaders,
-    };
+    const credentials = { clientID: this._clientId, clientSecret: this._clientSecret };
+    const target = { url: this._getAccessTokenUrl(), credentials, customHeaders: this._customHeaders };
     settle(this.client.token(fields, target), (err, answer) => {
-      if (err || !answer) return done(err as Error);
+      if (err || !answer) return done(err);
       this.handingOver = answer;
       try {
         done(null, answer.access_token, answer.refresh_token, answer);
@@ -65,19 +54,14 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     });
   }
 
-  /** The token response of `accessToken` while it is handed to passport-oauth2's callback, which loads the profile within it. */
+  /** The token response of `accessToken` while it is handed to passport-oauth2's callback (which loads the profile). */
   tokenResponseFor(accessToken: string): TokenParams | undefined {
     return this.handingOver?.access_token === accessToken ? this.handingOver : undefined;
   }
 
-  /** `GET`s a provider URL with the token in a header; a 2xx but HTML calls back `(null, body, response)`, anything else a `ProviderApiError`. */
+  /** `GET`s a URL with the token in a header (also as `getProtectedResource`): `(null, body, response)` for a 2xx but HTML, else a `ProviderApiError`. */
   override get(url: string, accessToken: string, callback: dataCallback): void {
     this._request('GET', url, null, '', accessToken, callback);
-  }
-
-  /** Same as {@link ProviderOAuth2.get}, under node-oauth's older name. */
-  override getProtectedResource(url: string, accessToken: string, callback: dataCallback): void {
-    this.get(url, accessToken, callback);
   }
 
   /** node-oauth's one request method, through the strategy's request path. */
@@ -87,25 +71,23 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     headers: OutgoingHttpHeaders | null,
     body: unknown,
     accessToken: string | null,
-    dataCallback: dataCallback,
+    callback: dataCallback,
   ): void {
-    const callback = dataCallback as unknown as DataCallback;
+    const done = callback as unknown as DataCallback;
     if (method !== 'GET' && method !== 'POST' && method !== 'DELETE') {
       return process.nextTick(
-        callback,
+        done,
         new TypeError(`${this.client.settings.provider} client: ${method} is not supported`),
       );
     }
-    const text = typeof body === 'string' && body !== '' ? body : undefined;
-    const request = { method: method as 'GET' | 'POST' | 'DELETE', url, headers, body: text };
-    settle(this.client.text(request, accessToken ?? undefined, this._customHeaders), (err, response) => {
-      if (err || !response) return callback(err as Error);
-      callback(null, response.body, { statusCode: response.status, headers: response.headers });
-    });
+    const request = { method, url, headers, body: typeof body === 'string' && body !== '' ? body : undefined } as const;
+    settle(this.client.text(request, accessToken ?? undefined, this._customHeaders), (err, res) =>
+      err || !res ? done(err) : done(null, res.body, { statusCode: res.status, headers: res.headers }),
+    );
   }
 }
 
-/** A `ProviderOAuth2` class with node-oauth's constructor signature, bound to one strategy's request path. */
+/** A {@link ProviderOAuth2} class bound to one strategy's request path, with node-oauth's constructor (passport-oauth2-refresh calls it). */
 export function providerOAuth2Class(
   client: ProviderClient,
 ): new (...args: ConstructorParameters<typeof OAuth2>) => ProviderOAuth2 {

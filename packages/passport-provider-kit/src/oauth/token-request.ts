@@ -1,5 +1,5 @@
 import { errorCodeFromBody } from '../errors/error-body';
-import type { EndpointRequest, JsonResponse, ResponseRefusal } from '../http/classify';
+import type { EndpointRequest, Refusal } from '../http/classify';
 import { mergeHeaders } from '../http/send';
 import type { TokenParams } from './token-set';
 
@@ -13,32 +13,22 @@ export interface TokenEndpoint {
   clientAuth: 'body' | 'basic';
   /** Extra headers, e.g. `Accept: application/json`. */
   headers?: Record<string, string>;
-  /**
-   * Fields a grant carries besides its own, by `grant_type`, e.g. Mollie's
-   * `{ refresh_token: { redirect_uri } }`. The grant's own fields win over them.
-   */
+  /** Fields a grant carries besides its own, by `grant_type`, e.g. Mollie's `{ refresh_token: { redirect_uri } }`; the grant's own win. */
   grantFields?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /**
-   * Finds the error a 2xx token response carries instead of a token, for a provider that
-   * answers errors with a success status. Default {@link oauthErrorInResponse}: RFC 6749's
-   * `error` code in a response without `access_token`. The login then fails with a
-   * `ProviderTokenError` whose reason is `provider_error` and `providerCode` the code.
+   * Finds the error a 2xx token response carries instead of a token (default {@link oauthErrorInResponse});
+   * the login then fails with a `ProviderTokenError`, reason `provider_error`, `providerCode` the code.
    */
   errorInResponse?: (body: Record<string, unknown>) => TokenResponseError | undefined;
 }
 
-/** The error a 2xx token response carries (see {@link TokenEndpoint.errorInResponse}). */
+/** The error a 2xx token response carries: `code` becomes `providerCode`; without `description`, `errorFields` give the text. */
 export interface TokenResponseError {
-  /** The provider's error code, e.g. `bad_verification_code`; it becomes `providerCode` and `code`. */
   code: string;
-  /** The provider's text; without it, the text comes from the definition's `errorFields`. */
   description?: string;
 }
 
-/**
- * The default {@link TokenEndpoint.errorInResponse}: a response without a non-empty
- * `access_token` whose `error` (or `code`) looks like an RFC 6749 error code.
- */
+/** The default {@link TokenEndpoint.errorInResponse}: without a non-empty `access_token`, an RFC 6749 style `error` (or `code`). */
 export function oauthErrorInResponse(body: Record<string, unknown>): TokenResponseError | undefined {
   if (typeof body.access_token === 'string' && body.access_token !== '') return undefined;
   const code = errorCodeFromBody(body);
@@ -52,9 +42,8 @@ export interface ClientCredentials {
 }
 
 /**
- * The build step of a grant: its fields (with the definition's `grantFields` for its type,
- * undefined values left out) and the client's credentials in the body or as HTTP Basic,
- * form- or JSON-encoded, after the app's `customHeaders` and the endpoint's own headers.
+ * The build step of a grant: its fields with the definition's `grantFields` for its type (undefined
+ * values left out), the credentials in the body or as HTTP Basic, form- or JSON-encoded.
  */
 export function tokenRequest(
   endpoint: TokenEndpoint,
@@ -62,28 +51,26 @@ export function tokenRequest(
   grant: Record<string, string | undefined>,
   customHeaders?: Readonly<Record<string, unknown>>,
 ): EndpointRequest {
-  const fields: Record<string, string> = {};
   const given = { ...endpoint.grantFields?.[grant.grant_type ?? 'authorization_code'], ...grant };
-  for (const [name, value] of Object.entries(given)) if (value !== undefined) fields[name] = value;
-  let authorization: string | undefined;
-  if (endpoint.clientAuth === 'basic') {
-    // RFC 6749 §2.3.1: id and secret are form-encoded before Base64.
-    const pair = `${encodeURIComponent(credentials.clientID)}:${encodeURIComponent(credentials.clientSecret)}`;
-    authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
-  } else {
-    fields.client_id = credentials.clientID;
-    fields.client_secret = credentials.clientSecret;
-  }
+  const fields = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Record<
+    string,
+    string
+  >;
+  const { clientID, clientSecret } = credentials;
+  const basic = endpoint.clientAuth === 'basic';
+  // RFC 6749 §2.3.1: id and secret are form-encoded before Base64.
+  const pair = basic ? `${encodeURIComponent(clientID)}:${encodeURIComponent(clientSecret)}` : undefined;
+  if (!basic) Object.assign(fields, { client_id: clientID, client_secret: clientSecret });
   const json = endpoint.bodyEncoding === 'json';
-  const contentType = json ? 'application/json' : 'application/x-www-form-urlencoded';
+  const own = {
+    authorization: pair && `Basic ${Buffer.from(pair).toString('base64')}`,
+    'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
+  };
   return {
     label: 'token endpoint',
     method: 'POST',
     url: endpoint.url,
-    headers: mergeHeaders({ accept: 'application/json' }, customHeaders, endpoint.headers, {
-      authorization,
-      'content-type': contentType,
-    }),
+    headers: mergeHeaders({ accept: 'application/json' }, customHeaders, endpoint.headers, own),
     body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
     endpoint: 'token',
     secrets: [given.code, given.refresh_token, given.password, given.code_verifier],
@@ -91,46 +78,34 @@ export function tokenRequest(
 }
 
 /**
- * Checks a token endpoint's 2xx JSON: a non-empty string `access_token`, a string `refresh_token`
- * (a `null` one dropped), `expires_in` in seconds clamped to {@link MAX_EXPIRES_IN_SECONDS}.
- * @returns the token response, or why it cannot be used (an error it carries instead of a token).
+ * Checks a 2xx token response: a non-empty string `access_token`, a string `refresh_token` (a `null`
+ * one dropped), `expires_in` as seconds (see {@link expiresInSeconds}); `refuse` makes the error otherwise.
  */
 export function tokenParamsOf(
-  endpoint: Pick<TokenEndpoint, 'errorInResponse'>,
-  { json }: JsonResponse,
-): { params: TokenParams } | { refused: ResponseRefusal } {
+  endpoint: TokenEndpoint,
+  json: Record<string, unknown>,
+  refuse: (refusal: Refusal) => Error,
+): TokenParams {
   const carried = (endpoint.errorInResponse ?? oauthErrorInResponse)(json);
-  if (carried !== undefined) {
-    const { code: providerCode, description: text } = carried;
-    return { refused: { what: 'without an access_token', body: json, text, reason: 'provider_error', providerCode } };
-  }
+  const what = 'without an access_token';
+  if (carried)
+    throw refuse({ what, body: json, text: carried.description, reason: 'provider_error', providerCode: carried.code });
   const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
-  if (typeof accessToken !== 'string' || accessToken === '')
-    return { refused: { what: 'without an access_token', body: json } };
-  if (refreshToken !== undefined && refreshToken !== null && typeof refreshToken !== 'string') {
-    return { refused: { what: 'with a refresh_token that is not a string' } };
-  }
+  if (typeof accessToken !== 'string' || accessToken === '') throw refuse({ what, body: json });
+  if (refreshToken != null && typeof refreshToken !== 'string')
+    throw refuse({ what: 'with a refresh_token that is not a string' });
   const params: TokenParams = { ...json, access_token: accessToken };
   if (refreshToken === null) delete params.refresh_token;
-  if (expiresIn !== undefined && expiresIn !== null) {
-    const seconds = expiresInSeconds(expiresIn);
-    if (seconds === undefined) return { refused: { what: 'with an expires_in that is not a number of seconds' } };
-    params.expires_in = seconds;
-  }
-  return { params };
+  if (expiresIn == null) return params;
+  const seconds = expiresInSeconds(expiresIn);
+  if (seconds === undefined) throw refuse({ what: 'with an expires_in that is not a number of seconds' });
+  return Object.assign(params, { expires_in: seconds });
 }
 
-/**
- * The longest access token lifetime passed on: 10 years, in seconds. A larger `expires_in`
- * (`1e20`, a JSON `1e400` read as `Infinity`) is clamped to it, so that
- * `Date.now() + expires_in * 1000` is always a date `Date` can hold.
- */
+/** The longest token lifetime passed on: 10 years in seconds, so that `Date.now() + expires_in * 1000` is always a date. */
 export const MAX_EXPIRES_IN_SECONDS = 10 * 365 * 24 * 60 * 60;
 
-/**
- * An `expires_in` as seconds: a non-negative number or digits (`"3600"`, `"3599.5"`), clamped to
- * {@link MAX_EXPIRES_IN_SECONDS}; `undefined` for anything else (`-5`, `"soon"`, `"1e3"`).
- */
+/** `expires_in` as seconds: a non-negative number or digits (`"3599.5"`), clamped to {@link MAX_EXPIRES_IN_SECONDS}; else `undefined`. */
 export function expiresInSeconds(value: unknown): number | undefined {
   const seconds = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
   if (typeof seconds !== 'number' || Number.isNaN(seconds) || seconds < 0) return undefined;

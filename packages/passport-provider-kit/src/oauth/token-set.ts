@@ -1,7 +1,4 @@
-/**
- * The parsed response of a token endpoint: the fields of RFC 6749 §5.1 that providers send,
- * plus whatever else they add.
- */
+/** A token endpoint's parsed response: the fields of RFC 6749 §5.1 that providers send, and whatever they add. */
 export interface TokenParams {
   access_token: string;
   token_type?: string;
@@ -15,10 +12,7 @@ export interface TokenParams {
 export interface TokenSet {
   /** The new access token. */
   accessToken: string;
-  /**
-   * The refresh token to keep: the new one when the provider rotates refresh tokens, the
-   * one you passed in when the provider keeps it (each provider's README says which).
-   */
+  /** The provider's new refresh token when it rotates them, else the one passed in (each provider's README says which). */
   refreshToken?: string;
   /** Seconds until the access token expires, as the provider said (`expires_in`). */
   expiresIn?: number;

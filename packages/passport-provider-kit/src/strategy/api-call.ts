@@ -11,18 +11,13 @@ export type ApiQueryValue = string | number | boolean | undefined;
  * @typeParam S - the JSON accepted (see `json`).
  */
 export interface ApiGetOptions<S extends JsonShape = 'object'> {
-  /**
-   * The JSON the endpoint answers with: `object` (the default), `array` (e.g. GitHub's
-   * `/user/emails`) or `any` JSON value; `json` in the result is typed to match. Another
-   * value is a `ProviderApiError` with reason `unexpected_shape`.
-   */
+  /** The JSON answered: `object` (default), `array` or `any`, `json` typed to match; another is `unexpected_shape`. */
   json?: S;
   /** Query parameters, added to (or replacing) those of `pathOrURL`. */
   query?: Readonly<Record<string, ApiQueryValue>>;
   /**
-   * Opt-in single retry after a 429: when the provider's `retry-after` is at most this many
-   * seconds, wait that long and send the request once more. Default: no retry (the
-   * `ProviderApiError` carries `retryAfter`). At most {@link MAX_RATE_LIMIT_WAIT_SECONDS}.
+   * Opt-in single retry after a 429 whose `retry-after` is at most this many seconds (at most
+   * {@link MAX_RATE_LIMIT_WAIT_SECONDS}): wait, then send once more. Default: the error, with `retryAfter`.
    */
   retryRateLimitedWithin?: number;
   /** How the endpoint is named in error messages. Default `API GET <path>`. */
@@ -32,39 +27,30 @@ export interface ApiGetOptions<S extends JsonShape = 'object'> {
 /** The longest wait `retryRateLimitedWithin` may allow: a call must not hang for minutes. */
 export const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
-/** Where an API call goes: the provider's name and API base, and the strategy's request path. */
+/** Where an API call goes: the provider's name, its API base (the token goes nowhere else), the request path. */
 export interface ApiCallTarget {
-  /** Human name of the provider, for messages. */
   provider: string;
-  /** The provider's API base, e.g. `https://api.petje.af/v1`; the token is sent nowhere else. */
   apiBaseURL: string | undefined;
-  /** The strategy's request path. */
   client: Pick<ProviderClient, 'api'>;
 }
 
 /**
- * GETs `pathOrURL` (a path under the API base, or an absolute URL under it) with the access
- * token in a header; rejects with a `ProviderApiError`, or a `TypeError` for a bad argument
- * before any request. With `retryRateLimitedWithin`, a 429 whose `retry-after` is within it is
- * sent once more after that wait.
+ * GETs `pathOrURL`, a path or an absolute URL under the API base, with the access token in a header.
+ * Rejects with a `ProviderApiError`, or a `TypeError` for a bad argument before any request.
  */
 export async function getFromApi<S extends JsonShape = 'object'>(
   target: ApiCallTarget,
   accessToken: string,
   pathOrURL: string,
-  options: ApiGetOptions<S> = {},
+  { json, query, retryRateLimitedWithin: within, label }: ApiGetOptions<S> = {},
 ): Promise<JsonResponse<JsonOf<S>>> {
-  if (typeof accessToken !== 'string' || accessToken === '') {
-    throw new TypeError(`${target.provider} API call requires an access token`);
-  }
-  const url = resolveApiURL(target, pathOrURL, options.query);
-  const within = options.retryRateLimitedWithin;
+  const who = `${target.provider} API call`;
+  if (typeof accessToken !== 'string' || accessToken === '') throw new TypeError(`${who} requires an access token`);
+  const url = resolveApiURL(target, pathOrURL, query);
   if (within !== undefined && !(within >= 0 && within <= MAX_RATE_LIMIT_WAIT_SECONDS)) {
-    const range = `from 0 to ${MAX_RATE_LIMIT_WAIT_SECONDS}`;
-    throw new TypeError(`${target.provider} API call: retryRateLimitedWithin must be a number of seconds ${range}`);
+    throw new TypeError(`${who}: retryRateLimitedWithin must be a number of seconds from 0 to 60`);
   }
-  const label = options.label ?? `API GET ${url.pathname}`;
-  const send = () => target.client.api(label, 'GET', url.href, accessToken, { json: options.json });
+  const send = () => target.client.api(label ?? `API GET ${url.pathname}`, 'GET', url.href, accessToken, { json });
   try {
     return await send();
   } catch (error) {
@@ -75,26 +61,23 @@ export async function getFromApi<S extends JsonShape = 'object'>(
   }
 }
 
-/**
- * The absolute URL of `pathOrURL` under `apiBaseURL`, with `query` applied.
- * @throws TypeError when there is no API base, or the result would leave it.
- */
+/** The absolute URL of `pathOrURL` under `apiBaseURL`, with `query` applied; a `TypeError` without a base or outside it. */
 export function resolveApiURL(
-  target: Pick<ApiCallTarget, 'provider' | 'apiBaseURL'>,
+  { provider, apiBaseURL }: Pick<ApiCallTarget, 'provider' | 'apiBaseURL'>,
   pathOrURL: string,
   query: Readonly<Record<string, ApiQueryValue>> = {},
 ): URL {
-  const who = `${target.provider} API call`;
-  if (typeof target.apiBaseURL !== 'string' || !URL.canParse(target.apiBaseURL)) {
+  const who = `${provider} API call`;
+  if (typeof apiBaseURL !== 'string' || !URL.canParse(apiBaseURL)) {
     throw new TypeError(`${who}: apiBaseURL is not an absolute URL`);
   }
   if (typeof pathOrURL !== 'string' || pathOrURL.trim() === '') throw new TypeError(`${who} requires a path or URL`);
-  const base = new URL(target.apiBaseURL);
+  const base = new URL(apiBaseURL);
   const basePath = base.pathname.replace(/\/+$/, '');
-  const url =
-    /^[a-z][a-z0-9+.-]*:/i.test(pathOrURL) || pathOrURL.startsWith('//')
-      ? new URL(pathOrURL, base)
-      : new URL(`${base.origin}${basePath}/${pathOrURL.replace(/^\/+/, '')}`);
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(pathOrURL) || pathOrURL.startsWith('//');
+  const url = absolute
+    ? new URL(pathOrURL, base)
+    : new URL(`${base.origin}${basePath}/${pathOrURL.replace(/^\/+/, '')}`);
   const inside = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
   if (url.origin !== base.origin || !inside || url.username || url.password) {
     // Only the origin and path are named: a query could carry anything.
@@ -112,20 +95,17 @@ export interface ApiPage<TItem> {
   next: string | undefined;
 }
 
-/** Bounds and names of {@link collectPages}. */
+/** The provider's name and the list's (`memberships endpoint`) for messages, and the most pages read. */
 export interface CollectPagesOptions {
-  /** Human name of the provider, for messages. */
   provider: string;
-  /** How the list is named in messages, e.g. `memberships endpoint`. */
   label: string;
-  /** Most pages read; a list that goes on is an error rather than a silently cut list. */
   maxPages: number;
 }
 
 /**
- * Reads every page of a cursor-paged list, in order: `readPage(undefined)`, then `readPage(next)`
- * while a page names a next cursor. More than `maxPages` pages, or a cursor that comes back,
- * rejects with a `ProviderApiError` (`unexpected_shape`) instead of looping or cutting the list.
+ * Reads every page of a cursor-paged list in order: `readPage(undefined)`, then `readPage(next)` while
+ * a page names one. More than `maxPages` pages, or a cursor seen before, rejects with a
+ * `ProviderApiError` (`unexpected_shape`) rather than looping or cutting the list.
  */
 export async function collectPages<TItem>(
   readPage: (cursor: string | undefined) => Promise<ApiPage<TItem>>,
@@ -137,15 +117,14 @@ export async function collectPages<TItem>(
   const items: TItem[] = [];
   const seen = new Set<string>();
   for (let page = 1, cursor: string | undefined; ; page++) {
-    const current = await readPage(cursor);
-    items.push(...current.items);
-    if (current.next === undefined) return items;
-    const what = seen.has(current.next)
-      ? 'named the same next page twice'
-      : page >= maxPages
-        ? `has more than ${maxPages} pages (maxPages)`
-        : '';
-    if (what) throw new ProviderApiError(`${provider} ${label} ${what}`, { provider, reason: 'unexpected_shape' });
-    seen.add((cursor = current.next));
+    const { items: more, next } = await readPage(cursor);
+    items.push(...more);
+    if (next === undefined) return items;
+    const twice = seen.has(next);
+    if (twice || page >= maxPages) {
+      const what = twice ? 'named the same next page twice' : `has more than ${maxPages} pages (maxPages)`;
+      throw new ProviderApiError(`${provider} ${label} ${what}`, { provider, reason: 'unexpected_shape' });
+    }
+    seen.add((cursor = next));
   }
 }

@@ -3,7 +3,7 @@ import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport
 import { cleanText } from '../errors/error-body';
 import type { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
-import type { JsonOf, JsonResponse, JsonShape } from '../http/classify';
+import { refuse, type JsonOf, type JsonResponse, type JsonShape } from '../http/classify';
 import { closeDispatcher } from '../http/send';
 import { getFromApi, type ApiGetOptions } from './api-call';
 import { ProviderClient } from '../oauth/provider-client';
@@ -284,7 +284,8 @@ export abstract class ProviderStrategy<
    * @param what - what is wrong, worded to follow "answered 200", e.g. `without a data list`.
    */
   protected unusableApiResponse(label: string, accessToken: string, status: number, what: string): ProviderApiError {
-    return this.client.refuse({ label, endpoint: 'api', secrets: [accessToken] }, status, { what }) as ProviderApiError;
+    const request = { label, endpoint: 'api', secrets: [accessToken] } as const;
+    return refuse(request, status, { what }, this.client.settings) as ProviderApiError;
   }
 
   /** `GET`s the provider's user endpoint with the access token, for `loadProfile`; failures name it "user endpoint". */
