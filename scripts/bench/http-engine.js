@@ -2,7 +2,7 @@
 /**
  * A/B of the kit's HTTP engine: client CPU per request and requests per second of the kit's
  * send step before undici (https.request with a keep-alive agent, taken from git at --old, by
- * default the last commit before undici) and now (dist/http/send-request.js: undici.request),
+ * default the last commit before undici) and now (dist/http/send.js: undici's Dispatcher.request),
  * and, for reference, Node's global fetch with an undici Agent as dispatcher (what nock 14
  * would intercept), all POSTing a form to a local HTTPS server answering a small JSON body.
  *
@@ -88,7 +88,10 @@ function oldEngine(origin) {
 }
 
 function newEngine(origin) {
-  const { sendRequest } = require(path.join(KIT, 'dist/http/send-request.js'));
+  // The send step now: send(request, settings) in dist/http/send.js.
+  const { send } = require(path.join(KIT, 'dist/http/send.js'));
+  const sendRequest = ({ url, method, headers, body, ...settings }) =>
+    send({ url: url.href, method, headers, body }, settings);
   const dispatcher = new undici.Agent({ connect: { ca: cert } });
   return { send: kitEngine(sendRequest, origin, { dispatcher }), close: () => dispatcher.close() };
 }
