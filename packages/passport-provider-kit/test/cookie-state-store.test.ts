@@ -1,7 +1,11 @@
 import type { Request } from 'express';
-import { CookieStateStore, NoResponseError, type CookieStateStoreOptions } from '../src/state/cookie-state-store';
+import {
+  CookieStateStore,
+  NoResponseError,
+  SpentHandles,
+  type CookieStateStoreOptions,
+} from '../src/state/cookie-state-store';
 import { STATE_MESSAGES } from '../src/state/multi-state-session-store';
-import { SpentHandles } from '../src/state/spent-handles';
 import { CookieJar } from '@internal/test-support';
 import { fakeRequest } from './support/fake-request';
 
