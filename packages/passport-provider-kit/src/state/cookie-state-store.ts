@@ -5,31 +5,19 @@ import type { StoreCallback, VerifyCallback } from './multi-state-session-store'
 import { responseOf } from './response-of';
 import * as cookies from './state-cookies';
 
-/** Options of {@link CookieStateStore}; the name, client id and callback URL make each instance's names and key its own. */
+/** Options of {@link CookieStateStore} (defaults: 10 pending, 10 minutes; `fallback` serves responseless requests). */
 export interface CookieStateStoreOptions {
-  /** The strategy's name (e.g. `petjeaf`). */
   provider: string;
   clientID: string;
   callbackURL?: string;
-  /** Key material (the strategies pass the client secret). */
   secret: string | Buffer;
-  /** Most logins of this strategy pending in one browser. Default 10. */
   maxPending?: number;
-  /** How long a pending login stays valid, in ms. Default 10 minutes. */
   ttlMs?: number;
-  /** Keeps the login of a request with a session but no reachable response. */
   fallback?: MultiStateSessionStore;
 }
 
-/** Why a callback's state did not check out (`info.reason`, not enumerable). */
-export type StateFailureReason = 'missing' | 'unknown' | 'tampered' | 'expired' | 'replayed';
-
 /** What a state cookie holds, sealed: expiry (ms), PKCE verifier, the app's state data. */
-interface PendingLogin {
-  e: number;
-  v?: string;
-  s?: unknown;
-}
+type PendingLogin = { e: number; v?: string; s?: unknown };
 
 /** Why the store cannot set its cookie on this request. */
 export class NoResponseError extends Error {
@@ -41,40 +29,25 @@ export class NoResponseError extends Error {
   }
 }
 
-/** The used states of this process, each remembered until it expires, at most `capacity`. */
-export class SpentHandles {
-  private readonly expiries = new Map<string, number>();
-  constructor(private readonly capacity = 50_000) {}
-
-  /** Marks `handle` as used until `expires`; `false` if it already was. */
-  spend(handle: string, expires: number, now: number): boolean {
-    if ((this.expiries.get(handle) ?? now) > now) return false;
-    this.expiries.delete(handle);
-    // Insertion order is about expiry order (one TTL for all): stop at the first live entry.
-    for (const [old, until] of this.expiries) {
-      if (until > now && this.expiries.size < this.capacity) break;
-      this.expiries.delete(old);
-    }
-    this.expiries.set(handle, expires);
-    return true;
+/** Marks `handle` used until `expires` in `spent` (at most `capacity` kept); `false` if it already was. */
+export function spend(spent: Map<string, number>, handle: string, expires: number, now: number, capacity = 50_000) {
+  if ((spent.get(handle) ?? now) > now) return false;
+  spent.delete(handle);
+  // Insertion order is about expiry order (one TTL for all): stop at the first live entry.
+  for (const [old, until] of spent) {
+    if (until > now && spent.size < capacity) break;
+    spent.delete(old);
   }
-
-  /** How many used states are remembered. */
-  get size(): number {
-    return this.expiries.size;
-  }
+  spent.set(handle, expires);
+  return true;
 }
 
-/**
- * A passport-oauth2 state store keeping each pending login in its own cookie, sealed with
- * AES-256-GCM under a key derived from the secret (see `docs/architecture.md`, "State").
- */
+/** A passport-oauth2 state store: one AES-256-GCM-sealed cookie per pending login (`docs/architecture.md`, State). */
 export class CookieStateStore {
   private readonly owner: string;
   private readonly key: Buffer;
-  private readonly maxPending: number;
   private readonly ttlMs: number;
-  private readonly spent = new SpentHandles();
+  private readonly spent = new Map<string, number>();
 
   constructor(private readonly options: CookieStateStoreOptions) {
     const { provider, clientID, callbackURL, secret } = options;
@@ -85,7 +58,6 @@ export class CookieStateStore {
     this.owner = `${provider}.${cookies.instanceTag(provider, clientID, callbackURL)}.`;
     const info = `${provider}\0${clientID}\0${callbackURL ?? ''}`;
     this.key = Buffer.from(hkdfSync('sha256', secret, 'passport-provider-kit/state-cookie/v1', info, 32));
-    this.maxPending = options.maxPending ?? 10;
     this.ttlMs = options.ttlMs ?? 10 * 60 * 1000;
   }
 
@@ -96,11 +68,12 @@ export class CookieStateStore {
     if (!res && fallback && sessionOf(req)) return fallback.store(req, verifier, state, meta, done);
     if (!res) return done(new NoResponseError());
     const now = Date.now();
-    const handle = randomBytes(24).toString('base64url');
+    const random = randomBytes(24 + 12); // the state, then the cookie's IV: one CSPRNG call per login
+    const handle = random.toString('base64url', 0, 24);
     const https = /^https:/i.test((meta as { callbackURL?: string } | undefined)?.callbackURL ?? '');
     const name = cookies.stateCookieName(this.owner, now, handle, https);
     const login: PendingLogin = { e: now + this.ttlMs, v: verifier || undefined, s: state ?? undefined };
-    const value = this.seal(JSON.stringify(login), name);
+    const value = this.seal(JSON.stringify(login), name, random.subarray(24));
     const bytes = name.length + value.length + 2;
     if (bytes > cookies.STATE_COOKIES_BUDGET) {
       const message = `The login's state data is too large for a state cookie (${bytes} bytes, at most ${cookies.STATE_COOKIES_BUDGET}); pass less state to authenticate() (an id or a short path), or use stateStore: 'session'`;
@@ -111,17 +84,15 @@ export class CookieStateStore {
       owner: this.owner,
       isLive: (cookie, sealed) => this.open(cookie, sealed, now) !== undefined,
       incoming: bytes,
-      maxPending: this.maxPending,
+      maxPending: this.options.maxPending ?? 10,
       now,
     });
-    cookies.appendSetCookie(res, [
-      ...cleared,
-      cookies.setCookie(name, value, Math.max(1, Math.ceil(this.ttlMs / 1000))),
-    ]);
+    const maxAge = Math.max(1, Math.ceil(this.ttlMs / 1000));
+    cookies.appendSetCookie(res, [...cleared, cookies.setCookie(name, value, maxAge)]);
     done(null, handle);
   }
 
-  /** Checks and consumes a callback's `state`: `ok` = the verifier or `true`, else `false` and {@link StateFailureReason}. */
+  /** Checks and consumes a callback's `state`: `ok` = the verifier or `true`, else `false` and `info.reason`. */
   verify(req: Request, providedState: unknown, _meta: unknown, done: VerifyCallback): void {
     const res = responseOf(req);
     const { fallback } = this.options;
@@ -136,7 +107,7 @@ export class CookieStateStore {
       else otherPending = true;
     }
     // passport-oauth2's wording: "Unable to verify" with no other login of this strategy pending, else "Invalid".
-    const fail = (reason: StateFailureReason) => {
+    const fail = (reason: 'missing' | 'unknown' | 'tampered' | 'expired' | 'replayed') => {
       const { expired, invalid, missing } = STATE_MESSAGES;
       const message = reason === 'expired' ? expired : otherPending ? invalid : missing;
       done(null, false, Object.defineProperty({ message }, 'reason', { value: reason, enumerable: false }));
@@ -148,23 +119,21 @@ export class CookieStateStore {
     const now = Date.now();
     if (!login) return fail('tampered');
     if (login.e <= now) return fail('expired');
-    if (!this.spent.spend(providedState, login.e, now)) return fail('replayed');
+    if (!spend(this.spent, providedState, login.e, now)) return fail('replayed');
     done(null, login.v ?? true, login.s);
   }
 
   /** AES-256-GCM, the cookie's name authenticated too: base64url of iv ‖ ciphertext ‖ tag. */
-  private seal(plaintext: string, name: string): string {
-    const iv = randomBytes(12);
+  private seal(plaintext: string, name: string, iv: Buffer): string {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv).setAAD(Buffer.from(name));
-    return Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]).toString(
-      'base64url',
-    );
+    const sealed = [iv, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()];
+    return Buffer.concat(sealed).toString('base64url');
   }
 
   /** The login sealed in one of this store's cookies, if it opens and has not expired by `now`. */
   private open(name: string, sealed: string, now: number): PendingLogin | undefined {
+    if (!/^[A-Za-z0-9_-]{39,}$/.test(sealed)) return undefined; // 39 characters: 29 bytes, iv + 1 + a full tag
     const raw = Buffer.from(sealed, 'base64url');
-    if (!/^[A-Za-z0-9_-]+$/.test(sealed) || raw.length < 12 + 1 + 16) return undefined; // iv, 1 byte, full tag
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12)).setAAD(Buffer.from(name));
       decipher.setAuthTag(raw.subarray(-16));

@@ -15,17 +15,8 @@ export interface DefaultStateStoreOptions {
   stateTTL?: number;
 }
 
-/**
- * The state store of a strategy given no `store`: with `stateStore: 'cookie'` (default) a
- * {@link CookieStateStore} keyed from the client secret, falling back to the session store on a
- * request whose response it cannot reach but which has a session; with `'session'` a
- * {@link MultiStateSessionStore} under `sessionKey`.
- */
-export function defaultStateStore(
-  provider: string,
-  sessionKey: string,
-  options: DefaultStateStoreOptions,
-): OAuth2Strategy.StateStore {
+/** A strategy's store when given none: the cookie store with a session fallback, or with `'session'` the session store. */
+export function defaultStateStore(provider: string, sessionKey: string, options: DefaultStateStoreOptions) {
   const kind: unknown = options.stateStore ?? 'cookie';
   if (kind !== 'cookie' && kind !== 'session')
     throw new TypeError(`${provider} strategy: stateStore must be 'cookie' or 'session', not ${String(kind)}`);

@@ -21,18 +21,10 @@ export interface SessionLike {
   [key: string]: unknown;
 }
 
-/** One authorization request waiting for its callback. */
 type PendingState = { handle: string; expires: number; verifier?: string; state?: unknown };
 
-/** Options of {@link MultiStateSessionStore}. */
-export interface MultiStateSessionStoreOptions {
-  /** Session property under which pending states are kept. */
-  key: string;
-  /** Most pending logins kept per session; the oldest is dropped beyond it. Default 10. */
-  maxPending?: number;
-  /** How long a pending login stays valid, in ms. Default 10 minutes. */
-  ttlMs?: number;
-}
+/** Options of {@link MultiStateSessionStore}: session key, most logins pending (default 10), TTL in ms (10 minutes). */
+export type MultiStateSessionStoreOptions = { key: string; maxPending?: number; ttlMs?: number };
 
 /** The session of a request (`req.session`), when it has one. */
 export function sessionOf(req: unknown): SessionLike | undefined {
@@ -54,84 +46,60 @@ export function writeSession(session: SessionLike, key: string, value: unknown):
 
 const carrying = new WeakSet<object>();
 
-/**
- * Wraps `req.session.regenerate` once (an own, non-enumerable property) so the value under `key`
- * is put into the regenerated session, whichever form `regenerate` takes (callback, promise, sync).
- */
+/** Wraps `req.session.regenerate` once so the value under `key` is put into the regenerated session. */
 export function carryAcrossRegeneration(req: unknown, key: string): void {
   const session = sessionOf(req);
   const regenerate = session?.regenerate;
   if (!session || typeof regenerate !== 'function' || carrying.has(session)) return;
   carrying.add(session);
-  const wrapped = (...args: unknown[]): unknown => {
+  const value = (...args: unknown[]): unknown => {
     const carried = readSession(session, key);
     const restore = (): void => {
       const fresh = sessionOf(req);
       if (carried !== undefined && fresh && readSession(fresh, key) === undefined) writeSession(fresh, key, carried);
     };
-    const done = args.at(-1) as ((err?: unknown, ...rest: unknown[]) => unknown) | undefined;
-    if (typeof done === 'function') {
-      const inner = (err?: unknown, ...rest: unknown[]) => {
-        if (!err) restore();
-        return done(err, ...rest);
-      };
-      return regenerate.apply(session, [...args.slice(0, -1), inner]);
+    const done = args.at(-1);
+    if (typeof done !== 'function') {
+      const result = regenerate.apply(session, args);
+      return result instanceof Promise
+        ? result.then((resolved: unknown) => (restore(), resolved))
+        : (restore(), result);
     }
-    const result = regenerate.apply(session, args);
-    if (result instanceof Promise) return result.then((value: unknown) => (restore(), value));
-    restore();
-    return result;
+    const restoreThenDone = (err?: unknown, ...rest: unknown[]): unknown => (err || restore(), done(err, ...rest));
+    return regenerate.apply(session, [...args.slice(0, -1), restoreThenDone]);
   };
   try {
-    Object.defineProperty(session, 'regenerate', {
-      configurable: true,
-      enumerable: false,
-      writable: true,
-      value: wrapped,
-    });
+    Object.defineProperty(session, 'regenerate', { configurable: true, enumerable: false, writable: true, value });
   } catch {
     // A frozen session or a non-configurable regenerate: nothing is carried.
   }
 }
 
-/** passport-oauth2's own error for a state store without a session. */
-const missingSessionError = () =>
-  new Error(
-    'OAuth 2.0 authentication requires session support when using state. Did you forget to use express-session middleware?',
-  );
+const NO_SESSION =
+  'OAuth 2.0 authentication requires session support when using state. Did you forget to use express-session middleware?';
 
-/**
- * A passport-oauth2 state store keeping up to `maxPending` logins per session (passport-oauth2's
- * keeps one), each used once, with the PKCE verifier; see `docs/architecture.md`, "State".
- */
+/** A passport-oauth2 state store keeping several pending logins per session (`docs/architecture.md`, State). */
 export class MultiStateSessionStore {
-  private readonly key: string;
-  private readonly maxPending: number;
-  private readonly ttlMs: number;
-
-  constructor(options: MultiStateSessionStoreOptions) {
-    this.key = options.key;
-    this.maxPending = options.maxPending ?? 10;
-    this.ttlMs = options.ttlMs ?? 10 * 60 * 1000;
-  }
+  constructor(private readonly options: MultiStateSessionStoreOptions) {}
 
   /** Saves a new pending login (passport-oauth2 calls it with five arguments). */
   store(req: Request, verifier: string | undefined, state: unknown, _meta: unknown, callback: StoreCallback): void {
     const session = sessionOf(req);
-    if (!session) return callback(missingSessionError());
+    if (!session) return callback(new Error(NO_SESSION));
     const now = Date.now();
-    const entry: PendingState = { handle: randomBytes(24).toString('base64url'), expires: now + this.ttlMs };
+    const handle = randomBytes(24).toString('base64url');
+    const entry: PendingState = { handle, expires: now + (this.options.ttlMs ?? 10 * 60 * 1000) };
     if (verifier) entry.verifier = verifier;
     if (state !== undefined && state !== null) entry.state = state;
     const live = this.pendingIn(session).filter((pending) => pending.expires > now);
-    writeSession(session, this.key, { pending: [...live, entry].slice(-this.maxPending) });
+    writeSession(session, this.options.key, { pending: [...live, entry].slice(-(this.options.maxPending ?? 10)) });
     callback(null, entry.handle);
   }
 
   /** Checks and consumes a callback's `state`: `ok` = the verifier or `true`, else `false` with passport-oauth2's message. */
   verify(req: Request, providedState: unknown, callback: VerifyCallback): void {
     const session = sessionOf(req);
-    if (!session) return callback(missingSessionError(), false);
+    if (!session) return callback(new Error(NO_SESSION), false);
     const pending = this.pendingIn(session);
     if (pending.length === 0) return callback(null, false, { message: STATE_MESSAGES.missing });
     const provided = typeof providedState === 'string' ? Buffer.from(providedState) : undefined;
@@ -141,16 +109,16 @@ export class MultiStateSessionStore {
     });
     if (index === -1) return callback(null, false, { message: STATE_MESSAGES.invalid });
     const [entry] = pending.splice(index, 1);
-    writeSession(session, this.key, pending.length === 0 ? undefined : { pending });
+    writeSession(session, this.options.key, pending.length === 0 ? undefined : { pending });
     // req.logIn regenerates the session: the other tabs' logins go along.
-    if (pending.length > 0) carryAcrossRegeneration(req, this.key);
+    if (pending.length > 0) carryAcrossRegeneration(req, this.options.key);
     if (entry.expires <= Date.now()) return callback(null, false, { message: STATE_MESSAGES.expired });
     callback(null, entry.verifier ?? true, entry.state);
   }
 
   /** The pending logins, as a fresh array (a session may hand out its stored object). */
   private pendingIn(session: SessionLike): PendingState[] {
-    const bag = readSession(session, this.key) as { pending?: PendingState[] } | undefined;
+    const bag = readSession(session, this.options.key) as { pending?: PendingState[] } | undefined;
     return Array.isArray(bag?.pending) ? [...bag.pending] : [];
   }
 }

@@ -1,10 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-/**
- * The Node response, headers not yet sent, that a login request will be answered on: Express's and
- * NestJS's `req.res`, koa-passport's `req.ctx.res`, or for @fastify/passport the response the socket
- * of `request.raw` is writing, if it is that request's own (never a pipelined neighbour's).
- */
+/** The unsent Node response of a login request, whichever framework made it (`docs/architecture.md`, State). */
 export function responseOf(req: unknown): ServerResponse | undefined {
   const r = req as { res?: unknown; ctx?: { res?: unknown } | null; raw?: unknown } | null | undefined;
   if (typeof r !== 'object' || r === null) return undefined;

@@ -66,40 +66,29 @@ export function appendSetCookie(res: ServerResponse, values: readonly string[]):
   });
 }
 
-/** What a start knows about the state cookies sent: see {@link cookiesToClear}. */
+/** The state cookies sent (any strategy's), this store's `owner` and `isLive` check, the new cookie's bytes. */
 export interface BudgetInput {
-  /** The state cookies sent, any strategy's. */
   cookies: ReadonlyMap<string, string>;
-  /** This store's `<strategy>.<instance>.`. */
   owner: string;
-  /** Whether one of this store's cookies opens and has not expired. */
   isLive(name: string, value: string): boolean;
-  /** Bytes the new login's cookie adds. */
   incoming: number;
   maxPending: number;
   now: number;
 }
 
-/**
- * The clearing `Set-Cookie`s for a start (at most {@link MAX_CLEARS_PER_RESPONSE}): the oldest of
- * this store's beyond `maxPending` and of any strategy's over {@link STATE_COOKIES_BUDGET}, then junk.
- */
+/** The clearing `Set-Cookie`s for a start: over `maxPending` or the budget, oldest first, then junk (at most 12). */
 export function cookiesToClear(input: BudgetInput): string[] {
   const live: { name: string; bytes: number; startedAt: number; own: boolean }[] = [];
   const junk: string[] = [];
-  let bytes = input.incoming;
-  let ownCount = 0;
   for (const [name, value] of input.cookies) {
     const parsed = readStateCookieName(name);
     const [startedAt, own] = [parsed?.startedAt ?? NaN, parsed?.owner === input.owner];
     const plausible = startedAt <= input.now + CLOCK_SKEW_MS && startedAt > input.now - MAX_STATE_AGE_MS;
     if (!plausible || (own && !input.isLive(name, value))) junk.push(name);
-    else {
-      live.push({ name, bytes: name.length + value.length + 2, startedAt, own });
-      bytes += name.length + value.length + 2;
-      if (own) ownCount += 1;
-    }
+    else live.push({ name, bytes: name.length + value.length + 2, startedAt, own });
   }
+  let bytes = live.reduce((sum, entry) => sum + entry.bytes, input.incoming);
+  let ownCount = live.filter((entry) => entry.own).length;
   const dropped = live
     .sort((a, b) => a.startedAt - b.startedAt)
     .filter((entry) => {
