@@ -1,11 +1,7 @@
-import { longestSecretForm, redactSecrets, type Secrets } from './redact';
+import { longestSecretForm, redactSecrets, SPACE_RUNS, type Secrets } from './redact';
 
-/** Longest piece of provider text that goes into an error message. */
-const MAX_TEXT_LENGTH = 300;
-
-/** Most provider text read for one message (a longer text is cut first), so that cleaning it never blocks. */
-const MAX_TEXT_READ = 64 * 1024;
-
+const MAX_TEXT_LENGTH = 300; // characters of provider text in a message
+const MAX_TEXT_READ = 64 * 1024; // characters read to make one, so cleaning never blocks the event loop
 const ERROR_CODE = /^[a-z][a-z0-9_.-]{0,63}$/i;
 
 /** True for plain JSON objects (not arrays, not null). */
@@ -13,11 +9,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * The provider's human-readable error text in a parsed error body: the first of `fields` (a
- * name, or a dotted path such as `error.message`) that holds a string with text once cleaned by
- * {@link cleanText}; `undefined` when none does.
- */
+/** The first of `fields` (names, or dotted paths such as `error.message`) in an error body that holds text, cleaned by {@link cleanText}. */
 export function errorTextFromBody(body: unknown, fields: readonly string[], secrets: Secrets = []): string | undefined {
   for (const field of fields) {
     const value = field.split('.').reduce<unknown>((parent, key) => (isRecord(parent) ? parent[key] : undefined), body);
@@ -33,11 +25,7 @@ export function errorCodeFromBody(body: unknown): string | undefined {
   return [body.error, body.code].find((value): value is string => typeof value === 'string' && ERROR_CODE.test(value));
 }
 
-/**
- * Text from a provider or a callback, safe for one log line: secrets redacted (also across line
- * breaks, and always before the cut), control characters and white space collapsed to one space,
- * trimmed, capped at 300 characters. Reads at most the first 64 KiB.
- */
+/** Provider or callback text made one safe log line: secrets redacted, control characters and white space one space, capped at 300. */
 export function cleanText(value: string, secrets: Secrets = []): string {
   return cleaned(value, secrets, (text) => text);
 }
@@ -49,20 +37,21 @@ export function textOfErrorPage(body: string, secrets: Secrets = []): string | u
 
 function cleaned(value: string, secrets: Secrets, read: (text: string) => string): string {
   const window = value.length > MAX_TEXT_READ;
-  const flat = redactSecrets(read(window ? value.slice(0, MAX_TEXT_READ) : value), secrets)
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed
-    .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .trim();
-  let text = redactSecrets(flat, secrets);
+  const flat = redactSecrets(read(window ? value.slice(0, MAX_TEXT_READ) : value), secrets).replace(SPACE_RUNS, ' ');
+  let text = redactSecrets(flat.trim(), secrets);
   // The window may have cut a secret, whose start redaction cannot recognise: drop as much as it could take.
   if (window) text = text.slice(0, Math.max(0, text.length - 2 * longestSecretForm(secrets))).trimEnd();
   if (text.length > MAX_TEXT_LENGTH) return `${text.slice(0, MAX_TEXT_LENGTH)}…`;
   return window && text ? `${text}…` : text;
 }
 
-const HIDDEN_START = /<(script|style)(?![\w-])/iy;
-const HIDDEN_END: Record<string, RegExp> = { script: /<\/script[\t\n\f\r ]*>/gi, style: /<\/style[\t\n\f\r ]*>/gi };
-const COMMENT_END = /-->/g;
+/** The start of a comment, `<script` or `<style`, and what ends each. */
+const SPECIAL_START = /<(!--|script(?![\w-])|style(?![\w-]))/iy;
+const END_OF: Record<string, RegExp> = {
+  '!--': /-->/g,
+  script: /<\/script[\t\n\f\r ]*>/gi,
+  style: /<\/style[\t\n\f\r ]*>/gi,
+};
 const TAG_END = />/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 const decode = (text: string): string =>
@@ -77,19 +66,17 @@ export function textOfHtml(html: string): string {
   const missing = new Set<RegExp>();
   // The index after the first match of `end` from `from` on, or -1; a miss holds for every later search too.
   const after = (end: RegExp, from: number): number => {
-    if (missing.has(end)) return -1;
     end.lastIndex = from;
-    if (end.test(html)) return end.lastIndex;
+    if (!missing.has(end) && end.test(html)) return end.lastIndex;
     missing.add(end);
     return -1;
   };
   let text = '';
   let from = 0;
   for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', from)) {
-    HIDDEN_START.lastIndex = open;
-    const hidden = HIDDEN_START.exec(html)?.[1].toLowerCase();
-    let end = html.startsWith('<!--', open) ? after(COMMENT_END, open + 4) : -1;
-    if (end === -1 && hidden) end = after(HIDDEN_END[hidden], HIDDEN_START.lastIndex);
+    SPECIAL_START.lastIndex = open;
+    const special = SPECIAL_START.exec(html)?.[1].toLowerCase();
+    let end = special ? after(END_OF[special], SPECIAL_START.lastIndex) : -1;
     if (end === -1) end = after(TAG_END, open + 1);
     if (end === -1) break;
     text += `${decode(html.slice(from, open))}\n`;

@@ -1,10 +1,6 @@
 /**
- * Why a call to a provider failed, as a stable string that code can switch on:
- * `provider_error` (a 4xx/5xx error body), `html_body` (HTML where JSON was expected),
- * `empty_body`, `invalid_json`, `unexpected_shape` (not the JSON expected), `redirect` (a 3xx,
- * never followed), `rate_limited` (a 429, see `retryAfter`), `timeout`, `network`,
- * `body_too_large`, `invalid_profile` (no usable `id`). A provider package may add its own
- * reasons through the error classes' type parameter (passport-petjeaf's JWT reasons).
+ * Why a call to a provider failed, a stable string to switch on (the kit README's error table says
+ * when each occurs). Provider packages add theirs through the error classes' type parameter.
  */
 export type FailureReason =
   | 'provider_error'

@@ -2,7 +2,7 @@
 export type Secrets = ReadonlyArray<string | undefined>;
 
 /** A form of a secret to look for; a `base64` core is widened to the whole base64 run that holds it. */
-type Pattern = { needle: string; caseless: boolean; base64: boolean };
+type Pattern = { needle: string; base64: boolean };
 type Range = [start: number, end: number];
 
 /**
@@ -35,9 +35,8 @@ function patternsOf(secrets: Secrets): Pattern[] {
     const form = new URLSearchParams({ s: secret }).toString().slice(2);
     const json = JSON.stringify(secret).slice(1, -1);
     const forms = [...new Set([secret, form, form.replace(/\+/g, '%20'), encodeURIComponent(secret), json])];
-    const literal = forms.map((needle) => ({ needle, caseless: needle.includes('%'), base64: false }));
-    const cores = [...new Set(forms.flatMap(base64Cores))].map((needle) => ({ needle, caseless: false, base64: true }));
-    return [...literal, ...cores];
+    const cores = [...new Set(forms.flatMap(base64Cores))].map((needle) => ({ needle, base64: true }));
+    return [...forms.map((needle) => ({ needle, base64: false })), ...cores];
   });
 }
 
@@ -64,7 +63,8 @@ const foldAscii = (text: string): string => text.replace(/[A-Z]+/g, (run) => run
 function rangesOf(text: string, patterns: readonly Pattern[]): Range[] {
   const ranges: Range[] = [];
   let folded: string | undefined;
-  for (const { needle, caseless, base64 } of patterns) {
+  for (const { needle, base64 } of patterns) {
+    const caseless = needle.includes('%'); // a percent-encoded form: ASCII, compared caselessly
     const haystack = caseless ? (folded ??= foldAscii(text)) : text;
     const sought = caseless ? foldAscii(needle) : needle;
     let from = 0;
@@ -85,24 +85,23 @@ function rangesOf(text: string, patterns: readonly Pattern[]): Range[] {
 
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for
 const BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** A run of white space and control characters (captured, so that a split keeps it). */
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for
-const SPACE_RUN = /[\s\u0000-\u001f\u007f-\u009f]+/g;
+export const SPACE_RUNS = /([\s\u0000-\u001f\u007f-\u009f]+)/g;
 
 /** The ranges patterns cover in `text` without its runs of white space that hold a {@link BREAK} (line break, control character). */
 function rangesAcrossBreaks(text: string, patterns: readonly Pattern[]): Range[] {
   if (!BREAK.test(text)) return [];
   let joined = '';
   const origin: number[] = []; // the index in `text` of each character of `joined`
-  let kept = 0;
-  const keep = (end: number): void => {
-    joined += text.slice(kept, end);
-    for (let i = kept; i < end; i++) origin.push(i);
-  };
-  for (const run of text.matchAll(SPACE_RUN)) {
-    if (!BREAK.test(run[0])) continue;
-    keep(run.index);
-    kept = run.index + run[0].length;
+  let at = 0;
+  // The split keeps the runs of white space and control characters as its odd pieces: leave out those with a break.
+  for (const [index, piece] of text.split(SPACE_RUNS).entries()) {
+    if (index % 2 === 0 || !BREAK.test(piece)) {
+      joined += piece;
+      for (let i = 0; i < piece.length; i++) origin.push(at + i);
+    }
+    at += piece.length;
   }
-  keep(text.length);
   return rangesOf(joined, patterns).map(([start, end]): Range => [origin[start], origin[end - 1] + 1]);
 }

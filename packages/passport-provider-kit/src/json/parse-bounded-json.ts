@@ -11,7 +11,7 @@ export interface JsonBounds {
 /** The default bounds: 64 levels, 1 MiB (the strategies' response cap) and 10,000 object members. */
 export const DEFAULT_JSON_BOUNDS: Readonly<JsonBounds> = Object.freeze({
   maxDepth: 64,
-  maxBytes: 1024 * 1024,
+  maxBytes: 2 ** 20,
   maxMembers: 10_000,
 });
 
@@ -21,16 +21,14 @@ export type JsonRefusal = 'invalid_json' | 'too_deep' | 'too_large' | 'too_wide'
 /** What {@link parseBoundedJson} made of a text: the value, or the refusal and a phrase to follow "JSON…", e.g. `nested deeper than 64 levels`. */
 export type BoundedJson = { ok: true; value: unknown } | { ok: false; refusal: JsonRefusal; problem: string };
 
-/**
- * Parses JSON within bounds, never throwing: the size first, then depth and object members by one
- * linear scan outside strings, and only then `JSON.parse`. Each bound left out is {@link DEFAULT_JSON_BOUNDS}'s.
- */
+const refuse = (refusal: JsonRefusal, problem: string): BoundedJson => ({ ok: false, refusal, problem });
+
+/** Parses JSON within bounds (by default {@link DEFAULT_JSON_BOUNDS}), never throwing; one linear scan before `JSON.parse`. */
 export function parseBoundedJson(text: string, bounds: Partial<JsonBounds> = {}): BoundedJson {
   const { maxDepth, maxBytes, maxMembers } = { ...DEFAULT_JSON_BOUNDS, ...bounds };
   // Count bytes only when they could exceed the bound: a UTF-16 unit takes at most 3 UTF-8 bytes.
-  if (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes) {
-    return { ok: false, refusal: 'too_large', problem: `over ${maxBytes} bytes` };
-  }
+  if (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes)
+    return refuse('too_large', `over ${maxBytes} bytes`);
   let depth = 0;
   let members = 0;
   let inString = false;
@@ -42,17 +40,16 @@ export function parseBoundedJson(text: string, bounds: Partial<JsonBounds> = {})
     } else if (code === 0x22) {
       inString = true;
     } else if (code === 0x5b /* [ */ || code === 0x7b /* { */) {
-      if (++depth > maxDepth)
-        return { ok: false, refusal: 'too_deep', problem: `nested deeper than ${maxDepth} levels` };
+      if (++depth > maxDepth) return refuse('too_deep', `nested deeper than ${maxDepth} levels`);
     } else if (code === 0x5d /* ] */ || code === 0x7d /* } */) {
       depth--;
     } else if (code === 0x3a /* : */ && ++members > maxMembers) {
-      return { ok: false, refusal: 'too_wide', problem: `with more than ${maxMembers} object members` };
+      return refuse('too_wide', `with more than ${maxMembers} object members`);
     }
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, refusal: 'invalid_json', problem: 'that is not valid JSON' };
+    return refuse('invalid_json', 'that is not valid JSON');
   }
 }

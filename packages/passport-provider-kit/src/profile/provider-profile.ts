@@ -1,10 +1,7 @@
 import type { Profile } from 'passport';
 import { ProviderApiError } from '../errors/provider-api-error';
 
-/**
- * The normalized Passport profile every strategy of this project builds: Passport's `Profile`
- * with the strategy name as a literal type (`TProvider`) and the source kept in `_raw` and `_json` (`TJson`).
- */
+/** The Passport `Profile` every strategy here builds: `provider` the strategy name, the source kept in `_raw` and `_json`. */
 export interface ProviderProfile<TProvider extends string = string, TJson = Record<string, unknown>> extends Profile {
   provider: TProvider;
   emails?: Array<{ value: string }>;
@@ -25,10 +22,9 @@ export interface ProfileFields {
 }
 
 /**
- * Builds the profile of `provider` (e.g. `'acme'`) from the fields a mapping picked: `id` made a string, other
- * fields kept when non-empty strings. An unusable `id` throws a {@link ProviderApiError} `invalid_profile`:
- * `Acme user endpoint answered 200 without an id` (`providerName`, `source`, `status`), or, with no
- * `status` (JWT claims), `Acme access token has no id`.
+ * The profile of `provider` (e.g. `'acme'`) from the fields a mapping picked; an unusable `id` throws a
+ * {@link ProviderApiError} `invalid_profile`, e.g. `Acme user endpoint answered 200 without an id`
+ * (`providerName`, `source`, `status`), or without `status` (JWT claims) `Acme access token has no id`.
  */
 export function normalizeProfile<TProvider extends string, TJson>(
   provider: TProvider,
@@ -42,26 +38,16 @@ export function normalizeProfile<TProvider extends string, TJson>(
   const id = Number.isSafeInteger(fields.id) ? String(fields.id) : nonEmptyString(fields.id);
   if (id === undefined) {
     const missing = fields.id === undefined || fields.id === null;
-    const wrong = 'an id that is not a string or an integer';
+    const what = missing ? 'no id' : 'an id that is not a string or an integer';
     const problem =
-      status === undefined
-        ? `has ${missing ? 'no id' : wrong}`
-        : `answered ${status} ${missing ? 'without an id' : `with ${wrong}`}`;
-    throw new ProviderApiError(`${providerName} ${source} ${problem}`, {
-      provider: providerName,
-      reason: 'invalid_profile',
-      providerStatus: status,
-    });
+      status === undefined ? `has ${what}` : `answered ${status} ${missing ? 'without an id' : `with ${what}`}`;
+    const details = { provider: providerName, reason: 'invalid_profile', providerStatus: status } as const;
+    throw new ProviderApiError(`${providerName} ${source} ${problem}`, details);
   }
   const username = nonEmptyString(fields.username);
   const email = nonEmptyString(fields.email);
-  const profile: ProviderProfile<TProvider, TJson> = {
-    provider,
-    id,
-    displayName: nonEmptyString(fields.displayName) ?? username ?? email ?? id,
-    _raw: raw,
-    _json: json,
-  };
+  const displayName = nonEmptyString(fields.displayName) ?? username ?? email ?? id;
+  const profile: ProviderProfile<TProvider, TJson> = { provider, id, displayName, _raw: raw, _json: json };
   if (username !== undefined) profile.username = username;
   if (email !== undefined) profile.emails = [{ value: email }];
   return profile;
