@@ -63,5 +63,4 @@ export {
   type JsonBounds,
   type JsonRefusal,
 } from './json/parse-bounded-json';
-export { normalizeProfile, nonEmptyString, type ProfileFields } from './profile/normalize';
-export type { ProviderProfile } from './profile/provider-profile';
+export { normalizeProfile, nonEmptyString, type ProfileFields, type ProviderProfile } from './profile/provider-profile';
