@@ -1,4 +1,4 @@
-import { cleanText, errorCodeFromBody, isRecord, textOfErrorPage } from '../errors/error-body';
+import { cleanText, errorCodeFromBody, errorTextFromBody, isRecord, textOfErrorPage } from '../errors/error-body';
 import type { FailureDetails } from '../errors/failure-reason';
 import { ProviderApiError } from '../errors/provider-api-error';
 import { ProviderTokenError } from '../errors/provider-token-error';
@@ -98,7 +98,8 @@ export function classify(request: EndpointRequest, response: HttpResponse, setti
   if (status >= 400 || status < 200) {
     const page = settings.textErrorBodies && (kind === 'html' || kind === 'invalid_json');
     const text =
-      providerText(value, request, settings) ?? (page ? textOfErrorPage(raw, secretsOf(request, settings)) : undefined);
+      errorTextFromBody(value, settings.errorFields, secretsOf(request, settings)) ??
+      (page ? textOfErrorPage(raw, secretsOf(request, settings)) : undefined);
     const retryAfter = status === 429 ? retryAfterSeconds(response) : undefined;
     const bare =
       kind === 'html' ? ' with an HTML page instead of a JSON error' : kind === 'empty' ? ' with an empty body' : '';
@@ -150,7 +151,7 @@ export function refuse(
   settings: ClassifySettings,
 ): ProviderTokenError | ProviderApiError {
   const given = text === undefined ? undefined : cleanText(text, secretsOf(request, settings)) || undefined;
-  const found = given ?? providerText(body, request, settings);
+  const found = given ?? errorTextFromBody(body, settings.errorFields, secretsOf(request, settings));
   const message = `answered ${status} ${what}${found === undefined ? '' : `: ${found}`}`;
   return failure(request, message, { reason, providerStatus: status, providerCode }, settings);
 }
@@ -173,19 +174,6 @@ export function failure(
 
 function secretsOf(request: Pick<EndpointRequest, 'secrets'>, settings: ClassifySettings) {
   return request.secrets ? [...settings.secrets, ...request.secrets] : settings.secrets;
-}
-
-/** The first usable text in the body's error fields (a dotted field reads a nested one), cleaned and redacted. */
-function providerText(body: unknown, request: Pick<EndpointRequest, 'secrets'>, settings: ClassifySettings) {
-  if (!isRecord(body)) return undefined;
-  for (const field of settings.errorFields) {
-    const value = field.includes('.')
-      ? field.split('.').reduce<unknown>((v, key) => (isRecord(v) ? v[key] : undefined), body)
-      : body[field];
-    const text = typeof value === 'string' ? cleanText(value, secretsOf(request, settings)) : '';
-    if (text) return text;
-  }
-  return undefined;
 }
 
 /** Seconds from a `retry-after` header (delta-seconds or HTTP date), if it parses. */
