@@ -21,5 +21,4 @@ export { AuthorizationError, InternalOAuthError, TokenError } from 'passport-oau
 export { isRecord } from './errors/error-body';
 export { DEFAULT_JSON_BOUNDS, parseBoundedJson, type BoundedJson } from './json/parse-bounded-json';
 export type { JsonBounds, JsonRefusal } from './json/parse-bounded-json';
-export { normalizeProfile, nonEmptyString, type ProfileFields } from './profile/normalize';
-export type { ProviderProfile } from './profile/provider-profile';
+export { normalizeProfile, nonEmptyString, type ProfileFields, type ProviderProfile } from './profile/provider-profile';

@@ -1,6 +1,12 @@
-import { cookiesToClear, MAX_CLEARS_PER_RESPONSE, STATE_COOKIES_BUDGET } from '../src/state/cookie-budget';
-import { cookiesStartingWith } from '../src/state/cookie-header';
-import { instanceTag, readStateCookieName, stateCookieName } from '../src/state/state-cookie-name';
+import {
+  cookiesToClear,
+  instanceTag,
+  MAX_CLEARS_PER_RESPONSE,
+  readStateCookieName,
+  STATE_COOKIES_BUDGET,
+  stateCookieName,
+  stateCookiesIn,
+} from '../src/state/state-cookies';
 
 const NOW = Date.UTC(2026, 11, 7, 12);
 const OWNER = `petjeaf.${instanceTag('petjeaf', 'client', 'http://app.test/auth/petjeaf/callback')}.`;
@@ -74,7 +80,7 @@ describe('one byte budget for the state cookies of all strategies', () => {
   it(`answers 200 junk cookies with at most ${MAX_CLEARS_PER_RESPONSE} clearing Set-Cookies, well under 2 KB`, () => {
     const header = Array.from({ length: 200 }, (_, i) => `oauth2-state.gofundo.junk${i}=x`).join('; ');
     const lines = cookiesToClear({
-      cookies: cookiesStartingWith(header, 'oauth2-state.'),
+      cookies: stateCookiesIn(header),
       owner: OWNER,
       isLive: () => true,
       incoming: 200,
@@ -103,12 +109,12 @@ describe('one byte budget for the state cookies of all strategies', () => {
 
 describe('reading the Cookie header: malformed or huge, bounded work, never a throw', () => {
   it('skips pairs without =, non-string parts, and reads at most 400 pairs', () => {
-    expect([...cookiesStartingWith(['a', 7, 'oauth2-state.x=1; junk; oauth2-state.y=2'], 'oauth2-state.')]).toEqual([
+    expect([...stateCookiesIn(['a', 7, 'oauth2-state.x=1; junk; oauth2-state.y=2'])]).toEqual([
       ['oauth2-state.x', '1'],
       ['oauth2-state.y', '2'],
     ]);
     const many = Array.from({ length: 1000 }, (_, i) => `oauth2-state.n${i}=v`).join(';');
-    expect(cookiesStartingWith(many, 'oauth2-state.').size).toBe(400);
-    expect(cookiesStartingWith(undefined, 'oauth2-state.').size).toBe(0);
+    expect(stateCookiesIn(many).size).toBe(400);
+    expect(stateCookiesIn(undefined).size).toBe(0);
   });
 });

@@ -1,7 +1,11 @@
 import type { Request } from 'express';
-import { CookieStateStore, NoResponseError, type CookieStateStoreOptions } from '../src/state/cookie-state-store';
+import {
+  CookieStateStore,
+  NoResponseError,
+  spend,
+  type CookieStateStoreOptions,
+} from '../src/state/cookie-state-store';
 import { STATE_MESSAGES } from '../src/state/multi-state-session-store';
-import { SpentHandles } from '../src/state/spent-handles';
 import { CookieJar } from '@internal/test-support';
 import { fakeRequest } from './support/fake-request';
 
@@ -342,19 +346,19 @@ describe('CookieStateStore: clear errors for what it cannot do', () => {
   });
 });
 
-describe('SpentHandles: remembers used states until they expire, bounded', () => {
+describe('spend: remembers used states until they expire, bounded', () => {
   it('refuses a handle twice while it has not expired, and forgets it after', () => {
-    const spent = new SpentHandles();
-    expect(spent.spend('a', 1000, 0)).toBe(true);
-    expect(spent.spend('a', 1000, 999)).toBe(false);
-    expect(spent.spend('a', 3000, 1000)).toBe(true);
+    const spent = new Map<string, number>();
+    expect(spend(spent, 'a', 1000, 0)).toBe(true);
+    expect(spend(spent, 'a', 1000, 999)).toBe(false);
+    expect(spend(spent, 'a', 3000, 1000)).toBe(true);
   });
 
   it('forgets expired entries as new ones come, and the oldest beyond its capacity', () => {
-    const spent = new SpentHandles(3);
-    for (let i = 0; i < 5; i++) spent.spend(`h${i}`, 10_000, 0);
+    const spent = new Map<string, number>();
+    for (let i = 0; i < 5; i++) spend(spent, `h${i}`, 10_000, 0, 3);
     expect(spent.size).toBe(3);
-    spent.spend('late', 30_000, 20_000);
+    spend(spent, 'late', 30_000, 20_000, 3);
     expect(spent.size).toBe(1);
   });
 });

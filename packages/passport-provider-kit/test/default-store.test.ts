@@ -3,7 +3,7 @@ import nock from 'nock';
 import { Passport } from 'passport';
 import request from 'supertest';
 import type { ProviderStrategyOptions } from 'passport-provider-kit';
-import { CookieOrSessionStateStore } from '../src/state/cookie-or-session-store';
+import { CookieStateStore } from '../src/state/cookie-state-store';
 import { defaultStateStore } from '../src/state/default-store';
 import { MultiStateSessionStore } from '../src/state/multi-state-session-store';
 import { OPTIONS, TestStrategy } from './support/test-strategy';
@@ -16,10 +16,8 @@ const keep = (_a: string, _r: string | undefined, _profile: unknown, done: (e: n
 
 describe('defaultStateStore: the stateStore option picks where pending logins live', () => {
   it("uses the cookie store (with its session fallback) by default and for 'cookie'", () => {
-    expect(defaultStateStore('testprov', 'key', OPTIONS)).toBeInstanceOf(CookieOrSessionStateStore);
-    expect(defaultStateStore('testprov', 'key', { ...OPTIONS, stateStore: 'cookie' })).toBeInstanceOf(
-      CookieOrSessionStateStore,
-    );
+    expect(defaultStateStore('testprov', 'key', OPTIONS)).toBeInstanceOf(CookieStateStore);
+    expect(defaultStateStore('testprov', 'key', { ...OPTIONS, stateStore: 'cookie' })).toBeInstanceOf(CookieStateStore);
   });
 
   it("uses the session store for 'session'", () => {

@@ -25,6 +25,12 @@ describe('errorTextFromBody: the first usable field in the given order', () => {
     expect(errorTextFromBody(body, ['error'])).toBeUndefined();
   });
 
+  it('reads a dotted field as a path into nested objects (`error.message`)', () => {
+    const body = { error: { message: 'Nested text.', code: 7 }, 'error.message': 'not a path' };
+    expect(errorTextFromBody(body, ['error.message'])).toBe('Nested text.');
+    expect(errorTextFromBody(body, ['error.code', 'error.missing.deeper', 'error'])).toBeUndefined();
+  });
+
   it('cleans the text it returns', () => {
     expect(errorTextFromBody({ error: 'line one\r\nFAKE LOG LINE' }, ['error'])).toBe('line one FAKE LOG LINE');
   });

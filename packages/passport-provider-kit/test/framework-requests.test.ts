@@ -2,19 +2,23 @@ import { createServer, IncomingMessage, ServerResponse, type Server } from 'node
 import type { AddressInfo } from 'node:net';
 import { Socket } from 'node:net';
 import type { Request } from 'express';
-import { CookieOrSessionStateStore } from '../src/state/cookie-or-session-store';
 import { CookieStateStore, NoResponseError } from '../src/state/cookie-state-store';
 import { MultiStateSessionStore } from '../src/state/multi-state-session-store';
 import { responseOf } from '../src/state/response-of';
-import { appendSetCookie } from '../src/state/cookie-header';
+import { appendSetCookie } from '../src/state/state-cookies';
 
 const META = { callbackURL: 'http://app.test/auth/petjeaf/callback' };
 
-function makeStore(): CookieOrSessionStateStore {
-  return new CookieOrSessionStateStore(
-    new CookieStateStore({ provider: 'petjeaf', clientID: 'c', secret: 's', callbackURL: META.callbackURL }),
-    new MultiStateSessionStore({ key: 'oauth2:petjeaf' }),
-  );
+/** The default store: the cookie store with the session store as its fallback. */
+function makeStore(): CookieStateStore {
+  const fallback = new MultiStateSessionStore({ key: 'oauth2:petjeaf' });
+  return new CookieStateStore({
+    provider: 'petjeaf',
+    clientID: 'c',
+    secret: 's',
+    callbackURL: META.callbackURL,
+    fallback,
+  });
 }
 
 const unsent = () => new ServerResponse(new IncomingMessage(new Socket()));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { longestSteadyBlockMs } from '@internal/test-support';
-import { DEFAULT_JSON_BOUNDS, nestingDepthExceeds, parseBoundedJson } from '../src/json/parse-bounded-json';
+import { DEFAULT_JSON_BOUNDS, parseBoundedJson } from 'passport-provider-kit';
 
 /** JSON from a provider is bounded in depth and size before it is used (issue 23, item 1). */
 
@@ -101,14 +101,16 @@ describe('parseBoundedJson: text that is not JSON is refused as invalid_json, ne
   });
 });
 
-describe('nestingDepthExceeds: one linear pass', () => {
+describe('parseBoundedJson: one linear pass', () => {
   it('scans 1 MiB of brackets, quotes and backslashes without blocking the event loop for 50 ms', async () => {
     const mib = 1024 * 1024;
     const texts = ['['.repeat(mib), '"'.repeat(mib), '\\'.repeat(mib), `[${'"\\\\",'.repeat(mib / 4)}1]`];
     const blocked = await longestSteadyBlockMs(
       texts,
       (text) => {
-        nestingDepthExceeds(text, Infinity);
+        // A last `:` over `maxMembers: 0` makes the scan read the whole text and refuse it at its end, before JSON.parse.
+        const scanned = parseBoundedJson(`${text}:`, { maxBytes: Infinity, maxDepth: Infinity, maxMembers: 0 });
+        expect(scanned).toMatchObject({ ok: false, refusal: 'too_wide' });
         parseBoundedJson(text);
       },
       50,

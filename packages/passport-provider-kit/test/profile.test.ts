@@ -1,6 +1,5 @@
 import { thrownBy } from '@internal/test-support';
 import { nonEmptyString, normalizeProfile, ProviderApiError } from 'passport-provider-kit';
-import { profileId } from '../src/profile/normalize';
 
 /** The pure profile helpers every provider mapping uses. */
 
@@ -21,7 +20,16 @@ describe('nonEmptyString', () => {
   });
 });
 
-describe('profileId', () => {
+describe('normalizeProfile: the id', () => {
+  const profileId = (id: unknown): string | undefined => {
+    try {
+      return normalizeProfile('acme', 'Acme', 'user endpoint', { id }, '{}', {}).id;
+    } catch (error) {
+      expect(error).toMatchObject({ reason: 'invalid_profile' });
+      return undefined;
+    }
+  };
+
   it.each([
     ['a string', 'abc-123', 'abc-123'],
     ['a string with spaces around', ' 42 ', '42'],

@@ -1,4 +1,9 @@
-import { carryAcrossRegeneration, readSession, writeSession, type SessionLike } from '../src/state/session-access';
+import {
+  carryAcrossRegeneration,
+  readSession,
+  writeSession,
+  type SessionLike,
+} from '../src/state/multi-state-session-store';
 
 const KEY = 'oauth2:pending';
 const PENDING = { pending: [{ handle: 'tab-1' }] };

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { longestSteadyBlockMs } from '@internal/test-support';
-import { cleanText, textOfErrorPage } from '../src/errors/error-body';
-import { textOfHtml } from '../src/errors/html-text';
+import { cleanText, textOfErrorPage, textOfHtml } from '../src/errors/error-body';
 import { redactSecrets } from '../src/errors/redact';
 
 /** Text clean-ups run in linear time and redact a secret split by a line break (issue 23, items 2 and 5). */

@@ -1,16 +1,6 @@
 /**
- * Why a call to a provider failed, as a stable string that code can switch on.
- *
- * - `provider_error`: the provider answered 4xx/5xx with an error body it meant to send.
- * - `html_body`: the provider answered with an HTML page where JSON was expected.
- * - `empty_body`, `invalid_json`, `unexpected_shape`: the body was not the JSON object expected.
- * - `redirect`: the provider answered 3xx; redirects are never followed for API calls.
- * - `rate_limited`: the provider answered 429; see `retryAfter`.
- * - `timeout`, `network`, `body_too_large`: the exchange itself failed.
- * - `invalid_profile`: the profile response lacks what a Passport profile needs (an `id`).
- *
- * A provider package may add reasons of its own (passport-petjeaf's JWT reasons), through the
- * error classes' type parameter.
+ * Why a call to a provider failed, a stable string to switch on (the kit README's error table says
+ * when each occurs). Provider packages add theirs through the error classes' type parameter.
  */
 export type FailureReason =
   | 'provider_error'
@@ -25,11 +15,7 @@ export type FailureReason =
   | 'body_too_large'
   | 'invalid_profile';
 
-/**
- * What every error of this package tells beyond its message.
- *
- * @typeParam R - the reasons: the kit's {@link FailureReason}s, or a provider's own as well.
- */
+/** What every error of this package tells beyond its message; `R` is its reasons. */
 export interface FailureDetails<R extends string = FailureReason> {
   /** Human name of the provider, e.g. `Petje.af`. */
   provider: string;
@@ -45,14 +31,8 @@ export interface FailureDetails<R extends string = FailureReason> {
   cause?: unknown;
 }
 
-/**
- * The HTTP status an app should answer with when this failure reaches its error handler:
- * the provider's own 4xx, otherwise 502 (bad gateway) or 504 (gateway timeout).
- */
-export function statusForFailure(details: FailureDetails<string>): number {
-  if (details.reason === 'timeout') return 504;
-  if (details.providerStatus && details.providerStatus >= 400 && details.providerStatus < 500) {
-    return details.providerStatus;
-  }
-  return 502;
+/** The HTTP status an app should answer with: the provider's own 4xx, 504 for a timeout, otherwise 502. */
+export function statusForFailure({ reason, providerStatus = 0 }: FailureDetails<string>): number {
+  if (reason === 'timeout') return 504;
+  return providerStatus >= 400 && providerStatus < 500 ? providerStatus : 502;
 }

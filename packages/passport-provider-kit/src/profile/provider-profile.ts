@@ -1,22 +1,59 @@
 import type { Profile } from 'passport';
+import { ProviderApiError } from '../errors/provider-api-error';
 
-/**
- * The normalized Passport profile every strategy of this project builds: Passport's
- * `Profile` (`provider`, `id`, `displayName`, `username`, `name`, `emails`) with the
- * provider's name as a literal type, and the source response kept in `_raw` and `_json`.
- *
- * @typeParam TProvider - the strategy name, e.g. `'gofundo'`.
- * @typeParam TJson - the provider's own payload the profile was built from.
- */
+/** The Passport `Profile` every strategy here builds: `provider` the strategy name, the source kept in `_raw` and `_json`. */
 export interface ProviderProfile<TProvider extends string = string, TJson = Record<string, unknown>> extends Profile {
   provider: TProvider;
-  /** The provider's user id, always a non-empty string. */
-  id: string;
-  displayName: string;
-  username?: string;
   emails?: Array<{ value: string }>;
   /** The source as received (response body or JWT payload JSON). */
   _raw: string;
   /** The source, parsed. */
   _json: TJson;
+}
+
+/** The pieces of a profile a provider mapping picks out of its payload (unchecked). */
+export interface ProfileFields {
+  /** Required: a non-empty string or a safe integer. */
+  id: unknown;
+  /** Preferred display name; falls back to `username`, then `email`, then `id`. */
+  displayName?: unknown;
+  username?: unknown;
+  email?: unknown;
+}
+
+/**
+ * The profile of `provider` (e.g. `'acme'`) from the fields a mapping picked; an unusable `id` throws a
+ * {@link ProviderApiError} `invalid_profile`, e.g. `Acme user endpoint answered 200 without an id`
+ * (`providerName`, `source`, `status`), or without `status` (JWT claims) `Acme access token has no id`.
+ */
+export function normalizeProfile<TProvider extends string, TJson>(
+  provider: TProvider,
+  providerName: string,
+  source: string,
+  fields: ProfileFields,
+  raw: string,
+  json: TJson,
+  status?: number,
+): ProviderProfile<TProvider, TJson> {
+  const id = Number.isSafeInteger(fields.id) ? String(fields.id) : nonEmptyString(fields.id);
+  if (id === undefined) {
+    const missing = fields.id === undefined || fields.id === null;
+    const what = missing ? 'no id' : 'an id that is not a string or an integer';
+    const problem =
+      status === undefined ? `has ${what}` : `answered ${status} ${missing ? 'without an id' : `with ${what}`}`;
+    const details = { provider: providerName, reason: 'invalid_profile', providerStatus: status } as const;
+    throw new ProviderApiError(`${providerName} ${source} ${problem}`, details);
+  }
+  const username = nonEmptyString(fields.username);
+  const email = nonEmptyString(fields.email);
+  const displayName = nonEmptyString(fields.displayName) ?? username ?? email ?? id;
+  const profile: ProviderProfile<TProvider, TJson> = { provider, id, displayName, _raw: raw, _json: json };
+  if (username !== undefined) profile.username = username;
+  if (email !== undefined) profile.emails = [{ value: email }];
+  return profile;
+}
+
+/** The value, trimmed, when it is a string with something other than white space in it. */
+export function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

@@ -1,24 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
-import { carryAcrossRegeneration, readSession, sessionOf, writeSession } from './session-access';
-
-/** One authorization request waiting for its callback. */
-interface PendingState {
-  handle: string;
-  expires: number;
-  verifier?: string;
-  state?: unknown;
-}
-
-/** Options of {@link MultiStateSessionStore}. */
-export interface MultiStateSessionStoreOptions {
-  /** Session property under which pending states are kept. */
-  key: string;
-  /** Most pending logins kept per session; the oldest is dropped beyond it. Default 10. */
-  maxPending?: number;
-  /** How long a pending login stays valid, in ms. Default 10 minutes. */
-  ttlMs?: number;
-}
 
 /** What passport-oauth2 is told when a callback's `state` does not check out (it answers 403). */
 export const STATE_MESSAGES = {
@@ -27,106 +8,117 @@ export const STATE_MESSAGES = {
   expired: 'Authorization request state has expired.',
 } as const;
 
-/** What the store keeps under its session key. */
-interface PendingBag {
-  pending?: PendingState[];
+/** A state store's `store` callback: the handle to send as `state`. */
+export type StoreCallback = (err: Error | null, handle?: string) => void;
+/** A state store's `verify` callback: `ok` is the PKCE verifier or `true`, or `false` with `info`. */
+export type VerifyCallback = (err: Error | null, ok: string | boolean, info?: unknown) => void;
+
+/** A session of any middleware: a plain object (express-session, koa-session) or `get`/`set` (the Fastify ones). */
+export interface SessionLike {
+  get?: (key: string) => unknown;
+  set?: (key: string, value: unknown) => void;
+  regenerate?: (...args: unknown[]) => unknown;
+  [key: string]: unknown;
 }
 
-/**
- * A passport-oauth2 state store that keeps several pending logins per session.
- *
- * passport-oauth2's own session stores keep one slot per key, so a user who starts a login
- * in two tabs can finish only the last one. This store keeps up to `maxPending` states,
- * each with an expiry, and consumes a state when it is used: a missing, unknown, expired or
- * replayed `state` fails the callback (with 403) before any token request. It also holds the
- * PKCE code verifier when PKCE is on, so one store serves both modes.
- *
- * It reads and writes the session through each middleware's API (see `session-access.ts`):
- * express-session's and koa-session's plain objects, @fastify/session's and
- * @fastify/secure-session's `get`/`set`.
- *
- * Passport ≥ 0.6 and @fastify/passport regenerate the session at `logIn` (a new id against
- * session fixation), which would drop the logins still pending in other tabs. When a callback
- * verifies and other logins are pending, the store carries them (only them, under its key) into
- * the regenerated session, whichever form `regenerate` takes, so the other tabs still complete;
- * `keepSessionInfo` is not needed for that. Two logins started at the same moment in one
- * browser keep only one of them (each request saves the session it loaded): the cookie store has
- * no such limit.
- */
-export class MultiStateSessionStore {
-  private readonly key: string;
-  private readonly maxPending: number;
-  private readonly ttlMs: number;
+type PendingState = { handle: string; expires: number; verifier?: string; state?: unknown };
 
-  constructor(options: MultiStateSessionStoreOptions) {
-    this.key = options.key;
-    this.maxPending = options.maxPending ?? 10;
-    this.ttlMs = options.ttlMs ?? 10 * 60 * 1000;
+/** Options of {@link MultiStateSessionStore}: session key, most logins pending (default 10), TTL in ms (10 minutes). */
+export type MultiStateSessionStoreOptions = { key: string; maxPending?: number; ttlMs?: number };
+
+/** The session of a request (`req.session`), when it has one. */
+export function sessionOf(req: unknown): SessionLike | undefined {
+  const session = (req as { session?: unknown } | undefined)?.session;
+  return typeof session === 'object' && session !== null ? (session as SessionLike) : undefined;
+}
+
+/** The value under `key`. */
+export function readSession(session: SessionLike, key: string): unknown {
+  return typeof session.get === 'function' && typeof session.set === 'function' ? session.get(key) : session[key];
+}
+
+/** Sets (or with `undefined`, removes) the value under `key`, so the middleware saves it. */
+export function writeSession(session: SessionLike, key: string, value: unknown): void {
+  if (typeof session.get === 'function' && typeof session.set === 'function') session.set(key, value);
+  else if (value === undefined) delete session[key];
+  else session[key] = value;
+}
+
+const carrying = new WeakSet<object>();
+
+/** Wraps `req.session.regenerate` once so the value under `key` is put into the regenerated session. */
+export function carryAcrossRegeneration(req: unknown, key: string): void {
+  const session = sessionOf(req);
+  const regenerate = session?.regenerate;
+  if (!session || typeof regenerate !== 'function' || carrying.has(session)) return;
+  carrying.add(session);
+  const value = (...args: unknown[]): unknown => {
+    const carried = readSession(session, key);
+    const restore = (): void => {
+      const fresh = sessionOf(req);
+      if (carried !== undefined && fresh && readSession(fresh, key) === undefined) writeSession(fresh, key, carried);
+    };
+    const done = args.at(-1);
+    if (typeof done !== 'function') {
+      const result = regenerate.apply(session, args);
+      return result instanceof Promise
+        ? result.then((resolved: unknown) => (restore(), resolved))
+        : (restore(), result);
+    }
+    const restoreThenDone = (err?: unknown, ...rest: unknown[]): unknown => (err || restore(), done(err, ...rest));
+    return regenerate.apply(session, [...args.slice(0, -1), restoreThenDone]);
+  };
+  try {
+    Object.defineProperty(session, 'regenerate', { configurable: true, enumerable: false, writable: true, value });
+  } catch {
+    // A frozen session or a non-configurable regenerate: nothing is carried.
   }
+}
 
-  /** Saves a new pending login; passport-oauth2 calls it with five arguments, PKCE or not. */
-  store(
-    req: Request,
-    verifier: string | undefined,
-    state: unknown,
-    _meta: unknown,
-    callback: (err: Error | null, handle?: string) => void,
-  ): void {
+const NO_SESSION =
+  'OAuth 2.0 authentication requires session support when using state. Did you forget to use express-session middleware?';
+
+/** A passport-oauth2 state store keeping several pending logins per session (`docs/architecture.md`, State). */
+export class MultiStateSessionStore {
+  constructor(private readonly options: MultiStateSessionStoreOptions) {}
+
+  /** Saves a new pending login (passport-oauth2 calls it with five arguments). */
+  store(req: Request, verifier: string | undefined, state: unknown, _meta: unknown, callback: StoreCallback): void {
     const session = sessionOf(req);
-    if (!session) return callback(missingSessionError());
+    if (!session) return callback(new Error(NO_SESSION));
     const now = Date.now();
-    const entry: PendingState = { handle: randomBytes(24).toString('base64url'), expires: now + this.ttlMs };
+    const handle = randomBytes(24).toString('base64url');
+    const entry: PendingState = { handle, expires: now + (this.options.ttlMs ?? 10 * 60 * 1000) };
     if (verifier) entry.verifier = verifier;
     if (state !== undefined && state !== null) entry.state = state;
-    const live = pendingIn(session, this.key).filter((pending) => pending.expires > now);
-    writeSession(session, this.key, { pending: [...live, entry].slice(-this.maxPending) });
+    const live = this.pendingIn(session).filter((pending) => pending.expires > now);
+    writeSession(session, this.options.key, { pending: [...live, entry].slice(-(this.options.maxPending ?? 10)) });
     callback(null, entry.handle);
   }
 
-  /**
-   * Checks and consumes the `state` of a callback. Calls back with `ok` = the PKCE verifier
-   * (a string) or `true`, or `false` and a message when the state does not check out.
-   */
-  verify(
-    req: Request,
-    providedState: unknown,
-    callback: (err: Error | null, ok: string | boolean, info?: unknown) => void,
-  ): void {
+  /** Checks and consumes a callback's `state`: `ok` = the verifier or `true`, else `false` with passport-oauth2's message. */
+  verify(req: Request, providedState: unknown, callback: VerifyCallback): void {
     const session = sessionOf(req);
-    if (!session) return callback(missingSessionError(), false);
-    const pending = pendingIn(session, this.key);
-    // passport-oauth2's messages for the same cases: nothing pending (a lost session, a state
-    // already used) "Unable to verify", a missing or unknown state while logins are pending "Invalid".
+    if (!session) return callback(new Error(NO_SESSION), false);
+    const pending = this.pendingIn(session);
     if (pending.length === 0) return callback(null, false, { message: STATE_MESSAGES.missing });
-    const index =
-      typeof providedState === 'string' ? pending.findIndex((entry) => sameHandle(entry.handle, providedState)) : -1;
+    const provided = typeof providedState === 'string' ? Buffer.from(providedState) : undefined;
+    const index = pending.findIndex(({ handle }) => {
+      const expected = Buffer.from(handle);
+      return provided?.length === expected.length && timingSafeEqual(expected, provided);
+    });
     if (index === -1) return callback(null, false, { message: STATE_MESSAGES.invalid });
-
     const [entry] = pending.splice(index, 1);
-    if (pending.length === 0) writeSession(session, this.key, undefined);
-    else {
-      writeSession(session, this.key, { pending });
-      carryAcrossRegeneration(req, this.key);
-    }
+    writeSession(session, this.options.key, pending.length === 0 ? undefined : { pending });
+    // req.logIn regenerates the session: the other tabs' logins go along.
+    if (pending.length > 0) carryAcrossRegeneration(req, this.options.key);
     if (entry.expires <= Date.now()) return callback(null, false, { message: STATE_MESSAGES.expired });
     callback(null, entry.verifier ?? true, entry.state);
   }
-}
 
-/** The pending logins under `key`, as a fresh array (a session may hand out its stored object). */
-function pendingIn(session: NonNullable<ReturnType<typeof sessionOf>>, key: string): PendingState[] {
-  const bag = readSession(session, key) as PendingBag | undefined;
-  return Array.isArray(bag?.pending) ? [...bag.pending] : [];
-}
-
-function missingSessionError(): Error {
-  return new Error(
-    'OAuth 2.0 authentication requires session support when using state. Did you forget to use express-session middleware?',
-  );
-}
-
-function sameHandle(expected: string, provided: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(provided);
-  return a.length === b.length && timingSafeEqual(a, b);
+  /** The pending logins, as a fresh array (a session may hand out its stored object). */
+  private pendingIn(session: SessionLike): PendingState[] {
+    const bag = readSession(session, this.options.key) as { pending?: PendingState[] } | undefined;
+    return Array.isArray(bag?.pending) ? [...bag.pending] : [];
+  }
 }

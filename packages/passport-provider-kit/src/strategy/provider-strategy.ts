@@ -244,7 +244,7 @@ export abstract class ProviderStrategy<
     const errorCode =
       code && ERROR_CODE.test(code) && redactSecrets(code, [secret]) === code ? code : 'invalid_request';
     const report = (trusted: boolean): void => {
-      const shown = description && cleanText(redactSecrets(description, [secret]));
+      const shown = description && cleanText(description, [secret]);
       const message = trusted ? shown : `${this.provider.displayName} did not complete the login.`;
       if (errorCode === 'access_denied') return this.fail({ message });
       const uri = trusted ? safeUri(firstString(query.error_uri)) : undefined;

@@ -4,7 +4,7 @@ import {
   CookieStateStore,
   type CookieStateStoreOptions,
 } from '../../../passport-provider-kit/src/state/cookie-state-store';
-import { instanceTag } from '../../../passport-provider-kit/src/state/state-cookie-name';
+import { instanceTag } from '../../../passport-provider-kit/src/state/state-cookies';
 import type { Request } from 'express';
 import type { StartedLogin } from '../login-app';
 import { CALLBACK_URL, CLIENT_ID } from './harness';
