@@ -1,9 +1,5 @@
 /**
- * The shared base of the passport-petjeaf, passport-gofundo, passport-mijnklantportaal and
- * passport-altdentifier strategies: what a provider package builds on (the strategy base, its
- * definition type, the helpers the four packages use) and what an app configures or catches
- * (options, state-store and verify types, the error classes). Everything else is internal.
- *
+ * The shared base of the provider strategies: what a provider package builds on and what an app configures or catches.
  * @packageDocumentation
  */
 export { ProviderStrategy } from './strategy/provider-strategy';
@@ -14,24 +10,8 @@ export {
   type TokenEndpoint,
   type TokenResponseError,
 } from './oauth/token-request';
-export type {
-  ProviderStrategyOptions,
-  SkipUserProfile,
-  StateStore,
-  StateStoreCallback,
-  StateStoreMeta,
-  StateVerifyCallback,
-  WithRequest,
-  WithoutRequest,
-} from './strategy/options';
-export type {
-  AnyVerifyFunction,
-  VerifyCallback,
-  VerifyFunction,
-  VerifyFunctionWithParams,
-  VerifyFunctionWithRequest,
-  VerifyFunctionWithRequestAndParams,
-} from './strategy/verify';
+export type * from './strategy/options';
+export type * from './strategy/verify';
 export {
   collectPages,
   type ApiGetOptions,
@@ -40,27 +20,14 @@ export {
   type CollectPagesOptions,
 } from './strategy/api-call';
 export type { JsonOf, JsonResponse, JsonShape } from './http/classify';
-export {
-  assertTokenStaysOnIssuer,
-  endpointUnder,
-  parseBaseURL,
-  resolveEndpoints,
-  singleHostEndpoints,
-  type EndpointChoice,
-  type SingleHostURLOptions,
-  type ResolvedEndpoint,
-} from './strategy/endpoints';
+export { assertTokenStaysOnIssuer, endpointUnder, parseBaseURL, resolveEndpoints } from './strategy/endpoints';
+export { singleHostEndpoints, type EndpointChoice, type ResolvedEndpoint } from './strategy/endpoints';
 export type { TokenParams, TokenSet } from './oauth/token-set';
 export { ProviderTokenError } from './errors/provider-token-error';
 export { ProviderApiError } from './errors/provider-api-error';
 export type { FailureDetails, FailureReason } from './errors/failure-reason';
 export { AuthorizationError, InternalOAuthError, TokenError } from 'passport-oauth2';
 export { isRecord } from './errors/error-body';
-export {
-  DEFAULT_JSON_BOUNDS,
-  parseBoundedJson,
-  type BoundedJson,
-  type JsonBounds,
-  type JsonRefusal,
-} from './json/parse-bounded-json';
+export { DEFAULT_JSON_BOUNDS, parseBoundedJson, type BoundedJson } from './json/parse-bounded-json';
+export type { JsonBounds, JsonRefusal } from './json/parse-bounded-json';
 export { normalizeProfile, nonEmptyString, type ProfileFields, type ProviderProfile } from './profile/provider-profile';

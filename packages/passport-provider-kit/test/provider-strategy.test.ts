@@ -324,7 +324,30 @@ describe('ProviderStrategy: the profile request', () => {
     expect(user.isDone()).toBe(false);
     expect(s.profileCalls).toEqual([]);
   });
+
+  it('an (accessToken, done) skipUserProfile that calls back later still gives loadProfile the token answer', async () => {
+    mockToken();
+    mockUser();
+    const later = (_at: string, done: (err: unknown, skip?: boolean) => void) => setImmediate(() => done(null, false));
+    const s = strategy({ skipUserProfile: later });
+    await completeLogin(createLoginApp(s));
+    expect(s.profileCalls).toEqual([{ accessToken: TOKEN_ANSWER.access_token, params: TOKEN_ANSWER }]);
+  });
+
+  it.each([
+    ['no parameter', () => boolean()],
+    ['one parameter', (_accessToken: string) => boolean()],
+  ])('a skipUserProfile of %s that throws fails the login with its error', async (_what, skip) => {
+    mockToken();
+    const outcome = await completeLogin(createLoginApp(strategy({ skipUserProfile: skip })));
+    expect(outcome.status).toBe(500);
+    expect(outcome.body.error).toMatchObject({ message: 'cannot decide' });
+  });
 });
+
+function boolean(): boolean {
+  throw new Error('cannot decide');
+}
 
 describe('ProviderStrategy: loadProfile resolves the profile or rejects', () => {
   const fromTokenStrategies: Array<ProviderStrategy<TestProfile>> = [];

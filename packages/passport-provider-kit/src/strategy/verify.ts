@@ -1,43 +1,22 @@
-import type { Request } from 'express';
 import type { TokenParams } from '../oauth/token-set';
+import type { StrategyRequest } from './options';
 
 /** What `verify` calls back with: an error, the user (or `false`), and optional info. */
 export type VerifyCallback = (err?: unknown, user?: Express.User | false, info?: object) => void;
+type Tokens = [accessToken: string, refreshToken: string | undefined];
+type Tail<TProfile> = [profile: TProfile, done: VerifyCallback];
 
 /** `verify(accessToken, refreshToken, profile, done)`. */
-export type VerifyFunction<TProfile> = (
-  accessToken: string,
-  refreshToken: string | undefined,
-  profile: TProfile,
-  done: VerifyCallback,
-) => void;
-
+export type VerifyFunction<TProfile> = (...args: [...Tokens, ...Tail<TProfile>]) => void;
 /** `verify(accessToken, refreshToken, params, profile, done)`: `params` is the whole token response. */
-export type VerifyFunctionWithParams<TProfile> = (
-  accessToken: string,
-  refreshToken: string | undefined,
-  params: TokenParams,
-  profile: TProfile,
-  done: VerifyCallback,
-) => void;
-
+export type VerifyFunctionWithParams<TProfile> = (...args: [...Tokens, params: TokenParams, ...Tail<TProfile>]) => void;
 /** `verify(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
 export type VerifyFunctionWithRequest<TProfile> = (
-  req: Request,
-  accessToken: string,
-  refreshToken: string | undefined,
-  profile: TProfile,
-  done: VerifyCallback,
+  ...args: [req: StrategyRequest, ...Tokens, ...Tail<TProfile>]
 ) => void;
-
 /** `verify(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
 export type VerifyFunctionWithRequestAndParams<TProfile> = (
-  req: Request,
-  accessToken: string,
-  refreshToken: string | undefined,
-  params: TokenParams,
-  profile: TProfile,
-  done: VerifyCallback,
+  ...args: [req: StrategyRequest, ...Tokens, params: TokenParams, ...Tail<TProfile>]
 ) => void;
 
 /** Any of the four verify forms. */
