@@ -16,10 +16,12 @@ const VARIANTS = ['ours', 'base'];
 // state store, which tells the state cookie's cost from the rest of the kit's.
 const LOAD_VARIANTS = ['ours', 'ours-session', 'base'];
 const DELAY_MS = 20;
-// Long warm-ups (with short ones the JIT's warm-up order decided the ratios) and many short
+// Long warm-ups (with short ones the JIT's warm-up order decided the ratios; a perf profile of
+// 300 warm-up logins per side still found V8's compiler threads taking 3x the baseline's CPU in
+// the first measured rounds, which a server pays once, not per login) and many short
 // alternating rounds: this machine's speed drifts over seconds, and a drift cancels out only
 // between rounds that run close together.
-const FULL = { warmup: 300, rounds: 20, batch: 100, concurrency: 10, sequential: 100, delayed: 60, requireRuns: 31 };
+const FULL = { warmup: 1500, rounds: 20, batch: 100, concurrency: 10, sequential: 100, delayed: 60, requireRuns: 31 };
 // `--quick` (in npm test) runs every scenario too, at a few logins each, so that the full run's
 // code cannot break unnoticed; its figures mean nothing.
 const SMOKE = { warmup: 3, rounds: 2, batch: 3, concurrency: 2, sequential: 3, delayed: 2, requireRuns: 1 };
