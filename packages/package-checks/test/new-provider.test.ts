@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isolatedNpmEnv } from '../src/npm';
@@ -19,6 +19,14 @@ jest.setTimeout(SLOW);
 
 const NAME = 'voorbeeld-id';
 const PACKAGE = `passport-${NAME}`;
+
+/**
+ * The consumer apps of the package checks that the nested run builds: one hoisted install and one
+ * with pnpm's layout. Each loads the new package through `exercise.cjs`, as the other three apps
+ * would (their type-checks name only the original providers); those run in this repository's own
+ * package checks.
+ */
+const NEW_PACKAGE_CONSUMERS = ['cjs-js', 'strict-deps'];
 
 let repo: string;
 let scaffolded: CommandOutput;
@@ -109,10 +117,24 @@ describe('npm run new-provider -- <name>', () => {
 });
 
 describe('the scaffolded package, untouched', () => {
-  it('type-checks with every test (tsc -p tsconfig.test.json)', async () => {
-    await expect(
-      inCopy([join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json', '--noEmit']),
-    ).resolves.toBeDefined();
+  it('type-checks with every test (tsc with tsconfig.test.json, on the files the scaffold wrote)', async () => {
+    // tsconfig.test.json's settings, on the new package and test-support (where the scaffold adds its case):
+    // what they import is checked with them; the rest of the repository is checked by `npm run typecheck`.
+    const config = join(repo, 'tsconfig.scaffold-check.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        extends: './tsconfig.test.json',
+        include: [`packages/${PACKAGE}/src`, `packages/${PACKAGE}/test`, 'packages/test-support/src'],
+      }),
+    );
+    try {
+      await expect(
+        inCopy([join(repo, 'node_modules/typescript/bin/tsc'), '-p', config, '--noEmit']),
+      ).resolves.toBeDefined();
+    } finally {
+      await rm(config);
+    }
   });
 
   it('passes ESLint and Prettier', async () => {
@@ -137,7 +159,7 @@ describe('the scaffolded package, untouched', () => {
         '--outputFile',
         report,
       ],
-      { cwd: repo, env: isolatedNpmEnv() },
+      { cwd: repo, env: { ...isolatedNpmEnv(), PACKAGE_CHECKS_CONSUMERS: NEW_PACKAGE_CONSUMERS.join(',') } },
     );
     const results = JSON.parse(readFileSync(report, 'utf8')) as {
       numFailedTests: number;
@@ -153,5 +175,10 @@ describe('the scaffolded package, untouched', () => {
     const named = checks.assertionResults.filter((test) => test.fullName.includes(PACKAGE));
     expect(named.length).toBeGreaterThanOrEqual(2);
     expect(named.every((test) => test.status === 'passed')).toBe(true);
+    // The consumer apps that loaded it (exercise.cjs requires every installed strategy package) ran and passed.
+    const consumers = checks.assertionResults.filter((test) =>
+      /^(a CommonJS JavaScript app|with only declared dependencies visible)/.test(test.fullName),
+    );
+    expect(consumers.map((test) => test.status)).toEqual(['passed', 'passed']);
   });
 });

@@ -47,6 +47,28 @@ const CONSUMERS = {
 } as const;
 type Consumer = keyof typeof CONSUMERS;
 
+/**
+ * The consumer apps to build and run: all of them, unless `PACKAGE_CHECKS_CONSUMERS` names some
+ * (comma-separated). The scaffold check (new-provider.test.ts) names the two whose installs load a
+ * new strategy package differently (hoisted, and pnpm's layout); in the others its package is
+ * `require`d by the same `exercise.cjs`, and their type-checks name only the original providers.
+ */
+const SELECTED_CONSUMERS = selectedConsumers(process.env.PACKAGE_CHECKS_CONSUMERS);
+
+function selectedConsumers(list: string | undefined): Consumer[] {
+  const all = Object.keys(CONSUMERS) as Consumer[];
+  if (!list) return all;
+  const names = list.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !all.includes(name as Consumer));
+  if (unknown.length > 0) {
+    throw new Error(`PACKAGE_CHECKS_CONSUMERS names no consumer app ${unknown.join(', ')} (known: ${all.join(', ')})`);
+  }
+  return names as Consumer[];
+}
+
+/** `describe` for a selected consumer app, `describe.skip` (reported as skipped) for another. */
+const describeConsumer = (consumer: Consumer) => (SELECTED_CONSUMERS.includes(consumer) ? describe : describe.skip);
+
 let workDir: string;
 let packed: PackedPackage[];
 const projects = new Map<Consumer, Promise<string>>();
@@ -56,7 +78,8 @@ beforeAll(async () => {
   packed = await packPackages(PUBLISHED, join(workDir, 'tarballs'));
   const libraryTarballs = packed.filter((pkg) => !TOOLS.includes(pkg.name)).map((pkg) => pkg.tarball);
   // The apps install side by side; each test waits for its own.
-  for (const [consumer, spec] of Object.entries(CONSUMERS) as Array<[Consumer, (typeof CONSUMERS)[Consumer]]>) {
+  for (const consumer of SELECTED_CONSUMERS) {
+    const spec: (typeof CONSUMERS)[Consumer] = CONSUMERS[consumer];
     const project = createConsumerProject({
       dir: join(workDir, consumer),
       fixtures: spec.fixtures,
@@ -155,7 +178,7 @@ describe('publint and are-the-types-wrong find no problem', () => {
   });
 });
 
-describe('a CommonJS JavaScript app requires every strategy and logs in through passport', () => {
+describeConsumer('cjs-js')('a CommonJS JavaScript app requires every strategy and logs in through passport', () => {
   it('loads, constructs, registers and redirects to each provider; the kit classes are shared', async () => {
     const dir = await projects.get('cjs-js')!;
     const { stdout } = await runNode(['app.js'], { cwd: dir });
@@ -163,7 +186,7 @@ describe('a CommonJS JavaScript app requires every strategy and logs in through 
   });
 });
 
-describe('an ESM JavaScript app imports every strategy by name and logs in through passport', () => {
+describeConsumer('esm-js')('an ESM JavaScript app imports every strategy by name and logs in through passport', () => {
   it('gets the same classes from import as from require (no dual-package hazard)', async () => {
     const dir = await projects.get('esm-js')!;
     const { stdout } = await runNode(['app.js'], { cwd: dir });
@@ -171,34 +194,37 @@ describe('an ESM JavaScript app imports every strategy by name and logs in throu
   });
 });
 
-describe('a TypeScript app with moduleResolution node16 (and nodenext) type-checks and runs', () => {
-  let compiled: Promise<unknown>;
-  beforeAll(() => {
-    compiled = projects.get('ts-node16')!.then((dir) => compileTypeScript(dir));
-    compiled.catch(() => undefined); // reported by the tests
-  });
+describeConsumer('ts-node16')(
+  'a TypeScript app with moduleResolution node16 (and nodenext) type-checks and runs',
+  () => {
+    let compiled: Promise<unknown>;
+    beforeAll(() => {
+      compiled = projects.get('ts-node16')!.then((dir) => compileTypeScript(dir));
+      compiled.catch(() => undefined); // reported by the tests
+    });
 
-  it('type-checks with node16, mistakes included, and emits', async () => {
-    await expect(compiled).resolves.toBeDefined();
-  });
+    it('type-checks with node16, mistakes included, and emits', async () => {
+      await expect(compiled).resolves.toBeDefined();
+    });
 
-  it('type-checks with nodenext', async () => {
-    const dir = await projects.get('ts-node16')!;
-    await expect(compileTypeScript(dir, 'tsconfig.nodenext.json')).resolves.toBeDefined();
-  });
+    it('type-checks with nodenext', async () => {
+      const dir = await projects.get('ts-node16')!;
+      await expect(compileTypeScript(dir, 'tsconfig.nodenext.json')).resolves.toBeDefined();
+    });
 
-  it('runs its CommonJS file (require condition) and its ESM file (import condition)', async () => {
-    const dir = await projects.get('ts-node16')!;
-    await compiled;
-    const commonjs = await runNode(['require-app.cjs'], { cwd: dir });
-    // It uses Gofundo by name; exercise.cjs adds every other installed strategy.
-    expect(strategiesUsed(commonjs.stdout)).toEqual(STRATEGY_NAMES);
-    const esm = await runNode(['import-app.mjs'], { cwd: dir });
-    expect(strategiesUsed(esm.stdout)).toEqual(STRATEGY_NAMES);
-  });
-});
+    it('runs its CommonJS file (require condition) and its ESM file (import condition)', async () => {
+      const dir = await projects.get('ts-node16')!;
+      await compiled;
+      const commonjs = await runNode(['require-app.cjs'], { cwd: dir });
+      // It uses Gofundo by name; exercise.cjs adds every other installed strategy.
+      expect(strategiesUsed(commonjs.stdout)).toEqual(STRATEGY_NAMES);
+      const esm = await runNode(['import-app.mjs'], { cwd: dir });
+      expect(strategiesUsed(esm.stdout)).toEqual(STRATEGY_NAMES);
+    });
+  },
+);
 
-describe('a TypeScript app with moduleResolution bundler type-checks and runs', () => {
+describeConsumer('ts-bundler')('a TypeScript app with moduleResolution bundler type-checks and runs', () => {
   it('type-checks, mistakes included, with the types that come with the packages, and runs', async () => {
     const dir = await projects.get('ts-bundler')!;
     await compileTypeScript(dir);
@@ -207,10 +233,13 @@ describe('a TypeScript app with moduleResolution bundler type-checks and runs', 
   });
 });
 
-describe("with only declared dependencies visible (pnpm layout), jsonwebtoken is passport-petjeaf's alone", () => {
-  it('is not installed for the kit or the other strategies, and loaded from passport-petjeaf only for jwtVerification', async () => {
-    const dir = await projects.get('strict-deps')!;
-    const { stdout } = await runNode(['app.cjs'], { cwd: dir });
-    expect(strategiesUsed(stdout)).toEqual(STRATEGY_NAMES);
-  });
-});
+describeConsumer('strict-deps')(
+  "with only declared dependencies visible (pnpm layout), jsonwebtoken is passport-petjeaf's alone",
+  () => {
+    it('is not installed for the kit or the other strategies, and loaded from passport-petjeaf only for jwtVerification', async () => {
+      const dir = await projects.get('strict-deps')!;
+      const { stdout } = await runNode(['app.cjs'], { cwd: dir });
+      expect(strategiesUsed(stdout)).toEqual(STRATEGY_NAMES);
+    });
+  },
+);

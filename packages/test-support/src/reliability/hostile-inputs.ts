@@ -36,12 +36,18 @@ export const longRun: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom(...RUN_UNITS), fc.integer({ min: 1, max: 64 * 1024 }))
   .map(([unit, count]) => unit.repeat(count));
 
-/** Text with multibyte characters, lone surrogates and control characters. */
-export const multibyteText: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.constantFrom('€'.repeat(400), '😀'.repeat(300), 'Zoë Ångström\u202e', '\ud800', 'a\u0000b\r\nc'),
-);
+/**
+ * Text with multibyte characters, lone surrogates and control characters. A function: fast-check builds its
+ * `grapheme` and `binary` units (tables of every code point, about 90 MB) when the arbitrary is created, which
+ * a constant made every test file importing @internal/test-support pay. The units are cached, so it is built once.
+ */
+export function multibyteText(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.constantFrom('€'.repeat(400), '😀'.repeat(300), 'Zoë Ångström\u202e', '\ud800', 'a\u0000b\r\nc'),
+  );
+}
 
 /** Numbers no JSON reader expects, as JSON text. */
 export const hugeNumberText: fc.Arbitrary<string> = fc.constantFrom(
@@ -83,7 +89,7 @@ export function splitSecret(secret: string): fc.Arbitrary<string> {
 export function hostileText(secret: string): fc.Arbitrary<string> {
   return fc.oneof(
     longRun,
-    multibyteText,
+    multibyteText(),
     splitSecret(secret).map((split) => `invalid client ${split} (echoed)`),
     fc.constant(`<html><body><h1>Forbidden</h1><p>client_secret=${secret}</p>${'<'.repeat(60_000)}</body></html>`),
   );

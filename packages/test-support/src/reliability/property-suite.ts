@@ -21,7 +21,13 @@ interface Answer {
   contentType: string | undefined;
 }
 
-const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
+/**
+ * Any text: a function, not a constant, because fast-check builds its `binary` and `grapheme` units (tables of
+ * every code point) when the arbitrary is created: about 90 MB of heap, and its CPU, in every test file that
+ * merely imports @internal/test-support. fast-check caches the units, so each call
+ * after the first is cheap and generates the same values.
+ */
+const text = () => fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
 const anyJsonText = fc.oneof(
   fc.json(),
   fc.jsonValue().map((value) => JSON.stringify(value) ?? 'null'),
@@ -114,7 +120,7 @@ export function runPropertySuite(pc: ProviderCase): void {
       const tokenish = fc
         .record(
           {
-            access_token: fc.oneof(text, fc.jsonValue()),
+            access_token: fc.oneof(text(), fc.jsonValue()),
             refresh_token: fc.jsonValue(),
             expires_in: fc.oneof(fc.jsonValue(), fc.nat().map(String)),
             token_type: fc.jsonValue(),
@@ -127,7 +133,7 @@ export function runPropertySuite(pc: ProviderCase): void {
         async () => {
           const harness = harnesses.make();
           await fc.assert(
-            fc.asyncProperty(answers(fc.oneof(valid, tokenish, anyJsonText, text, html)), async (answer) =>
+            fc.asyncProperty(answers(fc.oneof(valid, tokenish, anyJsonText, text(), html)), async (answer) =>
               login(harness, () => {
                 tokenEndpoint(pc, ledger).reply(
                   answer.status,
@@ -166,7 +172,7 @@ export function runPropertySuite(pc: ProviderCase): void {
             const harness = harnesses.make();
             const statuses = fc.oneof({ weight: 4, arbitrary: fc.constant(200) }, { weight: 1, arbitrary: status });
             await fc.assert(
-              fc.asyncProperty(answers(fc.oneof(userish, anyJsonText, text, html), statuses), async (answer) =>
+              fc.asyncProperty(answers(fc.oneof(userish, anyJsonText, text(), html), statuses), async (answer) =>
                 login(harness, () => {
                   tokenEndpoint(pc, ledger).reply(200, validTokenAnswer(pc, ledger, 'property-profile'));
                   profileEndpoint(profile, ledger).reply(
@@ -187,14 +193,20 @@ export function runPropertySuite(pc: ProviderCase): void {
     const { jwt } = pc;
     if (jwt) {
       describe('answers any JWT access token with one verify call or one typed error', () => {
-        const exp = fc.oneof(fc.constant(epochSeconds(3600)), fc.integer(), fc.double(), text, fc.constant(undefined));
+        const exp = fc.oneof(
+          fc.constant(epochSeconds(3600)),
+          fc.integer(),
+          fc.double(),
+          text(),
+          fc.constant(undefined),
+        );
         const claims = fc.oneof(
           fc.record({ id: anyId, name: fc.jsonValue(), email: fc.jsonValue(), exp }, { requiredKeys: [] }),
           fc.jsonValue(),
         );
         const header = fc.oneof(fc.constant({ alg: 'HS256', typ: 'JWT' }), fc.jsonValue());
         const rawToken = fc.oneof(
-          text,
+          text(),
           fc.array(fc.base64String(), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.')),
         );
         const accessToken = fc.oneof(
