@@ -57,11 +57,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const decode = (text: string): string =>
   text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_entity, name: string) => ENTITIES[name]);
 
-/**
- * The text of an HTML (or plain-text) page: `<script>` and `<style>` blocks, comments and tags
- * each replaced by a line break (so a secret split by a tag is still found), entities decoded.
- * One forward pass; a `<` with no `>` after it is text.
- */
+/** The text of an HTML page in one forward pass: scripts, styles, comments and tags each a line break, entities decoded. */
 export function textOfHtml(html: string): string {
   const missing = new Set<RegExp>();
   // The index after the first match of `end` from `from` on, or -1; a miss holds for every later search too.

@@ -1,7 +1,4 @@
-/**
- * Why a call to a provider failed, a stable string to switch on (the kit README's error table says
- * when each occurs). Provider packages add theirs through the error classes' type parameter.
- */
+/** Why a call to a provider failed, a stable string to switch on (the kit README's error table says when each occurs). */
 export type FailureReason =
   | 'provider_error'
   | 'html_body'

@@ -21,11 +21,7 @@ export interface ProfileFields {
   email?: unknown;
 }
 
-/**
- * The profile of `provider` (e.g. `'acme'`) from the fields a mapping picked; an unusable `id` throws a
- * {@link ProviderApiError} `invalid_profile`, e.g. `Acme user endpoint answered 200 without an id`
- * (`providerName`, `source`, `status`), or without `status` (JWT claims) `Acme access token has no id`.
- */
+/** The profile from the fields a mapping picked; an unusable `id` throws a {@link ProviderApiError} `invalid_profile`. */
 export function normalizeProfile<TProvider extends string, TJson>(
   provider: TProvider,
   providerName: string,

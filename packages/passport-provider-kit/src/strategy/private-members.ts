@@ -1,7 +1,4 @@
-/**
- * Every private member of passport-oauth2 and node-oauth the kit uses (see docs/architecture.md, "The boundary with
- * passport-oauth2"); `test/private-members.test.ts` fails when an installed version changes one.
- */
+/** Every private member of passport-oauth2 and node-oauth the kit uses (`docs/architecture.md`, The boundary). */
 export const PRIVATE_MEMBERS = {
   /** passport-oauth2's `OAuth2Strategy`: `_oauth2` set to the kit's adapter, `_stateStore` verified on `?error=`. */
   strategy: { _oauth2: 'field', _stateStore: 'field', _createOAuthError: 'method', _loadUserProfile: 'method' },
