@@ -4,12 +4,7 @@
  */
 export { ProviderStrategy } from './strategy/provider-strategy';
 export type { ProviderDefinition } from './strategy/provider-definition';
-export {
-  MAX_EXPIRES_IN_SECONDS,
-  oauthErrorInResponse,
-  type TokenEndpoint,
-  type TokenResponseError,
-} from './oauth/token-request';
+export { MAX_EXPIRES_IN_SECONDS, type TokenEndpoint, type TokenResponseError } from './oauth/token-request';
 export type * from './strategy/options';
 export type * from './strategy/verify';
 export {
@@ -20,7 +15,7 @@ export {
   type CollectPagesOptions,
 } from './strategy/api-call';
 export type { JsonOf, JsonResponse, JsonShape } from './http/classify';
-export { assertTokenStaysOnIssuer, endpointUnder, parseBaseURL, resolveEndpoints } from './strategy/endpoints';
+export { endpointUnder, parseBaseURL, resolveEndpoints } from './strategy/endpoints';
 export { singleHostEndpoints, type EndpointChoice, type ResolvedEndpoint } from './strategy/endpoints';
 export type { TokenParams, TokenSet } from './oauth/token-set';
 export { ProviderTokenError } from './errors/provider-token-error';

@@ -25,17 +25,13 @@ export function errorCodeFromBody(body: unknown): string | undefined {
   return [body.error, body.code].find((value): value is string => typeof value === 'string' && ERROR_CODE.test(value));
 }
 
-/** Provider or callback text made one safe log line: secrets redacted, control characters and white space one space, capped at 300. */
-export function cleanText(value: string, secrets: Secrets = []): string {
-  return cleaned(value, secrets, (text) => text);
-}
-
 /** The readable text of a plain-text or HTML error page ({@link textOfHtml}), cleaned as {@link cleanText} cleans; `undefined` when none is left. */
 export function textOfErrorPage(body: string, secrets: Secrets = []): string | undefined {
-  return cleaned(body, secrets, textOfHtml) || undefined;
+  return cleanText(body, secrets, textOfHtml) || undefined;
 }
 
-function cleaned(value: string, secrets: Secrets, read: (text: string) => string): string {
+/** Provider or callback text (read by `read`) made one safe log line: secrets redacted, white space and control characters one space, capped at 300. */
+export function cleanText(value: string, secrets: Secrets = [], read = (text: string) => text): string {
   const window = value.length > MAX_TEXT_READ;
   const flat = redactSecrets(read(window ? value.slice(0, MAX_TEXT_READ) : value), secrets).replace(SPACE_RUNS, ' ');
   let text = redactSecrets(flat.trim(), secrets);

@@ -53,8 +53,6 @@ export class CookieStateStore {
     const { provider, clientID, callbackURL, secret } = options;
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(provider))
       throw new TypeError('CookieStateStore: provider must be a name of letters, digits, _ or -');
-    if ((typeof secret !== 'string' && !Buffer.isBuffer(secret)) || secret.length === 0)
-      throw new TypeError('CookieStateStore requires a secret');
     this.owner = `${provider}.${cookies.instanceTag(provider, clientID, callbackURL)}.`;
     const info = `${provider}\0${clientID}\0${callbackURL ?? ''}`;
     this.key = Buffer.from(hkdfSync('sha256', secret, 'passport-provider-kit/state-cookie/v1', info, 32));

@@ -36,25 +36,7 @@ export function resolveEndpoints<Name extends string>(
   return Object.fromEntries(entries) as Record<Name, ResolvedEndpoint>;
 }
 
-/** A TypeError when an endpoint receiving the access token (`bearers`) is off the token endpoint's origin, unless the app named both. */
-export function assertTokenStaysOnIssuer(
-  who: string,
-  baseOption: string,
-  token: ResolvedEndpoint,
-  bearers: ReadonlyArray<ResolvedEndpoint | undefined>,
-): void {
-  const at = (e: ResolvedEndpoint) => `${e.option} ${e.explicit ? '' : '(default) '}is on ${new URL(e.url).origin}`;
-  const stray = bearers.find(
-    (e) => e && new URL(e.url).origin !== new URL(token.url).origin && !(token.explicit && e.explicit),
-  );
-  if (!stray) return;
-  throw new TypeError(
-    `${who}: ${at(token)} but ${at(stray)}, so the access token would go to another host. ` +
-      `Set ${baseOption} to move every endpoint together, or name ${token.option} and ${stray.option} both if the mix is intended.`,
-  );
-}
-
-/** The authorize, token and user endpoints at `paths` under `baseURL` (or `defaultBaseURL`), each option overriding one. */
+/** The authorize, token and user endpoints at `paths` under `baseURL` (or `defaultBaseURL`), each option overriding one; the user endpoint must stay on the token endpoint's origin unless the app named both. */
 export function singleHostEndpoints(
   who: string,
   options: Partial<Record<URLOption, string>>,
@@ -72,7 +54,13 @@ export function singleHostEndpoints(
     token: choice('tokenURL', paths.token),
     user: choice('userProfileURL', paths.user),
   });
-  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, [endpoints.user]);
+  const { token, user } = endpoints;
+  const at = (e: ResolvedEndpoint) => `${e.option} ${e.explicit ? '' : '(default) '}is on ${new URL(e.url).origin}`;
+  if (new URL(user.url).origin !== new URL(token.url).origin && !(token.explicit && user.explicit))
+    throw new TypeError(
+      `${who}: ${at(token)} but ${at(user)}, so the access token would go to another host. ` +
+        'Set baseURL to move every endpoint together, or name tokenURL and userProfileURL both if the mix is intended.',
+    );
   return endpoints;
 }
 
