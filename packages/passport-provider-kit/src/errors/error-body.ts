@@ -35,7 +35,6 @@ export function cleanText(value: string, secrets: Secrets = [], read = (text: st
   const window = value.length > MAX_TEXT_READ;
   const flat = redactSecrets(read(window ? value.slice(0, MAX_TEXT_READ) : value), secrets).replace(SPACE_RUNS, ' ');
   let text = redactSecrets(flat.trim(), secrets);
-  // The window may have cut a secret, whose start redaction cannot recognise: drop as much as it could take.
   if (window) text = text.slice(0, Math.max(0, text.length - 2 * longestSecretForm(secrets))).trimEnd();
   if (text.length > MAX_TEXT_LENGTH) return `${text.slice(0, MAX_TEXT_LENGTH)}…`;
   return window && text ? `${text}…` : text;
@@ -56,7 +55,6 @@ const decode = (text: string): string =>
 /** The text of an HTML page in one forward pass: scripts, styles, comments and tags each a line break, entities decoded. */
 export function textOfHtml(html: string): string {
   const missing = new Set<RegExp>();
-  // The index after the first match of `end` from `from` on, or -1; a miss holds for every later search too.
   const after = (end: RegExp, from: number): number => {
     end.lastIndex = from;
     if (!missing.has(end) && end.test(html)) return end.lastIndex;

@@ -88,7 +88,6 @@ function rangesAcrossBreaks(text: string, patterns: readonly Pattern[]): Range[]
   let joined = '';
   const origin: number[] = []; // the index in `text` of each character of `joined`
   let at = 0;
-  // The split keeps the runs of white space and control characters as its odd pieces: leave out those with a break.
   for (const [index, piece] of text.split(SPACE_RUNS).entries()) {
     if (index % 2 === 0 || !BREAK.test(piece)) {
       joined += piece;

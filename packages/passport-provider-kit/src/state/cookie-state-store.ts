@@ -33,7 +33,6 @@ export class NoResponseError extends Error {
 export function spend(spent: Map<string, number>, handle: string, expires: number, now: number, capacity = 50_000) {
   if ((spent.get(handle) ?? now) > now) return false;
   spent.delete(handle);
-  // Insertion order is about expiry order (one TTL for all): stop at the first live entry.
   for (const [old, until] of spent) {
     if (until > now && spent.size < capacity) break;
     spent.delete(old);
@@ -104,7 +103,6 @@ export class CookieStateStore {
       if (!mine && parsed.state === providedState) mine = [name, value];
       else otherPending = true;
     }
-    // passport-oauth2's wording: "Unable to verify" with no other login of this strategy pending, else "Invalid".
     const fail = (reason: 'missing' | 'unknown' | 'tampered' | 'expired' | 'replayed') => {
       const { expired, invalid, missing } = STATE_MESSAGES;
       const message = reason === 'expired' ? expired : otherPending ? invalid : missing;

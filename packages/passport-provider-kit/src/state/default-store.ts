@@ -20,9 +20,8 @@ export function defaultStateStore(provider: string, sessionKey: string, options:
   const kind: unknown = options.stateStore ?? 'cookie';
   if (kind !== 'cookie' && kind !== 'session')
     throw new TypeError(`${provider} strategy: stateStore must be 'cookie' or 'session', not ${String(kind)}`);
-  const [maxPending, ttlMs] = [options.maxPendingStates, options.stateTTL];
+  const { clientID, callbackURL, clientSecret: secret, maxPendingStates: maxPending, stateTTL: ttlMs } = options;
   const session = new MultiStateSessionStore({ key: sessionKey, maxPending, ttlMs });
-  const { clientID, callbackURL, clientSecret: secret } = options;
   const store =
     kind === 'session'
       ? session
