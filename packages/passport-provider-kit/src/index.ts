@@ -4,13 +4,8 @@ export type { ProviderDefinition } from './strategy/provider-definition';
 export { MAX_EXPIRES_IN_SECONDS, type TokenEndpoint, type TokenResponseError } from './oauth/token-request';
 export type * from './strategy/options';
 export type * from './strategy/verify';
-export {
-  collectPages,
-  type ApiGetOptions,
-  type ApiPage,
-  type ApiQueryValue,
-  type CollectPagesOptions,
-} from './strategy/api-call';
+export { collectPages } from './strategy/api-call';
+export type { ApiGetOptions, ApiPage, ApiQueryValue, CollectPagesOptions } from './strategy/api-call';
 export type { JsonOf, JsonResponse, JsonShape } from './http/classify';
 export { endpointUnder, parseBaseURL, resolveEndpoints } from './strategy/endpoints';
 export { singleHostEndpoints, type EndpointChoice, type ResolvedEndpoint } from './strategy/endpoints';

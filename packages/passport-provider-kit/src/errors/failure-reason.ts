@@ -12,19 +12,16 @@ export type FailureReason =
   | 'body_too_large'
   | 'invalid_profile';
 
-/** What every error of this package tells beyond its message; `R` is its reasons. */
+/**
+ * What every error of this package tells beyond its message (`R` its reasons): the provider's human name, the reason,
+ * the status it answered with, `retry-after` seconds, its own error code (`invalid_grant`), a `cause` free of secrets.
+ */
 export interface FailureDetails<R extends string = FailureReason> {
-  /** Human name of the provider, e.g. `Petje.af`. */
   provider: string;
-  /** Stable reason code, see {@link FailureReason}. */
   reason: R;
-  /** HTTP status the provider answered with, when it answered at all. */
   providerStatus?: number;
-  /** Seconds to wait before retrying, from a `retry-after` header. */
   retryAfter?: number;
-  /** The provider's own error code (e.g. OAuth's `invalid_grant`), when it sent one. */
   providerCode?: string;
-  /** The underlying error, kept for debugging; never holds secrets. */
   cause?: unknown;
 }
 

@@ -45,7 +45,6 @@ export function spend(spent: Map<string, number>, handle: string, expires: numbe
 export class CookieStateStore {
   private readonly owner: string;
   private readonly key: Buffer;
-  private readonly ttlMs: number;
   private readonly spent = new Map<string, number>();
 
   constructor(private readonly options: CookieStateStoreOptions) {
@@ -55,7 +54,6 @@ export class CookieStateStore {
     this.owner = `${provider}.${cookies.instanceTag(provider, clientID, callbackURL)}.`;
     const info = `${provider}\0${clientID}\0${callbackURL ?? ''}`;
     this.key = Buffer.from(hkdfSync('sha256', secret, 'passport-provider-kit/state-cookie/v1', info, 32));
-    this.ttlMs = options.ttlMs ?? 10 * 60 * 1000;
   }
 
   /** Saves a new pending login in a cookie (passport-oauth2 calls it with five arguments). */
@@ -64,12 +62,12 @@ export class CookieStateStore {
     const { fallback } = this.options;
     if (!res && fallback && sessionOf(req)) return fallback.store(req, verifier, state, meta, done);
     if (!res) return done(new NoResponseError());
-    const now = Date.now();
+    const [now, ttlMs] = [Date.now(), this.options.ttlMs ?? 10 * 60 * 1000];
     const random = randomBytes(24 + 12); // the state, then the cookie's IV: one CSPRNG call per login
     const handle = random.toString('base64url', 0, 24);
     const https = /^https:/i.test((meta as { callbackURL?: string } | undefined)?.callbackURL ?? '');
     const name = cookies.stateCookieName(this.owner, now, handle, https);
-    const login: PendingLogin = { e: now + this.ttlMs, v: verifier || undefined, s: state ?? undefined };
+    const login: PendingLogin = { e: now + ttlMs, v: verifier || undefined, s: state ?? undefined };
     const value = this.seal(JSON.stringify(login), name, random.subarray(24));
     const bytes = name.length + value.length + 2;
     if (bytes > cookies.STATE_COOKIES_BUDGET) {
@@ -84,7 +82,7 @@ export class CookieStateStore {
       maxPending: this.options.maxPending ?? 10,
       now,
     });
-    const maxAge = Math.max(1, Math.ceil(this.ttlMs / 1000));
+    const maxAge = Math.max(1, Math.ceil(ttlMs / 1000));
     cookies.appendSetCookie(res, [...cleared, cookies.setCookie(name, value, maxAge)]);
     done(null, handle);
   }

@@ -2,15 +2,12 @@ import type OAuth2Strategy from 'passport-oauth2';
 import { CookieStateStore } from './cookie-state-store';
 import { MultiStateSessionStore } from './multi-state-session-store';
 
-/** Where pending logins are kept: `'cookie'` (default) or `'session'`. */
-export type StateStoreKind = 'cookie' | 'session';
-
 /** The strategy options the default store reads (`ProviderStrategyOptions` has them all). */
 export interface DefaultStateStoreOptions {
   clientID: string;
   clientSecret: string;
   callbackURL?: string;
-  stateStore?: StateStoreKind;
+  stateStore?: 'cookie' | 'session';
   maxPendingStates?: number;
   stateTTL?: number;
 }
