@@ -12,10 +12,7 @@ export type FailureReason =
   | 'body_too_large'
   | 'invalid_profile';
 
-/**
- * What every error of this package tells beyond its message (`R` its reasons): the provider's human name, the reason,
- * the status it answered with, `retry-after` seconds, its own error code (`invalid_grant`), a `cause` free of secrets.
- */
+/** What every error here tells beyond its message, `R` its reasons (the kit README's error section has each field); `cause` holds no secret. */
 export interface FailureDetails<R extends string = FailureReason> {
   provider: string;
   reason: R;

@@ -90,8 +90,7 @@ export class CookieStateStore {
   /** Checks and consumes a callback's `state`: `ok` = the verifier or `true`, else `false` and `info.reason`. */
   verify(req: Request, providedState: unknown, _meta: unknown, done: VerifyCallback): void {
     const res = responseOf(req);
-    const { fallback } = this.options;
-    if (!res && fallback && sessionOf(req)) return fallback.verify(req, providedState, done);
+    if (!res && this.options.fallback && sessionOf(req)) return this.options.fallback.verify(req, providedState, done);
     if (!res) return done(new NoResponseError(), false);
     let mine: [string, string] | undefined;
     let otherPending = false;

@@ -1,4 +1,3 @@
-import type OAuth2Strategy from 'passport-oauth2';
 import { CookieStateStore } from './cookie-state-store';
 import { MultiStateSessionStore } from './multi-state-session-store';
 
@@ -19,10 +18,7 @@ export function defaultStateStore(provider: string, sessionKey: string, options:
     throw new TypeError(`${provider} strategy: stateStore must be 'cookie' or 'session', not ${String(kind)}`);
   const { clientID, callbackURL, clientSecret: secret, maxPendingStates: maxPending, stateTTL: ttlMs } = options;
   const session = new MultiStateSessionStore({ key: sessionKey, maxPending, ttlMs });
-  const store =
-    kind === 'session'
-      ? session
-      : new CookieStateStore({ provider, clientID, callbackURL, secret, maxPending, ttlMs, fallback: session });
-  // passport-oauth2's types know only its older store signatures; it calls ours by arity (5 to store).
-  return store as unknown as OAuth2Strategy.StateStore;
+  return kind === 'session'
+    ? session
+    : new CookieStateStore({ provider, clientID, callbackURL, secret, maxPending, ttlMs, fallback: session });
 }
