@@ -11,6 +11,7 @@
  * machine hits each alike. Prints the medians and their ratios to the old send step.
  *
  * Usage (after npm run build): node scripts/bench/http-engine.js [--requests 2000] [--inflight 10] [--rounds 5] [--old <git ref>]
+ * With --old-send <git ref>, "old" is that revision's src/http/send.ts (an undici send step) instead.
  */
 const { execFileSync, fork } = require('node:child_process');
 const https = require('node:https');
@@ -74,6 +75,11 @@ function kitEngine(sendRequest, origin, transport) {
 }
 
 function oldEngine(origin) {
+  if (arg('old-send', '')) {
+    // An old send.ts (the undici send step of a revision since), to A/B two undici send steps.
+    const { send } = loadFromGit(arg('old-send', ''), 'packages/passport-provider-kit/src/http/send.ts');
+    return newEngine(origin, send);
+  }
   const { sendRequest } = loadFromGit(OLD_REF, 'packages/passport-provider-kit/src/http/send-request.ts');
   // The old kit's pool settings (src/http/agents.ts at that revision), with the server's CA.
   const agent = new https.Agent({
@@ -87,9 +93,8 @@ function oldEngine(origin) {
   return { send: kitEngine(sendRequest, origin, { agent }), close: () => agent.destroy() };
 }
 
-function newEngine(origin) {
+function newEngine(origin, send = require(path.join(KIT, 'dist/http/send.js')).send) {
   // The send step now: send(request, settings) in dist/http/send.js.
-  const { send } = require(path.join(KIT, 'dist/http/send.js'));
   const sendRequest = ({ url, method, headers, body, ...settings }) =>
     send({ url: url.href, method, headers, body }, settings);
   const dispatcher = new undici.Agent({ connect: { ca: cert } });
@@ -134,8 +139,8 @@ async function main() {
   const port = await new Promise((resolve) => server.once('message', resolve));
   const origin = `https://localhost:${port}`;
   const engines = {
-    'old (https.request)': oldEngine(origin),
-    'new (undici.request)': newEngine(origin),
+    [arg('old-send', '') ? `old (${arg('old-send', '')} send.ts)` : 'old (https.request)']: oldEngine(origin),
+    'new (dist send.js)': newEngine(origin),
     'fetch (reference)': fetchEngine(origin),
   };
   const results = Object.fromEntries(Object.keys(engines).map((name) => [name, []]));
@@ -156,7 +161,7 @@ async function main() {
   }));
   const base = rows[0];
   console.log(
-    `The kit's send step, old (${OLD_REF}) and new: ${REQUESTS} HTTPS POSTs per round, ${INFLIGHT} in flight, ${ROUNDS} alternating rounds (medians)`,
+    `The kit's send step, old (${arg('old-send', OLD_REF)}) and new: ${REQUESTS} HTTPS POSTs per round, ${INFLIGHT} in flight, ${ROUNDS} alternating rounds (medians)`,
   );
   console.log('engine | CPU µs/request (min–max) | CPU ratio | req/s | req/s ratio');
   console.log('-------|--------------------------|-----------|-------|------------');

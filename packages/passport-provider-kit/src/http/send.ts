@@ -1,5 +1,4 @@
-import type http from 'node:http';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { Agent as HttpAgent, IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 
 /** One HTTP request as sent, its headers under lower-case names (see {@link mergeHeaders}). */
@@ -26,7 +25,7 @@ export interface SendSettings {
   timeoutMs: number;
   maxBodyBytes: number;
   dispatcher?: Dispatcher;
-  agent?: http.Agent;
+  agent?: HttpAgent;
   made?: Dispatcher;
 }
 
@@ -73,9 +72,7 @@ export function dispatcherOf(settings: SendSettings, loaded: typeof import('undi
   if (settings.dispatcher) return settings.dispatcher;
   if (settings.agent) {
     const options = (settings.agent as { options?: Record<string, unknown> }).options ?? {};
-    const connect = Object.fromEntries(
-      CONNECT_OPTIONS.filter((name) => options[name] !== undefined).map((n) => [n, options[n]]),
-    );
+    const connect = Object.fromEntries(CONNECT_OPTIONS.map((n) => [n, options[n]]).filter(([, v]) => v !== undefined));
     return (settings.made ??= new loaded.Agent({ connect }));
   }
   const global = loaded.getGlobalDispatcher();
@@ -88,76 +85,78 @@ export function closeDispatcher(settings: SendSettings): void {
 }
 
 /**
- * The send step: one request with undici, redirects not followed. A body past `maxBodyBytes` is
- * refused as it arrives. A request whose reused keep-alive socket the server reset before any
- * answer (it closed the idle socket and never read the request) is sent once more within the deadline.
+ * The send step: one request through undici's `dispatch` with a plain handler, redirects not followed. One
+ * deadline covers it all, a wait for a free connection included; a body past `maxBodyBytes` is refused as it
+ * arrives; a request whose reused keep-alive socket the server reset before any answer is sent once more.
  */
 export async function send(request: HttpRequest, settings: SendSettings): Promise<HttpResponse> {
   const url = new URL(request.url);
-  undici ??= await import('undici');
-  const controller = new AbortController();
-  const { timeoutMs } = settings;
-  const failTimeout = () => controller.abort(new TransportFailure('timeout', `did not answer within ${timeoutMs} ms`));
-  const timer = setTimeout(failTimeout, timeoutMs);
-  const dispatcher = dispatcherOf(settings, undici);
+  const flight: Flight = { undici: (undici ??= await import('undici')) };
+  const timer = setTimeout(() => {
+    flight.expired = new TransportFailure('timeout', `did not answer within ${settings.timeoutMs} ms`);
+    flight.stop?.(flight.expired);
+  }, settings.timeoutMs);
   try {
-    return await exchange(dispatcher, url, request, settings.maxBodyBytes, controller).catch((error: unknown) => {
+    const response = await exchange(url, request, settings, flight).catch((error: unknown) => {
       const { code, socket } = (error ?? {}) as { code?: string; socket?: { bytesRead?: number } };
-      const reused = RESET_CODES.has(code ?? '') && (socket === undefined || (socket.bytesRead ?? 0) > 0);
-      if (!reused || controller.signal.aborted) throw error;
-      return exchange(dispatcher, url, request, settings.maxBodyBytes, controller);
+      const reset = code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET';
+      const newSocket = socket !== undefined && !socket.bytesRead; // it never answered: not an idle kept-alive one
+      if (!reset || newSocket || flight.expired) throw error;
+      return exchange(url, request, settings, flight);
     });
+    // undici frees the connection a setImmediate after the last chunk: a request sent sooner opens another.
+    await new Promise(setImmediate);
+    return response;
   } catch (error) {
-    throw controller.signal.aborted ? controller.signal.reason : transportFailureOf(error);
+    throw flight.expired ?? transportFailureOf(error);
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** Errors of a kept-alive socket that the server closed while it sat idle in the pool. */
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+/** One send in flight: the undici it uses, its deadline once passed, and how to stop its exchange. */
+type Flight = { undici: typeof import('undici'); expired?: TransportFailure; stop?: (reason: Error) => void };
 
-async function exchange(
-  dispatcher: Dispatcher,
-  url: URL,
-  { method, headers, body }: HttpRequest,
-  maxBodyBytes: number,
-  controller: AbortController,
-): Promise<HttpResponse> {
+/** One exchange: a plain handler counts and collects the body's chunks as undici parses them (no stream between). */
+function exchange(url: URL, { method, headers: sent, body }: HttpRequest, settings: SendSettings, flight: Flight) {
   if (url.username || url.password) {
     // undici refuses user info in a URL; Node sent it as Basic credentials, and so does this.
     const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
-    headers = { authorization: `Basic ${Buffer.from(credentials).toString('base64')}`, ...headers };
+    sent = { authorization: `Basic ${Buffer.from(credentials).toString('base64')}`, ...sent };
   }
-  const { signal } = controller;
-  const path = url.pathname + url.search;
-  const response = await dispatcher.request({ origin: url.origin, path, method, headers, body, signal });
-  const status = response.statusCode;
-  const tooLarge = (): TransportFailure => {
-    const what = `answered ${status} with a body over ${maxBodyBytes} bytes`;
-    const failure = new TransportFailure('body_too_large', what, status);
-    // Aborting (not destroying the body) closes the connection, whose answer is unread; outside
-    // undici's parser, since an abort within its data callback makes it open a new connection.
-    setImmediate(() => controller.abort(failure));
-    return failure;
-  };
-  if (Number(response.headers['content-length']) > maxBodyBytes) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let received = 0;
-  try {
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      if ((received += chunk.length) > maxBodyBytes) throw tooLarge();
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    if (error instanceof TransportFailure || signal.aborted) throw error;
-    throw new TransportFailure('network', `closed the connection mid-answer (${status})`, status);
-  }
-  // undici frees the connection a moment after the last chunk: a request sent before then (the
-  // profile right after the token) would open a second connection, with a new TLS handshake.
-  await new Promise(setImmediate);
-  const text = Buffer.concat(chunks, received).toString('utf8');
-  return { status, headers: response.headers as IncomingHttpHeaders, body: text.replace(/^\uFEFF/, '') };
+  const { maxBodyBytes: cap } = settings;
+  const options = { origin: url.origin, path: url.pathname + url.search, method, headers: sent, body };
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let status = 0;
+    let received = 0;
+    let headers: IncomingHttpHeaders = {};
+    let abort: ((reason: Error) => void) | undefined;
+    const chunks: Buffer[] = [];
+    flight.stop = (reason) => void (abort?.(reason), reject(reason));
+    const tooLarge = (): false => {
+      const error = new TransportFailure('body_too_large', `answered ${status} with a body over ${cap} bytes`, status);
+      reject(error);
+      // Closes the connection, answer unread; with the parser paused: an abort within its callbacks opens a new one.
+      setImmediate(() => abort?.(error));
+      return false;
+    };
+    dispatcherOf(settings, flight.undici).dispatch(options, {
+      onConnect: (abortIt) => (flight.expired ? abortIt(flight.expired) : (abort = abortIt)),
+      onHeaders: (statusCode, raw) => {
+        if (statusCode < 200) return true; // informational; the response follows
+        status = statusCode;
+        headers = flight.undici.util.parseHeaders(raw) as IncomingHttpHeaders;
+        return Number(headers['content-length']) > cap ? tooLarge() : true;
+      },
+      onData: (chunk) => received <= cap && ((received += chunk.length) > cap ? tooLarge() : chunks.push(chunk) > 0),
+      onComplete: () =>
+        resolve({ status, headers, body: String(Buffer.concat(chunks, received)).replace(/^\uFEFF/, '') }),
+      onError: (error) => {
+        if (status === 0 || error instanceof TransportFailure) return reject(error);
+        reject(new TransportFailure('network', `closed the connection mid-answer (${status})`, status));
+      },
+    });
+  });
 }
 
 /** The failure of an exchange without a response: only the error code is kept (Node's and undici's messages may quote the URL). */
