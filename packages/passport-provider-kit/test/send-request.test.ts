@@ -177,7 +177,8 @@ describe('send: keep-alive connection reuse', () => {
     try {
       const large = 'x'.repeat(8 * 1024 * 1024);
       for (let i = 0; i < 3; i += 1) {
-        await get(url, local.dispatcher(), { method: 'POST', body: large });
+        // A generous deadline: writing 8 MB three times took over a second on the loaded 2-core machine.
+        await get(url, local.dispatcher(), { method: 'POST', body: large, timeoutMs: 10_000 });
         await get(url, local.dispatcher());
       }
       expect(connections).toBe(1);
