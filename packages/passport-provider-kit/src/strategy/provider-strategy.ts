@@ -5,7 +5,7 @@ import { redactSecrets } from '../errors/redact';
 import { refuse, type JsonOf, type JsonResponse, type JsonShape } from '../http/classify';
 import { closeDispatcher } from '../http/send';
 import { getFromApi, type ApiGetOptions } from './api-call';
-import { ProviderClient } from '../oauth/provider-client';
+import { requestApi, requestToken, type ProviderClient } from '../oauth/provider-client';
 import { MAX_GRANT_VALUE_LENGTH, providerOAuth2Class, type ProviderOAuth2 } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
@@ -88,22 +88,20 @@ export abstract class ProviderStrategy<
     this.provider = provider;
     this.options = options;
     this.checksState = store !== undefined;
-    this.client = new ProviderClient({
+    const { timeout, maxResponseBytes, clientID, clientSecret, dispatcher, agent, customHeaders } = options;
+    this.client = {
+      ...provider,
+      dispatcher,
+      agent,
+      customHeaders,
       provider: provider.displayName,
-      errorFields: provider.errorFields,
-      urlOptions: provider.urlOptions,
-      secrets: [options.clientSecret],
-      textErrorBodies: provider.textErrorBodies,
-      timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      maxBodyBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      dispatcher: options.dispatcher,
-      agent: options.agent,
-      token: provider.token,
-      apiHeaders: provider.apiHeaders,
-      bearerHeaders: provider.bearerHeaders ?? bearerHeader,
-      credentials: { clientID: options.clientID, clientSecret: options.clientSecret },
-      customHeaders: options.customHeaders,
-    });
+      secrets: [clientSecret],
+      timeoutMs: timeout ?? DEFAULT_TIMEOUT_MS,
+      maxBodyBytes: maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      // The token in a header, never in the URL.
+      bearerHeaders: provider.bearerHeaders ?? ((token) => ({ Authorization: `Bearer ${token}` })),
+      credentials: { clientID, clientSecret },
+    };
     const Client = providerOAuth2Class(this.client);
     this._oauth2 = new Client(
       options.clientID,
@@ -152,14 +150,11 @@ export abstract class ProviderStrategy<
    * @throws ProviderTokenError when the provider refuses (with its own message).
    */
   async refresh(refreshToken: string): Promise<TokenSet> {
-    if (typeof refreshToken !== 'string' || refreshToken === '') {
+    if (typeof refreshToken !== 'string' || refreshToken === '' || refreshToken.length > MAX_GRANT_VALUE_LENGTH) {
       throw new TypeError(`${this.provider.displayName} refresh() requires a refresh token`);
     }
-    if (refreshToken.length > MAX_GRANT_VALUE_LENGTH) {
-      throw new TypeError(`${this.provider.displayName} refresh requires a refresh token`);
-    }
-    const params = await this.client.token({ grant_type: 'refresh_token', refresh_token: refreshToken });
-    return toTokenSet(params, refreshToken);
+    const params = await requestToken(this.client, { grant_type: 'refresh_token', refresh_token: refreshToken });
+    return this.tokenSet(params, refreshToken);
   }
 
   /**
@@ -172,13 +167,15 @@ export abstract class ProviderStrategy<
     pathOrURL: string,
     options?: ApiGetOptions<S>,
   ): Promise<JsonResponse<JsonOf<S>>> {
-    const target = { provider: this.provider.displayName, apiBaseURL: this.provider.apiBaseURL, client: this.client };
-    return getFromApi(target, accessToken, pathOrURL, options);
+    const { displayName: provider, apiBaseURL } = this.provider;
+    const get = <T extends JsonShape>(label: string, url: string, token: string, json?: T) =>
+      this.callApi(label, 'GET', url, token, { json });
+    return getFromApi({ provider, apiBaseURL, get }, accessToken, pathOrURL, options);
   }
 
   /** Closes the pool this strategy made from an `agent` option (a global or app's own dispatcher is the app's). */
   close(): void {
-    closeDispatcher(this.client.settings);
+    closeDispatcher(this.client);
   }
 
   /** Builds this provider's profile; `params` is the login's token response when known. Rejects with a typed error. */
@@ -186,12 +183,13 @@ export abstract class ProviderStrategy<
 
   /** Posts any grant (`grant_type` and its fields) to the token endpoint. */
   protected grant(fields: Record<string, string | undefined>): Promise<TokenParams> {
-    return this.client.token(fields);
+    return requestToken(this.client, fields);
   }
 
   /** Turns a token response into the promise helpers' {@link TokenSet}. */
   protected tokenSet(params: TokenParams, previousRefreshToken?: string): TokenSet {
-    return toTokenSet(params, previousRefreshToken);
+    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = params;
+    return { accessToken, refreshToken: refreshToken ?? previousRefreshToken, expiresIn, params };
   }
 
   /** Calls an API endpoint with the access token; its JSON object, or array or any value with `json`. */
@@ -202,7 +200,7 @@ export abstract class ProviderStrategy<
     accessToken: string,
     options: { allowEmpty?: boolean; json?: S } = {},
   ): Promise<JsonResponse<JsonOf<S>>> {
-    return this.client.api(label, method, url, accessToken, options);
+    return requestApi(this.client, label, method, url, accessToken, options);
   }
 
   /**
@@ -211,7 +209,7 @@ export abstract class ProviderStrategy<
    */
   protected unusableApiResponse(label: string, accessToken: string, status: number, what: string): ProviderApiError {
     const request = { label, endpoint: 'api', secrets: [accessToken] } as const;
-    return refuse(request, status, { what }, this.client.settings) as ProviderApiError;
+    return refuse(request, status, { what }, this.client) as ProviderApiError;
   }
 
   /** `GET`s the provider's user endpoint with the access token, for `loadProfile`; failures name it "user endpoint". */
@@ -277,16 +275,6 @@ function stateStoreFor(options: ProviderStrategyOptions, provider: string, key: 
 /** An `error_uri` worth passing on: an absolute http(s) URL. */
 function safeUri(value: string | undefined): string | undefined {
   return value && URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol) ? value : undefined;
-}
-
-/** The default `bearerHeaders` of a definition: the token in `Authorization: Bearer`, never in the URL. */
-function bearerHeader(accessToken: string): Record<string, string> {
-  return { Authorization: `Bearer ${accessToken}` };
-}
-
-function toTokenSet(params: TokenParams, previousRefreshToken?: string): TokenSet {
-  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = params;
-  return { accessToken, refreshToken: refreshToken ?? previousRefreshToken, expiresIn, params };
 }
 
 /** The definition with the kit's URL options applied; refuses bad credentials, numbers, URLs and `pkce`. */
