@@ -1,5 +1,5 @@
-import { classify, exchange, refuse, type ClassifySettings, type EndpointRequest } from '../http/classify';
-import type { JsonOf, JsonResponse, JsonShape, Refusal } from '../http/classify';
+import { classify, exchange, refuse, type ClassifySettings } from '../http/classify';
+import type { JsonResponse, Refusal } from '../http/classify';
 import { mergeHeaders, type SendSettings } from '../http/send';
 import { expiresInSeconds, oauthErrorInResponse, tokenRequest } from './token-request';
 import type { ClientCredentials, TokenEndpoint } from './token-request';
@@ -47,20 +47,6 @@ export async function requestToken(
   const seconds = expiresInSeconds(expiresIn);
   if (seconds === undefined) throw fail({ what: 'with an expires_in that is not a number of seconds' });
   return Object.assign(params, { expires_in: seconds });
-}
-
-/** Calls an API endpoint with the access token: its JSON (an object unless `json` says otherwise). */
-export async function requestApi<S extends JsonShape = 'object'>(
-  client: ProviderClient,
-  label: string,
-  method: 'GET' | 'DELETE',
-  url: string,
-  accessToken: string,
-  options: { allowEmpty?: boolean; json?: S } = {},
-): Promise<JsonResponse<JsonOf<S>>> {
-  const headers = apiHeaders(client, accessToken, { accept: 'application/json' });
-  const request: EndpointRequest = { label, method, url, headers, endpoint: 'api', secrets: [accessToken], ...options };
-  return classify(request, await exchange(request, client), client) as JsonResponse<JsonOf<S>>;
 }
 
 /** An API call's headers: the app's `customHeaders`, the call's, the provider's `apiHeaders`, then the token's. */

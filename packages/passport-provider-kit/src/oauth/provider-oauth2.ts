@@ -3,9 +3,8 @@ import { OAuth2, type dataCallback, type oauth2tokenCallback } from 'oauth';
 import { AuthorizationError } from 'passport-oauth2';
 import { classify, exchange, type EndpointRequest } from '../http/classify';
 import { mergeHeaders } from '../http/send';
-import { apiHeaders } from './provider-client';
+import { apiHeaders, requestToken, type ProviderClient } from './provider-client';
 import { settle } from './settle';
-import { requestToken, type ProviderClient } from './provider-client';
 import type { TokenParams } from './token-set';
 
 /** Longest authorization code or refresh token accepted; real ones are far shorter. */

@@ -2,10 +2,11 @@ import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport
 import { cleanText } from '../errors/error-body';
 import type { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
-import { refuse, type JsonOf, type JsonResponse, type JsonShape } from '../http/classify';
+import { classify, exchange, refuse, type EndpointRequest, type JsonOf, type JsonResponse } from '../http/classify';
+import type { JsonShape } from '../http/classify';
 import { closeDispatcher } from '../http/send';
 import { getFromApi, type ApiGetOptions } from './api-call';
-import { requestApi, requestToken, type ProviderClient } from '../oauth/provider-client';
+import { apiHeaders, requestToken, type ProviderClient } from '../oauth/provider-client';
 import { MAX_GRANT_VALUE_LENGTH, providerOAuth2Class, type ProviderOAuth2 } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
@@ -123,10 +124,11 @@ export abstract class ProviderStrategy<
   /** passport-oauth2's profile step, handing `loadProfile` this login's token response (see docs/architecture.md). */
   protected _loadUserProfile(accessToken: string, done: Done<TProfile>): void {
     const params = (this._oauth2 as Partial<ProviderOAuth2>).tokenResponseFor?.(accessToken);
-    const load = (skip: unknown): void => (skip ? done() : this.userProfile(accessToken, done, params));
+    const load = (err: unknown, skip?: unknown): void =>
+      err ? done(err) : skip ? done() : this.userProfile(accessToken, done, params);
     const skip = this.options.skipUserProfile;
-    if (typeof skip !== 'function') return load(skip);
-    if (skip.length > 1) return (skip as AsyncSkip)(accessToken, (err, skipped) => (err ? done(err) : load(skipped)));
+    if (typeof skip !== 'function') return load(null, skip);
+    if (skip.length > 1) return (skip as AsyncSkip)(accessToken, load);
     let skipped: boolean;
     try {
       // passport-oauth2 would call a function of one parameter with none; the kit gives it the token.
@@ -134,7 +136,7 @@ export abstract class ProviderStrategy<
     } catch (err) {
       return done(err);
     }
-    load(skipped);
+    load(null, skipped);
   }
 
   /** Builds the profile with {@link ProviderStrategy.loadProfile} (`params` is given within a login). */
@@ -153,8 +155,7 @@ export abstract class ProviderStrategy<
     if (typeof refreshToken !== 'string' || refreshToken === '' || refreshToken.length > MAX_GRANT_VALUE_LENGTH) {
       throw new TypeError(`${this.provider.displayName} refresh() requires a refresh token`);
     }
-    const params = await requestToken(this.client, { grant_type: 'refresh_token', refresh_token: refreshToken });
-    return this.tokenSet(params, refreshToken);
+    return this.grant({ grant_type: 'refresh_token', refresh_token: refreshToken });
   }
 
   /**
@@ -181,26 +182,25 @@ export abstract class ProviderStrategy<
   /** Builds this provider's profile; `params` is the login's token response when known. Rejects with a typed error. */
   protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): Promise<TProfile>;
 
-  /** Posts any grant (`grant_type` and its fields) to the token endpoint. */
-  protected grant(fields: Record<string, string | undefined>): Promise<TokenParams> {
-    return requestToken(this.client, fields);
-  }
-
-  /** Turns a token response into the promise helpers' {@link TokenSet}. */
-  protected tokenSet(params: TokenParams, previousRefreshToken?: string): TokenSet {
-    const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = params;
-    return { accessToken, refreshToken: refreshToken ?? previousRefreshToken, expiresIn, params };
+  /** Posts any grant (`grant_type` and its fields) to the token endpoint; `refreshToken` defaults to the grant's. */
+  protected async grant(fields: Record<string, string | undefined>): Promise<TokenSet> {
+    const params = await requestToken(this.client, fields);
+    const { access_token: accessToken, expires_in: expiresIn } = params;
+    return { accessToken, refreshToken: params.refresh_token ?? fields.refresh_token, expiresIn, params };
   }
 
   /** Calls an API endpoint with the access token; its JSON object, or array or any value with `json`. */
-  protected callApi<S extends JsonShape = 'object'>(
+  protected async callApi<S extends JsonShape = 'object'>(
     label: string,
     method: 'GET' | 'DELETE',
     url: string,
     accessToken: string,
     options: { allowEmpty?: boolean; json?: S } = {},
   ): Promise<JsonResponse<JsonOf<S>>> {
-    return requestApi(this.client, label, method, url, accessToken, options);
+    const headers = apiHeaders(this.client, accessToken, { accept: 'application/json' });
+    const secrets = [accessToken];
+    const request: EndpointRequest = { label, method, url, headers, endpoint: 'api', secrets, ...options };
+    return classify(request, await exchange(request, this.client), this.client) as JsonResponse<JsonOf<S>>;
   }
 
   /**
@@ -212,11 +212,6 @@ export abstract class ProviderStrategy<
     return refuse(request, status, { what }, this.client) as ProviderApiError;
   }
 
-  /** `GET`s the provider's user endpoint with the access token, for `loadProfile`; failures name it "user endpoint". */
-  protected readUserEndpoint(accessToken: string, url: string): Promise<JsonResponse> {
-    return this.callApi('user endpoint', 'GET', url, accessToken);
-  }
-
   /** Keeps the kit's typed token errors; wraps a node-oauth error object (a replaced `_oauth2`'s) as passport-oauth2 does. */
   protected _createOAuthError(message: string, err: unknown): Error {
     if (err instanceof Error) return err;
@@ -226,11 +221,8 @@ export abstract class ProviderStrategy<
 
   /** A callback with `error`: checks (and uses up) the state, then reports as passport-oauth2 does. */
   private reportErrorCallback(req: StrategyRequest, query: Record<string, unknown>, options: object | undefined): void {
-    const [code, description, secret] = [
-      firstString(query.error),
-      firstString(query.error_description),
-      this.options.clientSecret,
-    ];
+    const code = firstString(query.error);
+    const [description, secret] = [firstString(query.error_description), this.options.clientSecret];
     const errorCode =
       code && ERROR_CODE.test(code) && redactSecrets(code, [secret]) === code ? code : 'invalid_request';
     const report = (trusted: boolean): void => {
