@@ -23,12 +23,7 @@ export const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 export interface ApiCallTarget {
   provider: string;
   apiBaseURL: string | undefined;
-  get: <S extends JsonShape>(
-    label: string,
-    url: string,
-    accessToken: string,
-    json?: S,
-  ) => Promise<JsonResponse<JsonOf<S>>>;
+  get(label: string, url: string, accessToken: string, json?: JsonShape): Promise<JsonResponse<unknown>>;
 }
 
 /** GETs a path or absolute URL under the API base with the token; a `TypeError` for a bad argument, before any request. */
@@ -44,7 +39,8 @@ export async function getFromApi<S extends JsonShape = 'object'>(
   if (within !== undefined && !(within >= 0 && within <= MAX_RATE_LIMIT_WAIT_SECONDS)) {
     throw new TypeError(`${who}: retryRateLimitedWithin must be a number of seconds from 0 to 60`);
   }
-  const send = () => target.get(label ?? `API GET ${url.pathname}`, url.href, accessToken, json);
+  const send = () =>
+    target.get(label ?? `API GET ${url.pathname}`, url.href, accessToken, json) as Promise<JsonResponse<JsonOf<S>>>;
   try {
     return await send();
   } catch (error) {

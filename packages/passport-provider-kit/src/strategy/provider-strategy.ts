@@ -146,11 +146,7 @@ export abstract class ProviderStrategy<
     settle(profile, done);
   }
 
-  /**
-   * Trades a refresh token for a new access token (as passport-oauth2-refresh does, through `this._oauth2`).
-   * @returns the new token set, `refreshToken` the rotated one or the one passed.
-   * @throws ProviderTokenError when the provider refuses (with its own message).
-   */
+  /** Trades a refresh token for a {@link TokenSet} (`refreshToken` the rotated one or this one); else a `ProviderTokenError`. */
   async refresh(refreshToken: string): Promise<TokenSet> {
     if (typeof refreshToken !== 'string' || refreshToken === '' || refreshToken.length > MAX_GRANT_VALUE_LENGTH) {
       throw new TypeError(`${this.provider.displayName} refresh() requires a refresh token`);
@@ -158,18 +154,14 @@ export abstract class ProviderStrategy<
     return this.grant({ grant_type: 'refresh_token', refresh_token: refreshToken });
   }
 
-  /**
-   * GETs a path of the provider's API (under `apiBaseURL`) with the token in the provider's header(s);
-   * `json: 'array' | 'any'` accepts an array or any JSON value. See {@link getFromApi}.
-   * @throws ProviderApiError with the provider's text and status (`retryAfter` on a 429).
-   */
+  /** GETs a path under `apiBaseURL`, the token in the provider's header(s) ({@link ApiGetOptions}); else a `ProviderApiError`. */
   apiGet<S extends JsonShape = 'object'>(
     accessToken: string,
     pathOrURL: string,
     options?: ApiGetOptions<S>,
   ): Promise<JsonResponse<JsonOf<S>>> {
     const { displayName: provider, apiBaseURL } = this.provider;
-    const get = <T extends JsonShape>(label: string, url: string, token: string, json?: T) =>
+    const get = (label: string, url: string, token: string, json?: JsonShape) =>
       this.callApi(label, 'GET', url, token, { json });
     return getFromApi({ provider, apiBaseURL, get }, accessToken, pathOrURL, options);
   }
@@ -203,10 +195,7 @@ export abstract class ProviderStrategy<
     return classify(request, await exchange(request, this.client), this.client) as JsonResponse<JsonOf<S>>;
   }
 
-  /**
-   * A `ProviderApiError` (`unexpected_shape`) for a whole answer that cannot be used, worded as every failure.
-   * @param what - what is wrong, following "answered 200", e.g. `without a data list`.
-   */
+  /** A `ProviderApiError` (`unexpected_shape`) for an unusable answer; `what` follows "answered 200" (`without a data list`). */
   protected unusableApiResponse(label: string, accessToken: string, status: number, what: string): ProviderApiError {
     const request = { label, endpoint: 'api', secrets: [accessToken] } as const;
     return refuse(request, status, { what }, this.client) as ProviderApiError;
