@@ -58,9 +58,8 @@ export function resolveApiURL(
   query: Readonly<Record<string, ApiQueryValue>> = {},
 ): URL {
   const who = `${provider} API call`;
-  if (typeof apiBaseURL !== 'string' || !URL.canParse(apiBaseURL)) {
-    throw new TypeError(`${who}: apiBaseURL is not an absolute URL`);
-  }
+  // The strategy checked that a given apiBaseURL is absolute.
+  if (typeof apiBaseURL !== 'string') throw new TypeError(`${who}: apiBaseURL is not an absolute URL`);
   if (typeof pathOrURL !== 'string' || pathOrURL.trim() === '') throw new TypeError(`${who} requires a path or URL`);
   const base = new URL(apiBaseURL);
   const basePath = base.pathname.replace(/\/+$/, '');

@@ -104,14 +104,7 @@ export abstract class ProviderStrategy<
       credentials: { clientID, clientSecret },
     };
     const Client = providerOAuth2Class(this.client);
-    this._oauth2 = new Client(
-      options.clientID,
-      options.clientSecret,
-      '',
-      provider.authorizationURL,
-      provider.token.url,
-      options.customHeaders,
-    );
+    this._oauth2 = new Client(clientID, clientSecret, '', provider.authorizationURL, provider.token.url, customHeaders);
   }
 
   /** passport-oauth2's `authenticate`, but a callback with `error` is answered once its state is checked. */
