@@ -1,5 +1,4 @@
 import {
-  assertTokenStaysOnIssuer,
   endpointUnder,
   parseBaseURL,
   resolveEndpoints,
@@ -21,6 +20,7 @@ import {
   type PetjeafMembershipsAtLogin,
 } from './memberships';
 import { parseProfile, type PetjeafProfile, type PetjeafTokenClaims } from './profile';
+import { assertTokenStaysOnIssuer } from './token-host';
 
 /**
  * The site host of the pages in our copy of the docs (authorize page on it, API on `api.` +

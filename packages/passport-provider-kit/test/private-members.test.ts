@@ -1,11 +1,23 @@
 import { createHash } from 'node:crypto';
 import { OAuth2 } from 'oauth';
 import OAuth2Strategy from 'passport-oauth2';
-import { PRIVATE_MEMBERS } from '../src/strategy/private-members';
+
+/** Every private member of passport-oauth2 and node-oauth the kit uses (docs/architecture.md, "The boundary"). */
+const PRIVATE_MEMBERS = {
+  /** passport-oauth2's `OAuth2Strategy`: `_oauth2` set to the kit's adapter, `_stateStore` verified on `?error=`. */
+  strategy: { _oauth2: 'field', _stateStore: 'field', _createOAuthError: 'method', _loadUserProfile: 'method' },
+  /** node-oauth's `OAuth2`: `_request` overridden, the rest read by the adapter. */
+  client: {
+    _request: 'method',
+    _getAccessTokenUrl: 'method',
+    _customHeaders: 'field',
+    _clientId: 'field',
+    _clientSecret: 'field',
+  },
+} as const;
 
 /**
- * The private members of passport-oauth2 and node-oauth the kit uses (src/strategy/private-members.ts),
- * checked against the installed versions. A method's source is pinned by hash: when an upgrade
+ * Those members, checked against the installed versions. A method's source is pinned by hash: when an upgrade
  * changes one, re-read it, check that the kit's use still holds, and record the new hash here.
  */
 const METHOD_SOURCE_HASHES: Record<string, string> = {

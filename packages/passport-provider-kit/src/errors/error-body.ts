@@ -25,21 +25,16 @@ export function errorCodeFromBody(body: unknown): string | undefined {
   return [body.error, body.code].find((value): value is string => typeof value === 'string' && ERROR_CODE.test(value));
 }
 
-/** Provider or callback text made one safe log line: secrets redacted, control characters and white space one space, capped at 300. */
-export function cleanText(value: string, secrets: Secrets = []): string {
-  return cleaned(value, secrets, (text) => text);
-}
-
 /** The readable text of a plain-text or HTML error page ({@link textOfHtml}), cleaned as {@link cleanText} cleans; `undefined` when none is left. */
 export function textOfErrorPage(body: string, secrets: Secrets = []): string | undefined {
-  return cleaned(body, secrets, textOfHtml) || undefined;
+  return cleanText(body, secrets, textOfHtml) || undefined;
 }
 
-function cleaned(value: string, secrets: Secrets, read: (text: string) => string): string {
+/** Provider or callback text (read by `read`) made one safe log line: secrets redacted, white space and control characters one space, capped at 300. */
+export function cleanText(value: string, secrets: Secrets = [], read = (text: string) => text): string {
   const window = value.length > MAX_TEXT_READ;
   const flat = redactSecrets(read(window ? value.slice(0, MAX_TEXT_READ) : value), secrets).replace(SPACE_RUNS, ' ');
   let text = redactSecrets(flat.trim(), secrets);
-  // The window may have cut a secret, whose start redaction cannot recognise: drop as much as it could take.
   if (window) text = text.slice(0, Math.max(0, text.length - 2 * longestSecretForm(secrets))).trimEnd();
   if (text.length > MAX_TEXT_LENGTH) return `${text.slice(0, MAX_TEXT_LENGTH)}…`;
   return window && text ? `${text}…` : text;
@@ -57,14 +52,9 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const decode = (text: string): string =>
   text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_entity, name: string) => ENTITIES[name]);
 
-/**
- * The text of an HTML (or plain-text) page: `<script>` and `<style>` blocks, comments and tags
- * each replaced by a line break (so a secret split by a tag is still found), entities decoded.
- * One forward pass; a `<` with no `>` after it is text.
- */
+/** The text of an HTML page in one forward pass: scripts, styles, comments and tags each a line break, entities decoded. */
 export function textOfHtml(html: string): string {
   const missing = new Set<RegExp>();
-  // The index after the first match of `end` from `from` on, or -1; a miss holds for every later search too.
   const after = (end: RegExp, from: number): number => {
     end.lastIndex = from;
     if (!missing.has(end) && end.test(html)) return end.lastIndex;

@@ -1,7 +1,4 @@
-/**
- * Why a call to a provider failed, a stable string to switch on (the kit README's error table says
- * when each occurs). Provider packages add theirs through the error classes' type parameter.
- */
+/** Why a call to a provider failed, a stable string to switch on (the kit README's error table says when each occurs). */
 export type FailureReason =
   | 'provider_error'
   | 'html_body'
@@ -15,19 +12,13 @@ export type FailureReason =
   | 'body_too_large'
   | 'invalid_profile';
 
-/** What every error of this package tells beyond its message; `R` is its reasons. */
+/** What every error here tells beyond its message, `R` its reasons (the kit README's error section has each field); `cause` holds no secret. */
 export interface FailureDetails<R extends string = FailureReason> {
-  /** Human name of the provider, e.g. `Petje.af`. */
   provider: string;
-  /** Stable reason code, see {@link FailureReason}. */
   reason: R;
-  /** HTTP status the provider answered with, when it answered at all. */
   providerStatus?: number;
-  /** Seconds to wait before retrying, from a `retry-after` header. */
   retryAfter?: number;
-  /** The provider's own error code (e.g. OAuth's `invalid_grant`), when it sent one. */
   providerCode?: string;
-  /** The underlying error, kept for debugging; never holds secrets. */
   cause?: unknown;
 }
 

@@ -1,14 +1,8 @@
 import { InternalOAuthError } from 'passport-oauth2';
 import { statusForFailure, type FailureDetails, type FailureReason } from './failure-reason';
 
-/**
- * A failed call to a provider's API or an unusable profile: a passport-oauth2 `InternalOAuthError`
- * (`oauthError` holds only `reason` and `statusCode`) with the {@link FailureDetails} of reasons `R`.
- */
-export class ProviderApiError<R extends string = FailureReason>
-  extends InternalOAuthError
-  implements FailureDetails<R>
-{
+/** A failed API call or an unusable profile: an `InternalOAuthError` with the {@link FailureDetails} of reasons `R`. */
+export class ProviderApiError<R extends string = FailureReason> extends InternalOAuthError {
   declare readonly provider: string;
   declare readonly reason: R;
   declare readonly providerStatus?: number;

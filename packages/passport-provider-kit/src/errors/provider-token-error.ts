@@ -1,10 +1,7 @@
 import { TokenError } from 'passport-oauth2';
 import { statusForFailure, type FailureDetails, type FailureReason } from './failure-reason';
 
-/**
- * A failed request to a provider's token endpoint: a passport-oauth2 `TokenError` (`code` the provider's
- * error code, else the reason; `status` the HTTP status to answer with) with the {@link FailureDetails}.
- */
+/** A failed token request: a passport-oauth2 `TokenError` with the {@link FailureDetails}. */
 export class ProviderTokenError extends TokenError implements FailureDetails {
   declare readonly provider: string;
   declare readonly reason: FailureReason;

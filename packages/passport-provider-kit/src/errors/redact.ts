@@ -5,11 +5,7 @@ export type Secrets = ReadonlyArray<string | undefined>;
 type Pattern = { needle: string; base64: boolean };
 type Range = [start: number, end: number];
 
-/**
- * Replaces every occurrence of a secret in a message with `[redacted]`, in every form a provider
- * can echo it in: raw, percent-encoded (caseless), JSON-escaped, base64 at any byte offset, and
- * split by line breaks or removed tags. Redact before shortening a text. Linear in the text per form.
- */
+/** Replaces each secret with `[redacted]` in every form a provider can echo it in (`docs/architecture.md`, Errors). */
 export function redactSecrets(text: string, secrets: Secrets): string {
   const patterns = patternsOf(secrets);
   if (patterns.length === 0 || text === '') return text;
@@ -40,10 +36,7 @@ function patternsOf(secrets: Secrets): Pattern[] {
   });
 }
 
-/**
- * The base64 text that `value`'s bytes alone determine, at each byte offset (modulo 3) it can
- * start at in a longer encoded string, in both alphabets; under 6 characters it is left out.
- */
+/** The base64 text `value`'s bytes alone determine at each byte offset modulo 3, in both alphabets (6 characters or more). */
 function base64Cores(value: string): string[] {
   const bytes = Buffer.from(value, 'utf8');
   return [0, 1, 2].flatMap((offset) => {
@@ -95,7 +88,6 @@ function rangesAcrossBreaks(text: string, patterns: readonly Pattern[]): Range[]
   let joined = '';
   const origin: number[] = []; // the index in `text` of each character of `joined`
   let at = 0;
-  // The split keeps the runs of white space and control characters as its odd pieces: leave out those with a break.
   for (const [index, piece] of text.split(SPACE_RUNS).entries()) {
     if (index % 2 === 0 || !BREAK.test(piece)) {
       joined += piece;

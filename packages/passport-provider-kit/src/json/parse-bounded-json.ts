@@ -1,19 +1,9 @@
-/** Limits on JSON read from a provider (a token response, a profile, JWT claims). */
+/** Limits on JSON from a provider: nesting depth (`{}` is 1), UTF-8 bytes, object members (all objects together). */
 export interface JsonBounds {
-  /** Deepest nesting of arrays and objects accepted; `{}` and `[]` are depth 1. */
   maxDepth: number;
-  /** Largest text accepted, in UTF-8 bytes. */
   maxBytes: number;
-  /** Most object members (`"key": value` pairs, all objects together) accepted. */
   maxMembers: number;
 }
-
-/** The default bounds: 64 levels, 1 MiB (the strategies' response cap) and 10,000 object members. */
-export const DEFAULT_JSON_BOUNDS: Readonly<JsonBounds> = Object.freeze({
-  maxDepth: 64,
-  maxBytes: 2 ** 20,
-  maxMembers: 10_000,
-});
 
 /** Why a text was not accepted as JSON. */
 export type JsonRefusal = 'invalid_json' | 'too_deep' | 'too_large' | 'too_wide';
@@ -23,9 +13,9 @@ export type BoundedJson = { ok: true; value: unknown } | { ok: false; refusal: J
 
 const refuse = (refusal: JsonRefusal, problem: string): BoundedJson => ({ ok: false, refusal, problem });
 
-/** Parses JSON within bounds (by default {@link DEFAULT_JSON_BOUNDS}), never throwing; one linear scan before `JSON.parse`. */
+/** Parses JSON within bounds (default 64 levels, 1 MiB, 10,000 members), never throwing; one linear scan before `JSON.parse`. */
 export function parseBoundedJson(text: string, bounds: Partial<JsonBounds> = {}): BoundedJson {
-  const { maxDepth, maxBytes, maxMembers } = { ...DEFAULT_JSON_BOUNDS, ...bounds };
+  const { maxDepth = 64, maxBytes = 2 ** 20, maxMembers = 10_000 } = bounds;
   // Count bytes only when they could exceed the bound: a UTF-16 unit takes at most 3 UTF-8 bytes.
   if (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes)
     return refuse('too_large', `over ${maxBytes} bytes`);

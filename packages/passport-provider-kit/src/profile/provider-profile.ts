@@ -1,31 +1,23 @@
 import type { Profile } from 'passport';
 import { ProviderApiError } from '../errors/provider-api-error';
 
-/** The Passport `Profile` every strategy here builds: `provider` the strategy name, the source kept in `_raw` and `_json`. */
+/** The Passport `Profile` every strategy here builds: `provider` the strategy name, the source (a body, JWT claims) as received in `_raw`, parsed in `_json`. */
 export interface ProviderProfile<TProvider extends string = string, TJson = Record<string, unknown>> extends Profile {
   provider: TProvider;
   emails?: Array<{ value: string }>;
-  /** The source as received (response body or JWT payload JSON). */
   _raw: string;
-  /** The source, parsed. */
   _json: TJson;
 }
 
-/** The pieces of a profile a provider mapping picks out of its payload (unchecked). */
+/** The pieces of a profile a provider mapping picks out of its payload, unchecked: `id` required, `displayName` preferred. */
 export interface ProfileFields {
-  /** Required: a non-empty string or a safe integer. */
   id: unknown;
-  /** Preferred display name; falls back to `username`, then `email`, then `id`. */
   displayName?: unknown;
   username?: unknown;
   email?: unknown;
 }
 
-/**
- * The profile of `provider` (e.g. `'acme'`) from the fields a mapping picked; an unusable `id` throws a
- * {@link ProviderApiError} `invalid_profile`, e.g. `Acme user endpoint answered 200 without an id`
- * (`providerName`, `source`, `status`), or without `status` (JWT claims) `Acme access token has no id`.
- */
+/** The profile from the fields a mapping picked; an unusable `id` throws a {@link ProviderApiError} `invalid_profile`. */
 export function normalizeProfile<TProvider extends string, TJson>(
   provider: TProvider,
   providerName: string,

@@ -33,7 +33,6 @@ export class NoResponseError extends Error {
 export function spend(spent: Map<string, number>, handle: string, expires: number, now: number, capacity = 50_000) {
   if ((spent.get(handle) ?? now) > now) return false;
   spent.delete(handle);
-  // Insertion order is about expiry order (one TTL for all): stop at the first live entry.
   for (const [old, until] of spent) {
     if (until > now && spent.size < capacity) break;
     spent.delete(old);
@@ -46,19 +45,15 @@ export function spend(spent: Map<string, number>, handle: string, expires: numbe
 export class CookieStateStore {
   private readonly owner: string;
   private readonly key: Buffer;
-  private readonly ttlMs: number;
   private readonly spent = new Map<string, number>();
 
   constructor(private readonly options: CookieStateStoreOptions) {
     const { provider, clientID, callbackURL, secret } = options;
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(provider))
       throw new TypeError('CookieStateStore: provider must be a name of letters, digits, _ or -');
-    if ((typeof secret !== 'string' && !Buffer.isBuffer(secret)) || secret.length === 0)
-      throw new TypeError('CookieStateStore requires a secret');
     this.owner = `${provider}.${cookies.instanceTag(provider, clientID, callbackURL)}.`;
     const info = `${provider}\0${clientID}\0${callbackURL ?? ''}`;
     this.key = Buffer.from(hkdfSync('sha256', secret, 'passport-provider-kit/state-cookie/v1', info, 32));
-    this.ttlMs = options.ttlMs ?? 10 * 60 * 1000;
   }
 
   /** Saves a new pending login in a cookie (passport-oauth2 calls it with five arguments). */
@@ -67,12 +62,12 @@ export class CookieStateStore {
     const { fallback } = this.options;
     if (!res && fallback && sessionOf(req)) return fallback.store(req, verifier, state, meta, done);
     if (!res) return done(new NoResponseError());
-    const now = Date.now();
+    const [now, ttlMs] = [Date.now(), this.options.ttlMs ?? 10 * 60 * 1000];
     const random = randomBytes(24 + 12); // the state, then the cookie's IV: one CSPRNG call per login
     const handle = random.toString('base64url', 0, 24);
     const https = /^https:/i.test((meta as { callbackURL?: string } | undefined)?.callbackURL ?? '');
     const name = cookies.stateCookieName(this.owner, now, handle, https);
-    const login: PendingLogin = { e: now + this.ttlMs, v: verifier || undefined, s: state ?? undefined };
+    const login: PendingLogin = { e: now + ttlMs, v: verifier || undefined, s: state ?? undefined };
     const value = this.seal(JSON.stringify(login), name, random.subarray(24));
     const bytes = name.length + value.length + 2;
     if (bytes > cookies.STATE_COOKIES_BUDGET) {
@@ -87,7 +82,7 @@ export class CookieStateStore {
       maxPending: this.options.maxPending ?? 10,
       now,
     });
-    const maxAge = Math.max(1, Math.ceil(this.ttlMs / 1000));
+    const maxAge = Math.max(1, Math.ceil(ttlMs / 1000));
     cookies.appendSetCookie(res, [...cleared, cookies.setCookie(name, value, maxAge)]);
     done(null, handle);
   }
@@ -95,8 +90,7 @@ export class CookieStateStore {
   /** Checks and consumes a callback's `state`: `ok` = the verifier or `true`, else `false` and `info.reason`. */
   verify(req: Request, providedState: unknown, _meta: unknown, done: VerifyCallback): void {
     const res = responseOf(req);
-    const { fallback } = this.options;
-    if (!res && fallback && sessionOf(req)) return fallback.verify(req, providedState, done);
+    if (!res && this.options.fallback && sessionOf(req)) return this.options.fallback.verify(req, providedState, done);
     if (!res) return done(new NoResponseError(), false);
     let mine: [string, string] | undefined;
     let otherPending = false;
@@ -106,7 +100,6 @@ export class CookieStateStore {
       if (!mine && parsed.state === providedState) mine = [name, value];
       else otherPending = true;
     }
-    // passport-oauth2's wording: "Unable to verify" with no other login of this strategy pending, else "Invalid".
     const fail = (reason: 'missing' | 'unknown' | 'tampered' | 'expired' | 'replayed') => {
       const { expired, invalid, missing } = STATE_MESSAGES;
       const message = reason === 'expired' ? expired : otherPending ? invalid : missing;

@@ -1,16 +1,12 @@
-import type OAuth2Strategy from 'passport-oauth2';
 import { CookieStateStore } from './cookie-state-store';
 import { MultiStateSessionStore } from './multi-state-session-store';
-
-/** Where pending logins are kept: `'cookie'` (default) or `'session'`. */
-export type StateStoreKind = 'cookie' | 'session';
 
 /** The strategy options the default store reads (`ProviderStrategyOptions` has them all). */
 export interface DefaultStateStoreOptions {
   clientID: string;
   clientSecret: string;
   callbackURL?: string;
-  stateStore?: StateStoreKind;
+  stateStore?: 'cookie' | 'session';
   maxPendingStates?: number;
   stateTTL?: number;
 }
@@ -20,13 +16,9 @@ export function defaultStateStore(provider: string, sessionKey: string, options:
   const kind: unknown = options.stateStore ?? 'cookie';
   if (kind !== 'cookie' && kind !== 'session')
     throw new TypeError(`${provider} strategy: stateStore must be 'cookie' or 'session', not ${String(kind)}`);
-  const [maxPending, ttlMs] = [options.maxPendingStates, options.stateTTL];
+  const { clientID, callbackURL, clientSecret: secret, maxPendingStates: maxPending, stateTTL: ttlMs } = options;
   const session = new MultiStateSessionStore({ key: sessionKey, maxPending, ttlMs });
-  const { clientID, callbackURL, clientSecret: secret } = options;
-  const store =
-    kind === 'session'
-      ? session
-      : new CookieStateStore({ provider, clientID, callbackURL, secret, maxPending, ttlMs, fallback: session });
-  // passport-oauth2's types know only its older store signatures; it calls ours by arity (5 to store).
-  return store as unknown as OAuth2Strategy.StateStore;
+  return kind === 'session'
+    ? session
+    : new CookieStateStore({ provider, clientID, callbackURL, secret, maxPending, ttlMs, fallback: session });
 }

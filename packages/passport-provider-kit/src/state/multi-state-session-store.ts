@@ -110,7 +110,6 @@ export class MultiStateSessionStore {
     if (index === -1) return callback(null, false, { message: STATE_MESSAGES.invalid });
     const [entry] = pending.splice(index, 1);
     writeSession(session, this.options.key, pending.length === 0 ? undefined : { pending });
-    // req.logIn regenerates the session: the other tabs' logins go along.
     if (pending.length > 0) carryAcrossRegeneration(req, this.options.key);
     if (entry.expires <= Date.now()) return callback(null, false, { message: STATE_MESSAGES.expired });
     callback(null, entry.verifier ?? true, entry.state);

@@ -10,11 +10,7 @@ export function responseOf(req: unknown): ServerResponse | undefined {
 }
 
 function isUnsentResponse(value: unknown): value is ServerResponse {
-  const res = value as Partial<ServerResponse> | null | undefined;
-  return (
-    typeof res?.writeHead === 'function' &&
-    typeof res.setHeader === 'function' &&
-    typeof res.getHeader === 'function' &&
-    res.headersSent === false
-  );
+  const res = value as Record<string, unknown> | null | undefined;
+  const hasMethods = ['writeHead', 'setHeader', 'getHeader'].every((name) => typeof res?.[name] === 'function');
+  return hasMethods && res?.headersSent === false;
 }

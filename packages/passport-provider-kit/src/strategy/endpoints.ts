@@ -4,10 +4,7 @@ export type EndpointChoice = { option: string; explicit?: string; derived: strin
 export type ResolvedEndpoint = { url: string; explicit: boolean; option: string };
 type URLOption = 'baseURL' | 'authorizationURL' | 'tokenURL' | 'userProfileURL';
 
-/**
- * Checks a base URL option: absolute `http(s):`, no query, fragment or credentials (they would leak into every endpoint).
- * @throws TypeError naming the option (`who` is the strategy, e.g. `Gofundo strategy`).
- */
+/** Checks a base URL option: absolute `http(s):`, no query, fragment or credentials; a TypeError names the option. */
 export function parseBaseURL(who: string, option: string, value: unknown): URL {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
   const wrong = !url
@@ -26,10 +23,7 @@ export function endpointUnder(base: URL, path: string): string {
   return `${base.origin}${base.pathname.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-/**
- * Picks each endpoint's URL, the explicit option's else the derived one.
- * @throws TypeError naming an explicit option that is not an absolute URL.
- */
+/** Picks each endpoint's URL, the explicit option's else the derived one; a TypeError names a non-URL option. */
 export function resolveEndpoints<Name extends string>(
   who: string,
   choices: Record<Name, EndpointChoice>,
@@ -42,33 +36,7 @@ export function resolveEndpoints<Name extends string>(
   return Object.fromEntries(entries) as Record<Name, ResolvedEndpoint>;
 }
 
-/**
- * Refuses an endpoint that receives the access token (`bearers`) on another origin than the token endpoint,
- * unless the app named both URLs (a deliberate mix). `baseOption` is suggested in the message.
- * @throws TypeError naming both options, both origins, and what to set.
- */
-export function assertTokenStaysOnIssuer(
-  who: string,
-  baseOption: string,
-  token: ResolvedEndpoint,
-  bearers: ReadonlyArray<ResolvedEndpoint | undefined>,
-): void {
-  const at = (e: ResolvedEndpoint) => `${e.option} ${e.explicit ? '' : '(default) '}is on ${new URL(e.url).origin}`;
-  const stray = bearers.find(
-    (e) => e && new URL(e.url).origin !== new URL(token.url).origin && !(token.explicit && e.explicit),
-  );
-  if (!stray) return;
-  throw new TypeError(
-    `${who}: ${at(token)} but ${at(stray)}, so the access token would go to another host. ` +
-      `Set ${baseOption} to move every endpoint together, or name ${token.option} and ${stray.option} both if the mix is intended.`,
-  );
-}
-
-/**
- * The authorize, token and user endpoints at `paths` under `baseURL` (default `defaultBaseURL`), each overridden
- * by its own option, the user endpoint kept on the token endpoint's host unless both URLs are named.
- * @throws TypeError naming the option that is wrong.
- */
+/** The authorize, token and user endpoints at `paths` under `baseURL` (or `defaultBaseURL`), each option overriding one; the user endpoint must stay on the token endpoint's origin unless the app named both. */
 export function singleHostEndpoints(
   who: string,
   options: Partial<Record<URLOption, string>>,
@@ -86,7 +54,13 @@ export function singleHostEndpoints(
     token: choice('tokenURL', paths.token),
     user: choice('userProfileURL', paths.user),
   });
-  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, [endpoints.user]);
+  const { token, user } = endpoints;
+  const at = (e: ResolvedEndpoint) => `${e.option} ${e.explicit ? '' : '(default) '}is on ${new URL(e.url).origin}`;
+  if (new URL(user.url).origin !== new URL(token.url).origin && !(token.explicit && user.explicit))
+    throw new TypeError(
+      `${who}: ${at(token)} but ${at(user)}, so the access token would go to another host. ` +
+        'Set baseURL to move every endpoint together, or name tokenURL and userProfileURL both if the mix is intended.',
+    );
   return endpoints;
 }
 
@@ -94,11 +68,7 @@ export function singleHostEndpoints(
 const isLoopbackHost = (host: string): boolean =>
   host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 
-/**
- * Refuses an `http:` provider URL off loopback (the secret, a code or a token would travel in clear) unless
- * `allowInsecureHTTP`; `urls` are `[option, url]`, reported in order; non-URLs are left to the checks that name them.
- * @throws TypeError naming the option, its origin and path, and `allowInsecureHTTP`.
- */
+/** A TypeError for the first `[option, url]` that is `http:` off loopback, unless `allowInsecureHTTP` (non-URLs are ignored). */
 export function assertHttpsEndpoints(
   who: string,
   allowInsecureHTTP: unknown,

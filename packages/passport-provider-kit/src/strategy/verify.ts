@@ -1,5 +1,5 @@
 import type { TokenParams } from '../oauth/token-set';
-import type { StrategyRequest } from './options';
+import type { StrategyRequest as Req } from './options';
 
 /** What `verify` calls back with: an error, the user (or `false`), and optional info. */
 export type VerifyCallback = (err?: unknown, user?: Express.User | false, info?: object) => void;
@@ -11,12 +11,10 @@ export type VerifyFunction<TProfile> = (...args: [...Tokens, ...Tail<TProfile>])
 /** `verify(accessToken, refreshToken, params, profile, done)`: `params` is the whole token response. */
 export type VerifyFunctionWithParams<TProfile> = (...args: [...Tokens, params: TokenParams, ...Tail<TProfile>]) => void;
 /** `verify(req, accessToken, refreshToken, profile, done)`, with `passReqToCallback: true`. */
-export type VerifyFunctionWithRequest<TProfile> = (
-  ...args: [req: StrategyRequest, ...Tokens, ...Tail<TProfile>]
-) => void;
+export type VerifyFunctionWithRequest<TProfile> = (...args: [req: Req, ...Tokens, ...Tail<TProfile>]) => void;
 /** `verify(req, accessToken, refreshToken, params, profile, done)`, with `passReqToCallback: true`. */
 export type VerifyFunctionWithRequestAndParams<TProfile> = (
-  ...args: [req: StrategyRequest, ...Tokens, params: TokenParams, ...Tail<TProfile>]
+  ...args: [req: Req, ...Tokens, params: TokenParams, ...Tail<TProfile>]
 ) => void;
 
 /** Any of the four verify forms. */

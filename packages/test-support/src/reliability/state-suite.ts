@@ -1,7 +1,7 @@
 import nock from 'nock';
 import request from 'supertest';
 import { STATE_MESSAGES } from '../../../passport-provider-kit/src/state/multi-state-session-store';
-import type { StateStoreKind } from '../../../passport-provider-kit/src/state/default-store';
+import type { DefaultStateStoreOptions } from '../../../passport-provider-kit/src/state/default-store';
 import { CookieJar } from '../cookie-jar';
 import type { StartedLogin } from '../login-app';
 import { CLIENT_ID, type Harness, type HarnessFactory } from './harness';
@@ -11,6 +11,8 @@ import type { SuiteStrategyOptions } from './provider-case';
 import { mockSuccessfulLogin, tokenEndpoint, validTokenAnswer } from './provider-mocks';
 import { frameworkHarness, type FrameworkHarness, type FrameworkShape } from './framework-harness';
 import { forgeStateCookie, STATE_COOKIE_PREFIX, stateCookieOf, stateCookieOwner } from './state-cookies';
+
+type StateStoreKind = NonNullable<DefaultStateStoreOptions['stateStore']>;
 
 const STORES: readonly StateStoreKind[] = ['cookie', 'session'];
 
