@@ -148,7 +148,7 @@ export class Strategy extends ProviderStrategy<AltDentifierProfile, AltDentifier
 
   /** Reads the user endpoint with the bearer token and maps its answer. */
   protected override async loadProfile(accessToken: string): Promise<AltDentifierProfile> {
-    const answer = await this.readUserEndpoint(accessToken, this.userProfileURL);
+    const answer = await this.callApi('user endpoint', 'GET', this.userProfileURL, accessToken);
     return parseProfile(answer.json, answer.raw, answer.status);
   }
 }

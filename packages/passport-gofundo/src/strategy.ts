@@ -99,8 +99,7 @@ export class Strategy extends ProviderStrategy<GofundoProfile, GofundoStrategyOp
    * @param scope - optional scope; Gofundo documents none, so the empty string by default.
    */
   async clientCredentials(scope: string | readonly string[] = ''): Promise<TokenSet> {
-    const params = await this.grant({ grant_type: 'client_credentials', scope: joinScope(scope) });
-    return this.tokenSet(params);
+    return this.grant({ grant_type: 'client_credentials', scope: joinScope(scope) });
   }
 
   /**
@@ -111,13 +110,12 @@ export class Strategy extends ProviderStrategy<GofundoProfile, GofundoStrategyOp
     if (typeof username !== 'string' || username === '' || typeof password !== 'string' || password === '') {
       throw new TypeError('Gofundo password() requires a username and a password');
     }
-    const params = await this.grant({ grant_type: 'password', username, password, scope: joinScope(scope) });
-    return this.tokenSet(params);
+    return this.grant({ grant_type: 'password', username, password, scope: joinScope(scope) });
   }
 
   /** Reads the user endpoint with the bearer token and maps its answer. */
   protected override async loadProfile(accessToken: string): Promise<GofundoProfile> {
-    const answer = await this.readUserEndpoint(accessToken, this.userProfileURL);
+    const answer = await this.callApi('user endpoint', 'GET', this.userProfileURL, accessToken);
     return parseProfile(answer.json, answer.raw, answer.status);
   }
 }

@@ -230,7 +230,7 @@ export class Strategy extends ProviderStrategy<MijnKlantportaalProfile, MijnKlan
     const scopes = this.grantedScopes(params);
     const url = this.options.userProfileURL;
     if (!url) return profileFromToken(accessToken, scopes);
-    const answer = await this.readUserEndpoint(accessToken, url);
+    const answer = await this.callApi('user endpoint', 'GET', url, accessToken);
     return parseProfile(answer.json, answer.raw, scopes, answer.status);
   }
 

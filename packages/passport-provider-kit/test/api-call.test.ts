@@ -28,17 +28,15 @@ function scripted(answers: Array<JsonResponse | Error>): ApiCallTarget & { urls:
     ...BASE,
     urls,
     labels,
-    client: {
-      api: (async (label: string, _method: string, url: string, accessToken: string) => {
-        expect(accessToken).toBe('token-1');
-        urls.push(url);
-        labels.push(label);
-        const next = answers.shift();
-        if (next === undefined) throw new Error('no more answers');
-        if (next instanceof Error) throw next;
-        return next;
-      }) as ApiCallTarget['client']['api'],
-    },
+    get: (async (label: string, url: string, accessToken: string) => {
+      expect(accessToken).toBe('token-1');
+      urls.push(url);
+      labels.push(label);
+      const next = answers.shift();
+      if (next === undefined) throw new Error('no more answers');
+      if (next instanceof Error) throw next;
+      return next;
+    }) as ApiCallTarget['get'],
   };
 }
 

@@ -1,5 +1,6 @@
 import { ProviderTokenError, TokenError, type TokenEndpoint } from 'passport-provider-kit';
-import { ProviderClient, type ProviderClientSettings } from '../src/oauth/provider-client';
+import * as request from '../src/oauth/provider-client';
+import type { ProviderClient } from '../src/oauth/provider-client';
 import type { ClientCredentials } from '../src/oauth/token-request';
 import { useRealHttpRequest } from '@internal/test-support';
 import { rejectionOf, TestServer } from './support/local';
@@ -10,7 +11,7 @@ const CREDENTIALS = { clientID: 'kit-client', clientSecret: 'kit-client-secret-7
 const CODE = 'auth-code-4d2e';
 
 let server: TestServer;
-let client: Omit<ProviderClientSettings, 'token' | 'credentials'>;
+let client: Omit<ProviderClient, 'token' | 'credentials'>;
 
 useRealHttpRequest();
 
@@ -30,14 +31,14 @@ afterEach(async () => {
   await server.stop();
 });
 
-/** Builds, sends and classifies one grant: a strategy's request path (ProviderClient.token). */
+/** Builds, sends and classifies one grant: a strategy's request path (`requestToken`). */
 function requestToken(
   settings: typeof client,
   to: TokenEndpoint,
   credentials: ClientCredentials,
   grant: Record<string, string | undefined>,
 ) {
-  return new ProviderClient({ ...settings, token: to, credentials }).token(grant);
+  return request.requestToken({ ...settings, token: to, credentials }, grant);
 }
 
 function endpoint(overrides: Partial<TokenEndpoint> = {}): TokenEndpoint {

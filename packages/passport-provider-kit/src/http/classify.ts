@@ -16,38 +16,26 @@ export type JsonOf<S extends JsonShape> = S extends 'array'
     ? unknown
     : Record<string, unknown>;
 
-/**
- * A successful JSON response: `json` the parsed body (`{}`, `[]` or `null` for an allowed empty
- * body), `raw` the body as received, `status` the HTTP status.
- *
- * @typeParam T - the parsed body: an object unless the call asked for an array or any JSON value.
- */
+/** A successful JSON response: `json` the parsed body (`{}`, `[]` or `null` for an allowed empty one), `raw` as received. */
 export interface JsonResponse<T = Record<string, unknown>> {
   json: T;
   raw: string;
   status: number;
 }
 
-/**
- * One request to a provider endpoint: `label` names it in messages (`token endpoint`), `endpoint`
- * picks the error class (`ProviderTokenError` or `ProviderApiError`), `secrets` are kept out of
- * every message, `allowEmpty` accepts an empty 2xx (a 204), `json` the JSON accepted (default
- * `object`) or `text`: any 2xx but HTML, unparsed (node-oauth's callers).
- */
+/** One request to a provider endpoint: `endpoint` picks the error class, `secrets` are kept out of every message. */
 export interface EndpointRequest extends HttpRequest {
+  /** Names the endpoint in messages (`token endpoint`). */
   label: string;
   endpoint: 'token' | 'api';
   secrets?: ReadonlyArray<string | undefined>;
+  /** Accepts an empty 2xx (a 204). */
   allowEmpty?: boolean;
+  /** The JSON accepted (default `object`), or `text`: any 2xx but HTML, unparsed (node-oauth's callers). */
   json?: JsonShape | 'text';
 }
 
-/**
- * What the classify step knows of a provider: its name, where its error bodies put their text
- * (`error.message` names a nested field), the option that sets each endpoint's URL by label (for
- * a redirect), the values never to show (the client secret), and whether to read an error's text
- * from a plain-text or HTML body too.
- */
+/** What the classify step knows of a provider (see `ProviderDefinition`); `secrets` are never shown. */
 export interface ClassifySettings {
   provider: string;
   errorFields: readonly string[];
@@ -79,11 +67,7 @@ export async function exchange(request: EndpointRequest, settings: ClassifySetti
   }
 }
 
-/**
- * The classify step: the checked JSON of a 2xx (its text for `json: 'text'`), or a typed error
- * with the provider's status and text: a redirect, an error status, an HTML page, an empty body
- * (unless allowed), JSON beyond the bounds or of another shape.
- */
+/** The classify step: the checked JSON of a 2xx, or a typed error with the provider's status and text. */
 export function classify(request: EndpointRequest, response: HttpResponse, settings: ClassifySettings) {
   const { status, body: raw, headers } = response;
   const fail = (what: string, details: Omit<FailureDetails, 'provider'>) =>
@@ -187,11 +171,7 @@ export function retryAfterSeconds({ headers }: Pick<HttpResponse, 'headers'>): n
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-/**
- * What a redirect's error adds (empty without a usable `Location`): where it points (origin and
- * path only: a query may carry secrets) and the option to set. Redirects are never followed: a
- * token or secret must not follow a `Location` to a host the app did not name.
- */
+/** Where a redirect points (origin and path: a query may carry secrets) and the option to set; never followed. */
 export function describeRedirect(location: string | string[] | undefined, from: string | URL, option?: string) {
   const value = Array.isArray(location) ? location[0] : location;
   const target = value && URL.canParse(value, String(from)) ? new URL(value, from) : undefined;

@@ -1,11 +1,15 @@
-import { classify, exchange, type ClassifySettings, type EndpointRequest, refuse } from '../http/classify';
-import type { JsonOf, JsonResponse, JsonShape } from '../http/classify';
-import { mergeHeaders, type HttpRequest, type HttpResponse, type SendSettings } from '../http/send';
-import { tokenParamsOf, tokenRequest, type ClientCredentials, type TokenEndpoint } from './token-request';
+import { classify, exchange, refuse, type ClassifySettings } from '../http/classify';
+import type { JsonResponse, Refusal } from '../http/classify';
+import { mergeHeaders, type SendSettings } from '../http/send';
+import { expiresInSeconds, oauthErrorInResponse, tokenRequest } from './token-request';
+import type { ClientCredentials, TokenEndpoint } from './token-request';
 import type { TokenParams } from './token-set';
 
-/** A {@link ProviderClient}'s provider (definition) and app (options): on top of classifying and sending, how to call it. */
-export interface ProviderClientSettings extends ClassifySettings, SendSettings {
+/**
+ * How a strategy calls its provider, for the one request path in three steps: build the request
+ * ({@link tokenRequest}, or the API headers), send it with undici (`exchange`), `classify` the answer.
+ */
+export interface ProviderClient extends ClassifySettings, SendSettings {
   token: TokenEndpoint;
   /** Headers of every API call besides the token (e.g. Gofundo's `Accept`). */
   apiHeaders?: Record<string, string>;
@@ -15,73 +19,42 @@ export interface ProviderClientSettings extends ClassifySettings, SendSettings {
   customHeaders?: Readonly<Record<string, unknown>>;
 }
 
-/** Headers as node-oauth callers give them. */
-type LooseHeaders = Readonly<Record<string, unknown>> | null | undefined;
-
 /**
- * The one request path of a strategy, in three steps: build the request (`tokenRequest`, or the API
- * headers here), send it with undici (`exchange`), `classify` the answer. The login's code exchange,
- * `refresh()`, other grants, API calls and node-oauth's `_oauth2.get` all come here.
+ * Posts a grant (`grant_type` and its fields) to the token endpoint, or to node-oauth's `target`, and checks the 2xx:
+ * a non-empty string `access_token`, a string `refresh_token` (a `null` one dropped), `expires_in` as seconds.
  */
-export class ProviderClient {
-  constructor(readonly settings: ProviderClientSettings) {}
+export async function requestToken(
+  client: ProviderClient,
+  grant: Record<string, string | undefined>,
+  target?: { url: string; credentials: ClientCredentials; customHeaders?: Readonly<Record<string, unknown>> | null },
+): Promise<TokenParams> {
+  const endpoint = target ? { ...client.token, url: target.url } : client.token;
+  const to = target ?? client;
+  const request = tokenRequest(endpoint, to.credentials, grant, to.customHeaders ?? undefined);
+  const { json, status } = classify(request, await exchange(request, client), client) as JsonResponse;
+  const fail = (refusal: Refusal) => refuse(request, status, refusal, client);
+  const carried = (client.token.errorInResponse ?? oauthErrorInResponse)(json);
+  const what = 'without an access_token';
+  if (carried)
+    throw fail({ what, body: json, text: carried.description, reason: 'provider_error', providerCode: carried.code });
+  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
+  if (typeof accessToken !== 'string' || accessToken === '') throw fail({ what, body: json });
+  if (refreshToken != null && typeof refreshToken !== 'string')
+    throw fail({ what: 'with a refresh_token that is not a string' });
+  const params: TokenParams = { ...json, access_token: accessToken };
+  if (refreshToken === null) delete params.refresh_token;
+  if (expiresIn == null) return params;
+  const seconds = expiresInSeconds(expiresIn);
+  if (seconds === undefined) throw fail({ what: 'with an expires_in that is not a number of seconds' });
+  return Object.assign(params, { expires_in: seconds });
+}
 
-  /** Posts a grant (`grant_type` and its fields) to the token endpoint, or to node-oauth's `target`, and checks the answer. */
-  async token(
-    grant: Record<string, string | undefined>,
-    target?: { url: string; credentials: ClientCredentials; customHeaders: LooseHeaders },
-  ): Promise<TokenParams> {
-    const { settings } = this;
-    const endpoint = target ? { ...settings.token, url: target.url } : settings.token;
-    const to = target ?? settings;
-    const request = tokenRequest(endpoint, to.credentials, grant, to.customHeaders ?? undefined);
-    const { json, status } = classify(request, await exchange(request, settings), settings) as JsonResponse;
-    return tokenParamsOf(settings.token, json, (refusal) => refuse(request, status, refusal, settings));
-  }
-
-  /** Calls an API endpoint with the access token: its JSON (an object unless `json` says otherwise). */
-  async api<S extends JsonShape = 'object'>(
-    label: string,
-    method: 'GET' | 'DELETE',
-    url: string,
-    accessToken: string,
-    options: { allowEmpty?: boolean; json?: S } = {},
-  ): Promise<JsonResponse<JsonOf<S>>> {
-    const headers = this.apiHeaders(accessToken, { accept: 'application/json' });
-    const request: EndpointRequest = {
-      label,
-      method,
-      url,
-      headers,
-      endpoint: 'api',
-      secrets: [accessToken],
-      ...options,
-    };
-    return classify(request, await exchange(request, this.settings), this.settings) as JsonResponse<JsonOf<S>>;
-  }
-
-  /** node-oauth's request: any 2xx but HTML, as text, with the token's headers when there is a token. */
-  async text(
-    { headers, ...request }: Pick<HttpRequest, 'method' | 'url' | 'body'> & { headers: LooseHeaders },
-    accessToken: string | undefined,
-    customHeaders: LooseHeaders,
-  ): Promise<HttpResponse> {
-    const all = accessToken
-      ? this.apiHeaders(accessToken, headers, customHeaders)
-      : mergeHeaders(customHeaders, headers);
-    const full: EndpointRequest = { ...request, headers: all, label: 'API', endpoint: 'api', json: 'text' };
-    full.allowEmpty = true;
-    full.secrets = [accessToken];
-    const response = await exchange(full, this.settings);
-    classify(full, response, this.settings);
-    return response;
-  }
-
-  private apiHeaders(
-    accessToken: string,
-    extra: LooseHeaders,
-    customHeaders: LooseHeaders = this.settings.customHeaders,
-  ) {
-    return mergeHeaders(customHeaders, extra, this.settings.apiHeaders, this.settings.bearerHeaders(accessToken));
-  }
+/** An API call's headers: the app's `customHeaders`, the call's, the provider's `apiHeaders`, then the token's. */
+export function apiHeaders(
+  client: ProviderClient,
+  accessToken: string,
+  extra: Readonly<Record<string, unknown>> | null | undefined,
+  customHeaders = client.customHeaders,
+) {
+  return mergeHeaders(customHeaders, extra, client.apiHeaders, client.bearerHeaders(accessToken));
 }

@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { OAuth2, type dataCallback, type oauth2tokenCallback } from 'oauth';
 import { AuthorizationError } from 'passport-oauth2';
-import type { ProviderClient } from './provider-client';
+import { classify, exchange, type EndpointRequest } from '../http/classify';
+import { mergeHeaders } from '../http/send';
+import { apiHeaders, requestToken, type ProviderClient } from './provider-client';
 import { settle } from './settle';
 import type { TokenParams } from './token-set';
 
@@ -12,9 +14,8 @@ type TokenCallback = (err: unknown, accessToken?: string, refreshToken?: string,
 type DataCallback = (err: unknown, body?: string, res?: { statusCode: number; headers: IncomingHttpHeaders }) => void;
 
 /**
- * `strategy._oauth2`: node-oauth's `OAuth2` for its callers only (passport-oauth2's code exchange,
- * passport-oauth2-refresh, `_oauth2.get`), adapted to the strategy's {@link ProviderClient} with
- * this client's own id, secret, token URL and headers. Made by {@link providerOAuth2Class}.
+ * `strategy._oauth2`: node-oauth's `OAuth2` for its callers (passport-oauth2's code exchange, passport-oauth2-refresh,
+ * `_oauth2.get`) on the strategy's request path, with its own id, secret, token URL and headers.
  */
 export abstract class ProviderOAuth2 extends OAuth2 {
   /** The strategy's request path. */
@@ -22,11 +23,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
   /** The token response being handed to passport-oauth2's callback, for the profile step within it. */
   private handingOver?: TokenParams;
 
-  /**
-   * A token as node-oauth requests it: `codeOrToken` is the `refresh_token` of a `refresh_token`
-   * grant, else the `code` (left out when empty, for grants with neither); calls back
-   * `(err, accessToken, refreshToken, params)`.
-   */
+  /** A token as node-oauth requests it: `codeOrToken` the `refresh_token` of that grant, else the `code` (if any). */
   override getOAuthAccessToken(
     codeOrToken: string,
     params: Record<string, string | undefined> | oauth2tokenCallback,
@@ -38,12 +35,12 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     const required = field === 'refresh_token' || !fields.grant_type || fields.grant_type === 'authorization_code';
     const given = typeof codeOrToken === 'string' && codeOrToken !== '';
     if (required && !(given && codeOrToken.length <= MAX_GRANT_VALUE_LENGTH)) {
-      return process.nextTick(done, unusableGrantValue(this.client.settings.provider, field));
+      return process.nextTick(done, unusableGrantValue(this.client.provider, field));
     }
     if (given) fields[field] = codeOrToken;
     const credentials = { clientID: this._clientId, clientSecret: this._clientSecret };
     const target = { url: this._getAccessTokenUrl(), credentials, customHeaders: this._customHeaders };
-    settle(this.client.token(fields, target), (err, answer) => {
+    settle(requestToken(this.client, fields, target), (err, answer) => {
       if (err || !answer) return done(err);
       this.handingOver = answer;
       try {
@@ -64,7 +61,7 @@ export abstract class ProviderOAuth2 extends OAuth2 {
     this._request('GET', url, null, '', accessToken, callback);
   }
 
-  /** node-oauth's one request method, through the strategy's request path. */
+  /** node-oauth's one request method: any 2xx but HTML, as text, with the token's headers when there is a token. */
   protected override _request(
     method: string,
     url: string,
@@ -75,13 +72,20 @@ export abstract class ProviderOAuth2 extends OAuth2 {
   ): void {
     const done = callback as unknown as DataCallback;
     if (method !== 'GET' && method !== 'POST' && method !== 'DELETE') {
-      return process.nextTick(
-        done,
-        new TypeError(`${this.client.settings.provider} client: ${method} is not supported`),
-      );
+      return process.nextTick(done, new TypeError(`${this.client.provider} client: ${method} is not supported`));
     }
-    const request = { method, url, headers, body: typeof body === 'string' && body !== '' ? body : undefined } as const;
-    settle(this.client.text(request, accessToken ?? undefined, this._customHeaders), (err, res) =>
+    const all = accessToken
+      ? apiHeaders(this.client, accessToken, headers, this._customHeaders)
+      : mergeHeaders(this._customHeaders, headers);
+    const request: EndpointRequest = { method, url, headers: all, label: 'API', endpoint: 'api', json: 'text' };
+    request.body = typeof body === 'string' && body !== '' ? body : undefined;
+    request.allowEmpty = true;
+    request.secrets = [accessToken ?? undefined];
+    const response = exchange(request, this.client).then((res) => {
+      classify(request, res, this.client);
+      return res;
+    });
+    settle(response, (err, res) =>
       err || !res ? done(err) : done(null, res.body, { statusCode: res.status, headers: res.headers }),
     );
   }

@@ -1,7 +1,6 @@
 import { errorCodeFromBody } from '../errors/error-body';
-import type { EndpointRequest, Refusal } from '../http/classify';
+import type { EndpointRequest } from '../http/classify';
 import { mergeHeaders } from '../http/send';
-import type { TokenParams } from './token-set';
 
 /** How a provider's token endpoint wants to be called. */
 export interface TokenEndpoint {
@@ -15,10 +14,7 @@ export interface TokenEndpoint {
   headers?: Record<string, string>;
   /** Fields a grant carries besides its own, by `grant_type`, e.g. Mollie's `{ refresh_token: { redirect_uri } }`; the grant's own win. */
   grantFields?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /**
-   * Finds the error a 2xx token response carries instead of a token (default {@link oauthErrorInResponse});
-   * the login then fails with a `ProviderTokenError`, reason `provider_error`, `providerCode` the code.
-   */
+  /** The error a 2xx token response carries instead of a token (default {@link oauthErrorInResponse}): a `provider_error`. */
   errorInResponse?: (body: Record<string, unknown>) => TokenResponseError | undefined;
 }
 
@@ -41,10 +37,7 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
-/**
- * The build step of a grant: its fields with the definition's `grantFields` for its type (undefined
- * values left out), the credentials in the body or as HTTP Basic, form- or JSON-encoded.
- */
+/** The build step of a grant: its fields and `grantFields` (undefined ones left out), the credentials in the body or as Basic. */
 export function tokenRequest(
   endpoint: TokenEndpoint,
   credentials: ClientCredentials,
@@ -52,10 +45,8 @@ export function tokenRequest(
   customHeaders?: Readonly<Record<string, unknown>>,
 ): EndpointRequest {
   const given = { ...endpoint.grantFields?.[grant.grant_type ?? 'authorization_code'], ...grant };
-  const fields = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Record<
-    string,
-    string
-  >;
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(given)) if (value !== undefined) fields[name] = value;
   const { clientID, clientSecret } = credentials;
   const basic = endpoint.clientAuth === 'basic';
   // RFC 6749 §2.3.1: id and secret are form-encoded before Base64.
@@ -75,31 +66,6 @@ export function tokenRequest(
     endpoint: 'token',
     secrets: [given.code, given.refresh_token, given.password, given.code_verifier],
   };
-}
-
-/**
- * Checks a 2xx token response: a non-empty string `access_token`, a string `refresh_token` (a `null`
- * one dropped), `expires_in` as seconds (see {@link expiresInSeconds}); `refuse` makes the error otherwise.
- */
-export function tokenParamsOf(
-  endpoint: TokenEndpoint,
-  json: Record<string, unknown>,
-  refuse: (refusal: Refusal) => Error,
-): TokenParams {
-  const carried = (endpoint.errorInResponse ?? oauthErrorInResponse)(json);
-  const what = 'without an access_token';
-  if (carried)
-    throw refuse({ what, body: json, text: carried.description, reason: 'provider_error', providerCode: carried.code });
-  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
-  if (typeof accessToken !== 'string' || accessToken === '') throw refuse({ what, body: json });
-  if (refreshToken != null && typeof refreshToken !== 'string')
-    throw refuse({ what: 'with a refresh_token that is not a string' });
-  const params: TokenParams = { ...json, access_token: accessToken };
-  if (refreshToken === null) delete params.refresh_token;
-  if (expiresIn == null) return params;
-  const seconds = expiresInSeconds(expiresIn);
-  if (seconds === undefined) throw refuse({ what: 'with an expires_in that is not a number of seconds' });
-  return Object.assign(params, { expires_in: seconds });
 }
 
 /** The longest token lifetime passed on: 10 years in seconds, so that `Date.now() + expires_in * 1000` is always a date. */

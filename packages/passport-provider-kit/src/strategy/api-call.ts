@@ -1,24 +1,16 @@
 import { ProviderApiError } from '../errors/provider-api-error';
 import type { JsonOf, JsonResponse, JsonShape } from '../http/classify';
-import type { ProviderClient } from '../oauth/provider-client';
 
 /** Values a query parameter may take; `undefined` leaves the parameter out. */
 export type ApiQueryValue = string | number | boolean | undefined;
 
-/**
- * Options of one call to a provider's API (`strategy.apiGet`).
- *
- * @typeParam S - the JSON accepted (see `json`).
- */
+/** Options of one call to a provider's API (`strategy.apiGet`); `S` the JSON accepted (see `json`). */
 export interface ApiGetOptions<S extends JsonShape = 'object'> {
   /** The JSON answered: `object` (default), `array` or `any`, `json` typed to match; another is `unexpected_shape`. */
   json?: S;
   /** Query parameters, added to (or replacing) those of `pathOrURL`. */
   query?: Readonly<Record<string, ApiQueryValue>>;
-  /**
-   * Opt-in single retry after a 429 whose `retry-after` is at most this many seconds (at most
-   * {@link MAX_RATE_LIMIT_WAIT_SECONDS}): wait, then send once more. Default: the error, with `retryAfter`.
-   */
+  /** Opt-in: after a 429 whose `retry-after` is at most this many seconds (at most 60), wait and send once more. */
   retryRateLimitedWithin?: number;
   /** How the endpoint is named in error messages. Default `API GET <path>`. */
   label?: string;
@@ -31,13 +23,10 @@ export const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 export interface ApiCallTarget {
   provider: string;
   apiBaseURL: string | undefined;
-  client: Pick<ProviderClient, 'api'>;
+  get(label: string, url: string, accessToken: string, json?: JsonShape): Promise<JsonResponse<unknown>>;
 }
 
-/**
- * GETs `pathOrURL`, a path or an absolute URL under the API base, with the access token in a header.
- * Rejects with a `ProviderApiError`, or a `TypeError` for a bad argument before any request.
- */
+/** GETs a path or absolute URL under the API base with the token; a `TypeError` for a bad argument, before any request. */
 export async function getFromApi<S extends JsonShape = 'object'>(
   target: ApiCallTarget,
   accessToken: string,
@@ -50,7 +39,8 @@ export async function getFromApi<S extends JsonShape = 'object'>(
   if (within !== undefined && !(within >= 0 && within <= MAX_RATE_LIMIT_WAIT_SECONDS)) {
     throw new TypeError(`${who}: retryRateLimitedWithin must be a number of seconds from 0 to 60`);
   }
-  const send = () => target.client.api(label ?? `API GET ${url.pathname}`, 'GET', url.href, accessToken, { json });
+  const send = () =>
+    target.get(label ?? `API GET ${url.pathname}`, url.href, accessToken, json) as Promise<JsonResponse<JsonOf<S>>>;
   try {
     return await send();
   } catch (error) {
@@ -68,9 +58,8 @@ export function resolveApiURL(
   query: Readonly<Record<string, ApiQueryValue>> = {},
 ): URL {
   const who = `${provider} API call`;
-  if (typeof apiBaseURL !== 'string' || !URL.canParse(apiBaseURL)) {
-    throw new TypeError(`${who}: apiBaseURL is not an absolute URL`);
-  }
+  // The strategy checked that a given apiBaseURL is absolute.
+  if (typeof apiBaseURL !== 'string') throw new TypeError(`${who}: apiBaseURL is not an absolute URL`);
   if (typeof pathOrURL !== 'string' || pathOrURL.trim() === '') throw new TypeError(`${who} requires a path or URL`);
   const base = new URL(apiBaseURL);
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -103,9 +92,8 @@ export interface CollectPagesOptions {
 }
 
 /**
- * Reads every page of a cursor-paged list in order: `readPage(undefined)`, then `readPage(next)` while
- * a page names one. More than `maxPages` pages, or a cursor seen before, rejects with a
- * `ProviderApiError` (`unexpected_shape`) rather than looping or cutting the list.
+ * Reads every page of a cursor-paged list in order, `readPage(next)` while a page names one; more than
+ * `maxPages` pages or a cursor seen twice is a `ProviderApiError` (`unexpected_shape`), not a loop or a cut list.
  */
 export async function collectPages<TItem>(
   readPage: (cursor: string | undefined) => Promise<ApiPage<TItem>>,

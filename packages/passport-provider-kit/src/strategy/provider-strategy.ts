@@ -2,10 +2,11 @@ import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport
 import { cleanText } from '../errors/error-body';
 import type { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
-import { refuse, type JsonOf, type JsonResponse, type JsonShape } from '../http/classify';
+import { classify, exchange, refuse, type EndpointRequest, type JsonOf, type JsonResponse } from '../http/classify';
+import type { JsonShape } from '../http/classify';
 import { closeDispatcher } from '../http/send';
 import { getFromApi, type ApiGetOptions } from './api-call';
-import { ProviderClient } from '../oauth/provider-client';
+import { apiHeaders, requestToken, type ProviderClient } from '../oauth/provider-client';
 import { MAX_GRANT_VALUE_LENGTH, providerOAuth2Class, type ProviderOAuth2 } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
@@ -88,31 +89,22 @@ export abstract class ProviderStrategy<
     this.provider = provider;
     this.options = options;
     this.checksState = store !== undefined;
-    this.client = new ProviderClient({
+    const { timeout, maxResponseBytes, clientID, clientSecret, dispatcher, agent, customHeaders } = options;
+    this.client = {
+      ...provider,
+      dispatcher,
+      agent,
+      customHeaders,
       provider: provider.displayName,
-      errorFields: provider.errorFields,
-      urlOptions: provider.urlOptions,
-      secrets: [options.clientSecret],
-      textErrorBodies: provider.textErrorBodies,
-      timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      maxBodyBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      dispatcher: options.dispatcher,
-      agent: options.agent,
-      token: provider.token,
-      apiHeaders: provider.apiHeaders,
-      bearerHeaders: provider.bearerHeaders ?? bearerHeader,
-      credentials: { clientID: options.clientID, clientSecret: options.clientSecret },
-      customHeaders: options.customHeaders,
-    });
+      secrets: [clientSecret],
+      timeoutMs: timeout ?? DEFAULT_TIMEOUT_MS,
+      maxBodyBytes: maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      // The token in a header, never in the URL.
+      bearerHeaders: provider.bearerHeaders ?? ((token) => ({ Authorization: `Bearer ${token}` })),
+      credentials: { clientID, clientSecret },
+    };
     const Client = providerOAuth2Class(this.client);
-    this._oauth2 = new Client(
-      options.clientID,
-      options.clientSecret,
-      '',
-      provider.authorizationURL,
-      provider.token.url,
-      options.customHeaders,
-    );
+    this._oauth2 = new Client(clientID, clientSecret, '', provider.authorizationURL, provider.token.url, customHeaders);
   }
 
   /** passport-oauth2's `authenticate`, but a callback with `error` is answered once its state is checked. */
@@ -125,10 +117,11 @@ export abstract class ProviderStrategy<
   /** passport-oauth2's profile step, handing `loadProfile` this login's token response (see docs/architecture.md). */
   protected _loadUserProfile(accessToken: string, done: Done<TProfile>): void {
     const params = (this._oauth2 as Partial<ProviderOAuth2>).tokenResponseFor?.(accessToken);
-    const load = (skip: unknown): void => (skip ? done() : this.userProfile(accessToken, done, params));
+    const load = (err: unknown, skip?: unknown): void =>
+      err ? done(err) : skip ? done() : this.userProfile(accessToken, done, params);
     const skip = this.options.skipUserProfile;
-    if (typeof skip !== 'function') return load(skip);
-    if (skip.length > 1) return (skip as AsyncSkip)(accessToken, (err, skipped) => (err ? done(err) : load(skipped)));
+    if (typeof skip !== 'function') return load(null, skip);
+    if (skip.length > 1) return (skip as AsyncSkip)(accessToken, load);
     let skipped: boolean;
     try {
       // passport-oauth2 would call a function of one parameter with none; the kit gives it the token.
@@ -136,7 +129,7 @@ export abstract class ProviderStrategy<
     } catch (err) {
       return done(err);
     }
-    load(skipped);
+    load(null, skipped);
   }
 
   /** Builds the profile with {@link ProviderStrategy.loadProfile} (`params` is given within a login). */
@@ -146,77 +139,59 @@ export abstract class ProviderStrategy<
     settle(profile, done);
   }
 
-  /**
-   * Trades a refresh token for a new access token (as passport-oauth2-refresh does, through `this._oauth2`).
-   * @returns the new token set, `refreshToken` the rotated one or the one passed.
-   * @throws ProviderTokenError when the provider refuses (with its own message).
-   */
+  /** Trades a refresh token for a {@link TokenSet} (`refreshToken` the rotated one or this one); else a `ProviderTokenError`. */
   async refresh(refreshToken: string): Promise<TokenSet> {
-    if (typeof refreshToken !== 'string' || refreshToken === '') {
+    if (typeof refreshToken !== 'string' || refreshToken === '' || refreshToken.length > MAX_GRANT_VALUE_LENGTH) {
       throw new TypeError(`${this.provider.displayName} refresh() requires a refresh token`);
     }
-    if (refreshToken.length > MAX_GRANT_VALUE_LENGTH) {
-      throw new TypeError(`${this.provider.displayName} refresh requires a refresh token`);
-    }
-    const params = await this.client.token({ grant_type: 'refresh_token', refresh_token: refreshToken });
-    return toTokenSet(params, refreshToken);
+    return this.grant({ grant_type: 'refresh_token', refresh_token: refreshToken });
   }
 
-  /**
-   * GETs a path of the provider's API (under `apiBaseURL`) with the token in the provider's header(s);
-   * `json: 'array' | 'any'` accepts an array or any JSON value. See {@link getFromApi}.
-   * @throws ProviderApiError with the provider's text and status (`retryAfter` on a 429).
-   */
+  /** GETs a path under `apiBaseURL`, the token in the provider's header(s) ({@link ApiGetOptions}); else a `ProviderApiError`. */
   apiGet<S extends JsonShape = 'object'>(
     accessToken: string,
     pathOrURL: string,
     options?: ApiGetOptions<S>,
   ): Promise<JsonResponse<JsonOf<S>>> {
-    const target = { provider: this.provider.displayName, apiBaseURL: this.provider.apiBaseURL, client: this.client };
-    return getFromApi(target, accessToken, pathOrURL, options);
+    const { displayName: provider, apiBaseURL } = this.provider;
+    const get = (label: string, url: string, token: string, json?: JsonShape) =>
+      this.callApi(label, 'GET', url, token, { json });
+    return getFromApi({ provider, apiBaseURL, get }, accessToken, pathOrURL, options);
   }
 
   /** Closes the pool this strategy made from an `agent` option (a global or app's own dispatcher is the app's). */
   close(): void {
-    closeDispatcher(this.client.settings);
+    closeDispatcher(this.client);
   }
 
   /** Builds this provider's profile; `params` is the login's token response when known. Rejects with a typed error. */
   protected abstract loadProfile(accessToken: string, params: TokenParams | undefined): Promise<TProfile>;
 
-  /** Posts any grant (`grant_type` and its fields) to the token endpoint. */
-  protected grant(fields: Record<string, string | undefined>): Promise<TokenParams> {
-    return this.client.token(fields);
-  }
-
-  /** Turns a token response into the promise helpers' {@link TokenSet}. */
-  protected tokenSet(params: TokenParams, previousRefreshToken?: string): TokenSet {
-    return toTokenSet(params, previousRefreshToken);
+  /** Posts any grant (`grant_type` and its fields) to the token endpoint; `refreshToken` defaults to the grant's. */
+  protected async grant(fields: Record<string, string | undefined>): Promise<TokenSet> {
+    const params = await requestToken(this.client, fields);
+    const { access_token: accessToken, expires_in: expiresIn } = params;
+    return { accessToken, refreshToken: params.refresh_token ?? fields.refresh_token, expiresIn, params };
   }
 
   /** Calls an API endpoint with the access token; its JSON object, or array or any value with `json`. */
-  protected callApi<S extends JsonShape = 'object'>(
+  protected async callApi<S extends JsonShape = 'object'>(
     label: string,
     method: 'GET' | 'DELETE',
     url: string,
     accessToken: string,
     options: { allowEmpty?: boolean; json?: S } = {},
   ): Promise<JsonResponse<JsonOf<S>>> {
-    return this.client.api(label, method, url, accessToken, options);
+    const headers = apiHeaders(this.client, accessToken, { accept: 'application/json' });
+    const secrets = [accessToken];
+    const request: EndpointRequest = { label, method, url, headers, endpoint: 'api', secrets, ...options };
+    return classify(request, await exchange(request, this.client), this.client) as JsonResponse<JsonOf<S>>;
   }
 
-  /**
-   * A `ProviderApiError` (`unexpected_shape`) for a whole answer that cannot be used, worded as every failure.
-   * @param what - what is wrong, following "answered 200", e.g. `without a data list`.
-   */
+  /** A `ProviderApiError` (`unexpected_shape`) for an unusable answer; `what` follows "answered 200" (`without a data list`). */
   protected unusableApiResponse(label: string, accessToken: string, status: number, what: string): ProviderApiError {
     const request = { label, endpoint: 'api', secrets: [accessToken] } as const;
-    return refuse(request, status, { what }, this.client.settings) as ProviderApiError;
-  }
-
-  /** `GET`s the provider's user endpoint with the access token, for `loadProfile`; failures name it "user endpoint". */
-  protected readUserEndpoint(accessToken: string, url: string): Promise<JsonResponse> {
-    return this.callApi('user endpoint', 'GET', url, accessToken);
+    return refuse(request, status, { what }, this.client) as ProviderApiError;
   }
 
   /** Keeps the kit's typed token errors; wraps a node-oauth error object (a replaced `_oauth2`'s) as passport-oauth2 does. */
@@ -228,11 +203,8 @@ export abstract class ProviderStrategy<
 
   /** A callback with `error`: checks (and uses up) the state, then reports as passport-oauth2 does. */
   private reportErrorCallback(req: StrategyRequest, query: Record<string, unknown>, options: object | undefined): void {
-    const [code, description, secret] = [
-      firstString(query.error),
-      firstString(query.error_description),
-      this.options.clientSecret,
-    ];
+    const code = firstString(query.error);
+    const [description, secret] = [firstString(query.error_description), this.options.clientSecret];
     const errorCode =
       code && ERROR_CODE.test(code) && redactSecrets(code, [secret]) === code ? code : 'invalid_request';
     const report = (trusted: boolean): void => {
@@ -277,16 +249,6 @@ function stateStoreFor(options: ProviderStrategyOptions, provider: string, key: 
 /** An `error_uri` worth passing on: an absolute http(s) URL. */
 function safeUri(value: string | undefined): string | undefined {
   return value && URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol) ? value : undefined;
-}
-
-/** The default `bearerHeaders` of a definition: the token in `Authorization: Bearer`, never in the URL. */
-function bearerHeader(accessToken: string): Record<string, string> {
-  return { Authorization: `Bearer ${accessToken}` };
-}
-
-function toTokenSet(params: TokenParams, previousRefreshToken?: string): TokenSet {
-  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = params;
-  return { accessToken, refreshToken: refreshToken ?? previousRefreshToken, expiresIn, params };
 }
 
 /** The definition with the kit's URL options applied; refuses bad credentials, numbers, URLs and `pkce`. */
