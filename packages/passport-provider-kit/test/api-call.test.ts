@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { captureReply, useNock, type CapturedRequest } from '@internal/test-support';
 import { collectPages, ProviderApiError, type JsonResponse } from 'passport-provider-kit';
-import { getFromApi, resolveApiURL, type ApiCallTarget } from '../src/strategy/api-call';
+import { resolveApiURL } from '../src/strategy/api-call';
 import { OPTIONS, ORIGIN, TestStrategy } from './support/test-strategy';
 
 /** strategy.apiGet: the provider's API under apiBaseURL, its headers, typed errors, an opt-in 429 retry. */
@@ -20,24 +20,24 @@ function rateLimited(retryAfter: number | undefined): ProviderApiError {
   });
 }
 
-/** A target whose sends answer in turn from `answers` (an Error rejects), recording the URLs. */
-function scripted(answers: Array<JsonResponse | Error>): ApiCallTarget & { urls: string[]; labels: string[] } {
+type CallApi = (label: string, method: string, url: string, accessToken: string) => Promise<JsonResponse>;
+
+/** A strategy under `apiBaseURL` whose API calls answer in turn from `answers` (an Error rejects), recording URLs and labels. */
+function scripted(answers: Array<JsonResponse | Error>) {
   const urls: string[] = [];
   const labels: string[] = [];
-  return {
-    ...BASE,
-    urls,
-    labels,
-    get: (async (label: string, url: string, accessToken: string) => {
-      expect(accessToken).toBe('token-1');
-      urls.push(url);
-      labels.push(label);
-      const next = answers.shift();
-      if (next === undefined) throw new Error('no more answers');
-      if (next instanceof Error) throw next;
-      return next;
-    }) as ApiCallTarget['get'],
+  const strategy = new TestStrategy({ ...OPTIONS, apiBaseURL: BASE.apiBaseURL }, () => undefined);
+  const callApi: CallApi = async (label, method, url, accessToken) => {
+    expect([method, accessToken]).toEqual(['GET', 'token-1']);
+    urls.push(url);
+    labels.push(label);
+    const next = answers.shift();
+    if (next === undefined) throw new Error('no more answers');
+    if (next instanceof Error) throw next;
+    return next;
   };
+  jest.spyOn(strategy as unknown as { callApi: CallApi }, 'callApi').mockImplementation(callApi);
+  return { urls, labels, apiGet: strategy.apiGet.bind(strategy) };
 }
 
 describe('resolveApiURL(): paths under apiBaseURL; the token never leaves it', () => {
@@ -74,16 +74,16 @@ describe('resolveApiURL(): paths under apiBaseURL; the token never leaves it', (
   });
 });
 
-describe('getFromApi(): an opt-in single retry after a short 429', () => {
+describe('ProviderStrategy.apiGet(): an opt-in single retry after a short 429', () => {
   it('without retryRateLimitedWithin: the 429 error with retryAfter, one request', async () => {
     const target = scripted([rateLimited(0), OK]);
-    await expect(getFromApi(target, 'token-1', '/x')).rejects.toMatchObject({ reason: 'rate_limited', retryAfter: 0 });
+    await expect(target.apiGet('token-1', '/x')).rejects.toMatchObject({ reason: 'rate_limited', retryAfter: 0 });
     expect(target.urls).toHaveLength(1);
   });
 
   it('retries once when retry-after is within the limit, and resolves with the second answer', async () => {
     const target = scripted([rateLimited(0), OK]);
-    await expect(getFromApi(target, 'token-1', '/x', { retryRateLimitedWithin: 5 })).resolves.toBe(OK);
+    await expect(target.apiGet('token-1', '/x', { retryRateLimitedWithin: 5 })).resolves.toBe(OK);
     expect(target.urls).toEqual([`${ORIGIN}/api/v1/x`, `${ORIGIN}/api/v1/x`]);
   });
 
@@ -94,7 +94,7 @@ describe('getFromApi(): an opt-in single retry after a short 429', () => {
       new ProviderApiError('500', { provider: 'TestProv', reason: 'provider_error', providerStatus: 500 }),
     ]) {
       const target = scripted([error, OK]);
-      await expect(getFromApi(target, 'token-1', '/x', { retryRateLimitedWithin: 5 })).rejects.toBe(error);
+      await expect(target.apiGet('token-1', '/x', { retryRateLimitedWithin: 5 })).rejects.toBe(error);
       expect(target.urls).toHaveLength(1);
     }
   });
@@ -102,30 +102,30 @@ describe('getFromApi(): an opt-in single retry after a short 429', () => {
   it('retries only once: a second 429 is the error', async () => {
     const second = rateLimited(0);
     const target = scripted([rateLimited(0), second, OK]);
-    await expect(getFromApi(target, 'token-1', '/x', { retryRateLimitedWithin: 5 })).rejects.toBe(second);
+    await expect(target.apiGet('token-1', '/x', { retryRateLimitedWithin: 5 })).rejects.toBe(second);
     expect(target.urls).toHaveLength(2);
   });
 
   it('names the endpoint by its path, or by `label`', async () => {
     const target = scripted([OK, OK]);
-    await getFromApi(target, 'token-1', '/customers?page=2');
-    await getFromApi(target, 'token-1', '/customers', { label: 'customers endpoint' });
+    await target.apiGet('token-1', '/customers?page=2');
+    await target.apiGet('token-1', '/customers', { label: 'customers endpoint' });
     expect(target.labels).toEqual(['API GET /api/v1/customers', 'customers endpoint']);
   });
 
   it.each([-1, 61, Number.NaN])('refuses retryRateLimitedWithin %p before any request', async (value) => {
     const target = scripted([OK]);
-    await expect(getFromApi(target, 'token-1', '/x', { retryRateLimitedWithin: value })).rejects.toThrow(
+    await expect(target.apiGet('token-1', '/x', { retryRateLimitedWithin: value })).rejects.toThrow(
       'TestProv API call: retryRateLimitedWithin must be a number of seconds from 0 to 60',
     );
     expect(target.urls).toHaveLength(0);
   });
 });
 
-describe('getFromApi(): bad arguments', () => {
+describe('ProviderStrategy.apiGet(): bad arguments', () => {
   it('refuses an empty access token with a TypeError, before any request', async () => {
     const target = scripted([OK]);
-    await expect(getFromApi(target, '', '/x')).rejects.toThrow('TestProv API call requires an access token');
+    await expect(target.apiGet('', '/x')).rejects.toThrow('TestProv API call requires an access token');
     expect(target.urls).toHaveLength(0);
   });
 });

@@ -4,7 +4,6 @@ import { Passport } from 'passport';
 import request from 'supertest';
 import type { ProviderStrategyOptions } from 'passport-provider-kit';
 import { CookieStateStore } from '../src/state/cookie-state-store';
-import { defaultStateStore } from '../src/state/default-store';
 import { MultiStateSessionStore } from '../src/state/multi-state-session-store';
 import { OPTIONS, TestStrategy } from './support/test-strategy';
 
@@ -14,16 +13,19 @@ const make = (options: ProviderStrategyOptions) => new TestStrategy(options, kee
 const keep = (_a: string, _r: string | undefined, _profile: unknown, done: (e: null, u: false) => void) =>
   done(null, false);
 
-describe('defaultStateStore: the stateStore option picks where pending logins live', () => {
+/** The store passport-oauth2 was given (its private `_stateStore`, listed in private-members.test.ts). */
+const storeOf = (options: ProviderStrategyOptions) =>
+  (make(options) as unknown as { _stateStore: unknown })._stateStore;
+
+describe('the stateStore option picks where pending logins live', () => {
   it("uses the cookie store (with its session fallback) by default and for 'cookie'", () => {
-    expect(defaultStateStore('testprov', 'key', OPTIONS)).toBeInstanceOf(CookieStateStore);
-    expect(defaultStateStore('testprov', 'key', { ...OPTIONS, stateStore: 'cookie' })).toBeInstanceOf(CookieStateStore);
+    expect(storeOf(OPTIONS)).toBeInstanceOf(CookieStateStore);
+    expect(storeOf({ ...OPTIONS, stateStore: 'cookie' })).toBeInstanceOf(CookieStateStore);
   });
 
-  it("uses the session store for 'session'", () => {
-    expect(defaultStateStore('testprov', 'key', { ...OPTIONS, stateStore: 'session' })).toBeInstanceOf(
-      MultiStateSessionStore,
-    );
+  it("uses the session store for 'session' and for store: true", () => {
+    expect(storeOf({ ...OPTIONS, stateStore: 'session' })).toBeInstanceOf(MultiStateSessionStore);
+    expect(storeOf({ ...OPTIONS, store: true })).toBeInstanceOf(MultiStateSessionStore);
   });
 
   it('refuses any other value with a TypeError naming the option, at construction', () => {

@@ -2,8 +2,9 @@ import type http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import * as undici from 'undici';
-import { closeDispatcher, dispatcherOf, type SendSettings } from '../src/http/send';
+import { dispatcherOf, type SendSettings } from '../src/http/send';
 import { get, useTestServer, type TestServer } from './support/local';
+import { OPTIONS, TestStrategy } from './support/test-strategy';
 
 /** An undici pool (the kit's engine) against a real server on 127.0.0.1, so sockets and connections are real. */
 const local = useTestServer();
@@ -45,22 +46,27 @@ async function burst(count: number): Promise<void> {
 
 describe('dispatcher option: the app’s dispatcher, else a pool made from an agent, else undici’s global one', () => {
   const settings = (more: Partial<SendSettings>): SendSettings => ({ timeoutMs: 1000, maxBodyBytes: 1024, ...more });
+  /** A strategy with these options, and its send settings (what `close()` reads). */
+  const strategyWith = (more: Partial<SendSettings>) => {
+    const strategy = new TestStrategy({ ...OPTIONS, ...more }, () => undefined);
+    return { strategy, chosen: (strategy as unknown as { client: SendSettings }).client };
+  };
 
   it('uses the app’s dispatcher as it is, and leaves closing it to the app', async () => {
     const own = new undici.Agent();
-    const chosen = settings({ dispatcher: own, agent: new https.Agent() });
+    const { strategy, chosen } = strategyWith({ dispatcher: own, agent: new https.Agent() });
     expect(dispatcherOf(chosen, undici)).toBe(own);
-    closeDispatcher(chosen);
+    strategy.close();
     expect(own.closed).toBe(false);
     await own.close();
   });
 
   it('makes its own pool from an agent, once, which the strategy closes', async () => {
-    const chosen = settings({ agent: new https.Agent({ ca: 'not-a-real-ca', keepAlive: true }) });
+    const { strategy, chosen } = strategyWith({ agent: new https.Agent({ ca: 'not-a-real-ca', keepAlive: true }) });
     const pool = dispatcherOf(chosen, undici) as undici.Agent;
     expect(pool).toBeInstanceOf(undici.Agent);
     expect(dispatcherOf(chosen, undici)).toBe(pool);
-    closeDispatcher(chosen);
+    strategy.close();
     expect(pool.closed).toBe(true);
   });
 

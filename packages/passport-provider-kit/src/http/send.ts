@@ -79,11 +79,6 @@ export function dispatcherOf(settings: SendSettings, loaded: typeof import('undi
   return global instanceof loaded.Dispatcher ? global : (ownPool ??= new loaded.Agent());
 }
 
-/** Closes the pool made from an `agent`, if any; an app's dispatcher and the global one are the app's. */
-export function closeDispatcher(settings: SendSettings): void {
-  void settings.made?.close();
-}
-
 /**
  * The send step: one request through undici's `dispatch` with a plain handler, redirects not followed. One
  * deadline covers it all, a wait for a free connection included; a body past `maxBodyBytes` is refused as it

@@ -4,19 +4,11 @@
  * as in any callback API, instead of becoming an unhandled rejection or a second call.
  */
 export function settle<T>(promise: Promise<T>, callback: (err: unknown, value?: T) => void): void {
-  const outside = (call: () => void) => {
-    try {
-      call();
-    } catch (thrown) {
-      process.nextTick(() => {
-        throw thrown;
-      });
-    }
-  };
   // A callback reads a falsy err as success: a rejection without a reason must still fail.
-  const reasonless = () => new Error('the promise was rejected without a reason');
-  promise.then(
-    (value) => outside(() => callback(null, value)),
-    (error: unknown) => outside(() => callback(error || reasonless())),
-  );
+  const failed = (error: unknown) => callback(error || new Error('the promise was rejected without a reason'));
+  promise.then((value) => callback(null, value), failed).catch((thrown: unknown) => process.nextTick(rethrow, thrown));
+}
+
+function rethrow(thrown: unknown): never {
+  throw thrown;
 }

@@ -1,5 +1,5 @@
 import { ProviderApiError } from '../errors/provider-api-error';
-import type { JsonOf, JsonResponse, JsonShape } from '../http/classify';
+import type { JsonShape } from '../http/classify';
 
 /** Values a query parameter may take; `undefined` leaves the parameter out. */
 export type ApiQueryValue = string | number | boolean | undefined;
@@ -19,41 +19,9 @@ export interface ApiGetOptions<S extends JsonShape = 'object'> {
 /** The longest wait `retryRateLimitedWithin` may allow: a call must not hang for minutes. */
 export const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
-/** Where an API call goes: the provider's name, its API base (the token goes nowhere else), the request path. */
-export interface ApiCallTarget {
-  provider: string;
-  apiBaseURL: string | undefined;
-  get(label: string, url: string, accessToken: string, json?: JsonShape): Promise<JsonResponse<unknown>>;
-}
-
-/** GETs a path or absolute URL under the API base with the token; a `TypeError` for a bad argument, before any request. */
-export async function getFromApi<S extends JsonShape = 'object'>(
-  target: ApiCallTarget,
-  accessToken: string,
-  pathOrURL: string,
-  { json, query, retryRateLimitedWithin: within, label }: ApiGetOptions<S> = {},
-): Promise<JsonResponse<JsonOf<S>>> {
-  const who = `${target.provider} API call`;
-  if (typeof accessToken !== 'string' || accessToken === '') throw new TypeError(`${who} requires an access token`);
-  const url = resolveApiURL(target, pathOrURL, query);
-  if (within !== undefined && !(within >= 0 && within <= MAX_RATE_LIMIT_WAIT_SECONDS)) {
-    throw new TypeError(`${who}: retryRateLimitedWithin must be a number of seconds from 0 to 60`);
-  }
-  const send = () =>
-    target.get(label ?? `API GET ${url.pathname}`, url.href, accessToken, json) as Promise<JsonResponse<JsonOf<S>>>;
-  try {
-    return await send();
-  } catch (error) {
-    const wait = error instanceof ProviderApiError && error.reason === 'rate_limited' ? error.retryAfter : undefined;
-    if (within === undefined || wait === undefined || wait > within) throw error;
-    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-    return send();
-  }
-}
-
 /** The absolute URL of `pathOrURL` under `apiBaseURL`, with `query` applied; a `TypeError` without a base or outside it. */
 export function resolveApiURL(
-  { provider, apiBaseURL }: Pick<ApiCallTarget, 'provider' | 'apiBaseURL'>,
+  { provider, apiBaseURL }: { provider: string; apiBaseURL: string | undefined },
   pathOrURL: string,
   query: Readonly<Record<string, ApiQueryValue>> = {},
 ): URL {

@@ -1,16 +1,16 @@
 import OAuth2Strategy, { AuthorizationError, InternalOAuthError } from 'passport-oauth2';
 import { cleanText } from '../errors/error-body';
-import type { ProviderApiError } from '../errors/provider-api-error';
+import { ProviderApiError } from '../errors/provider-api-error';
 import { redactSecrets } from '../errors/redact';
 import { classify, exchange, refuse, type EndpointRequest, type JsonOf, type JsonResponse } from '../http/classify';
 import type { JsonShape } from '../http/classify';
-import { closeDispatcher } from '../http/send';
-import { getFromApi, type ApiGetOptions } from './api-call';
+import { MAX_RATE_LIMIT_WAIT_SECONDS, resolveApiURL, type ApiGetOptions } from './api-call';
 import { apiHeaders, requestToken, type ProviderClient } from '../oauth/provider-client';
 import { MAX_GRANT_VALUE_LENGTH, providerOAuth2Class, type ProviderOAuth2 } from '../oauth/provider-oauth2';
 import type { TokenParams, TokenSet } from '../oauth/token-set';
 import type { ProviderProfile } from '../profile/provider-profile';
-import { defaultStateStore } from '../state/default-store';
+import { CookieStateStore } from '../state/cookie-state-store';
+import { MultiStateSessionStore } from '../state/multi-state-session-store';
 import type { ProviderStrategyOptions, StateStoreMeta, StateVerifyCallback, StrategyRequest } from './options';
 import type { WithRequest, WithoutRequest } from './options';
 import type { ProviderDefinition } from './provider-definition';
@@ -148,20 +148,32 @@ export abstract class ProviderStrategy<
   }
 
   /** GETs a path under `apiBaseURL`, the token in the provider's header(s) ({@link ApiGetOptions}); else a `ProviderApiError`. */
-  apiGet<S extends JsonShape = 'object'>(
+  async apiGet<S extends JsonShape = 'object'>(
     accessToken: string,
     pathOrURL: string,
-    options?: ApiGetOptions<S>,
+    { json, query, retryRateLimitedWithin: within, label }: ApiGetOptions<S> = {},
   ): Promise<JsonResponse<JsonOf<S>>> {
     const { displayName: provider, apiBaseURL } = this.provider;
-    const get = (label: string, url: string, token: string, json?: JsonShape) =>
-      this.callApi(label, 'GET', url, token, { json });
-    return getFromApi({ provider, apiBaseURL, get }, accessToken, pathOrURL, options);
+    if (typeof accessToken !== 'string' || accessToken === '')
+      throw new TypeError(`${provider} API call requires an access token`);
+    const url = resolveApiURL({ provider, apiBaseURL }, pathOrURL, query);
+    if (within !== undefined && !(within >= 0 && within <= MAX_RATE_LIMIT_WAIT_SECONDS))
+      throw new TypeError(`${provider} API call: retryRateLimitedWithin must be a number of seconds from 0 to 60`);
+    const send = () => this.callApi(label ?? `API GET ${url.pathname}`, 'GET', url.href, accessToken, { json });
+    try {
+      return await send();
+    } catch (error) {
+      // The opt-in single retry after a short 429.
+      const wait = error instanceof ProviderApiError && error.reason === 'rate_limited' ? error.retryAfter : undefined;
+      if (within === undefined || wait === undefined || wait > within) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      return send();
+    }
   }
 
   /** Closes the pool this strategy made from an `agent` option (a global or app's own dispatcher is the app's). */
   close(): void {
-    closeDispatcher(this.client);
+    void this.client.made?.close();
   }
 
   /** Builds this provider's profile; `params` is the login's token response when known. Rejects with a typed error. */
@@ -238,12 +250,21 @@ export abstract class ProviderStrategy<
 
 type AsyncSkip = (accessToken: string, done: (err: unknown, skip?: boolean) => void) => void;
 
-/** The store passed to passport-oauth2: the app's own, none when state is off, else the kit's (`true`: session). */
+/**
+ * The store passed to passport-oauth2: the app's own; none when state is off; else with `stateStore: 'session'` (or
+ * `store: true`) the session store, by default the cookie store with the session store as its fallback.
+ */
 function stateStoreFor(options: ProviderStrategyOptions, provider: string, key: string): object | undefined {
-  const { store, state } = options;
+  const { store, state, clientID, callbackURL, clientSecret: secret } = options;
   if (store && typeof store === 'object') return store;
   if (state === false && !store) return undefined;
-  return defaultStateStore(provider, key, store === true ? { ...options, stateStore: 'session' } : options);
+  const kind: unknown = store === true ? 'session' : (options.stateStore ?? 'cookie');
+  if (kind !== 'cookie' && kind !== 'session')
+    throw new TypeError(`${provider} strategy: stateStore must be 'cookie' or 'session', not ${String(kind)}`);
+  const [maxPending, ttlMs] = [options.maxPendingStates, options.stateTTL];
+  const session = new MultiStateSessionStore({ key, maxPending, ttlMs });
+  if (kind === 'session') return session;
+  return new CookieStateStore({ provider, clientID, callbackURL, secret, maxPending, ttlMs, fallback: session });
 }
 
 /** An `error_uri` worth passing on: an absolute http(s) URL. */

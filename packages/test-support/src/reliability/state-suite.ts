@@ -1,7 +1,7 @@
 import nock from 'nock';
 import request from 'supertest';
 import { STATE_MESSAGES } from '../../../passport-provider-kit/src/state/multi-state-session-store';
-import type { DefaultStateStoreOptions } from '../../../passport-provider-kit/src/state/default-store';
+import type { ProviderStrategyOptions } from 'passport-provider-kit';
 import { CookieJar } from '../cookie-jar';
 import type { StartedLogin } from '../login-app';
 import { CLIENT_ID, type Harness, type HarnessFactory } from './harness';
@@ -12,7 +12,7 @@ import { mockSuccessfulLogin, tokenEndpoint, validTokenAnswer } from './provider
 import { frameworkHarness, type FrameworkHarness, type FrameworkShape } from './framework-harness';
 import { forgeStateCookie, STATE_COOKIE_PREFIX, stateCookieOf, stateCookieOwner } from './state-cookies';
 
-type StateStoreKind = NonNullable<DefaultStateStoreOptions['stateStore']>;
+type StateStoreKind = NonNullable<ProviderStrategyOptions['stateStore']>;
 
 const STORES: readonly StateStoreKind[] = ['cookie', 'session'];
 
