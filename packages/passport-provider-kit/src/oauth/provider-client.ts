@@ -1,7 +1,8 @@
 import { classify, exchange, refuse, type ClassifySettings } from '../http/classify';
 import type { JsonResponse, Refusal } from '../http/classify';
 import { mergeHeaders, type SendSettings } from '../http/send';
-import { expiresInSeconds, oauthErrorInResponse, tokenRequest } from './token-request';
+import { errorCodeFromBody } from '../errors/error-body';
+import { expiresInSeconds, tokenRequest } from './token-request';
 import type { ClientCredentials, TokenEndpoint } from './token-request';
 import type { TokenParams } from './token-set';
 
@@ -33,12 +34,15 @@ export async function requestToken(
   const request = tokenRequest(endpoint, to.credentials, grant, to.customHeaders ?? undefined);
   const { json, status } = classify(request, await exchange(request, client), client) as JsonResponse;
   const fail = (refusal: Refusal) => refuse(request, status, refusal, client);
-  const carried = (client.token.errorInResponse ?? oauthErrorInResponse)(json);
+  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
+  const usable = typeof accessToken === 'string' && accessToken !== '';
+  // By default an RFC 6749 `error` (or `code`), and only in an answer without an access token.
+  const code = usable ? undefined : errorCodeFromBody(json);
+  const carried = client.token.errorInResponse ? client.token.errorInResponse(json) : code && { code };
   const what = 'without an access_token';
   if (carried)
     throw fail({ what, body: json, text: carried.description, reason: 'provider_error', providerCode: carried.code });
-  const { access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = json;
-  if (typeof accessToken !== 'string' || accessToken === '') throw fail({ what, body: json });
+  if (!usable) throw fail({ what, body: json });
   if (refreshToken != null && typeof refreshToken !== 'string')
     throw fail({ what: 'with a refresh_token that is not a string' });
   const params: TokenParams = { ...json, access_token: accessToken };

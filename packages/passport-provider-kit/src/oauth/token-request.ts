@@ -1,4 +1,3 @@
-import { errorCodeFromBody } from '../errors/error-body';
 import type { EndpointRequest } from '../http/classify';
 import { mergeHeaders } from '../http/send';
 
@@ -14,7 +13,7 @@ export interface TokenEndpoint {
   headers?: Record<string, string>;
   /** Fields a grant carries besides its own, by `grant_type`, e.g. Mollie's `{ refresh_token: { redirect_uri } }`; the grant's own win. */
   grantFields?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** The error a 2xx token response carries instead of a token (default {@link oauthErrorInResponse}): a `provider_error`. */
+  /** The error a 2xx token response carries instead of a token (default: its RFC 6749 `error` or `code`): a `provider_error`. */
   errorInResponse?: (body: Record<string, unknown>) => TokenResponseError | undefined;
 }
 
@@ -22,13 +21,6 @@ export interface TokenEndpoint {
 export interface TokenResponseError {
   code: string;
   description?: string;
-}
-
-/** The default {@link TokenEndpoint.errorInResponse}: without a non-empty `access_token`, an RFC 6749 style `error` (or `code`). */
-export function oauthErrorInResponse(body: Record<string, unknown>): TokenResponseError | undefined {
-  if (typeof body.access_token === 'string' && body.access_token !== '') return undefined;
-  const code = errorCodeFromBody(body);
-  return code === undefined ? undefined : { code };
 }
 
 /** The client's credentials. */
