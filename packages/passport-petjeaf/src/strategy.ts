@@ -1,4 +1,5 @@
 import {
+  assertTokenStaysOnIssuer,
   endpointUnder,
   parseBaseURL,
   resolveEndpoints,
@@ -20,7 +21,6 @@ import {
   type PetjeafMembershipsAtLogin,
 } from './memberships';
 import { parseProfile, type PetjeafProfile, type PetjeafTokenClaims } from './profile';
-import { assertTokenStaysOnIssuer } from './token-host';
 
 /**
  * The site host of the pages in our copy of the docs (authorize page on it, API on `api.` +
@@ -262,9 +262,8 @@ function petjeafEndpoints(
     // Revocation follows the token URL, even an explicit one: the official plugin revokes there.
     revocation: { option: 'revocationURL', explicit: options.revocationURL, derived: token },
   });
-  const revocationFollowsToken = options.revocationURL === undefined;
-  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, [
-    revocationFollowsToken ? undefined : endpoints.revocation,
-  ]);
+  // An explicit revocationURL receives the access token too; one that follows the token URL is on its host.
+  if (options.revocationURL !== undefined)
+    assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, endpoints.revocation);
   return { ...endpoints, apiBase };
 }

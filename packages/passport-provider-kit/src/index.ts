@@ -7,7 +7,7 @@ export type * from './strategy/verify';
 export { collectPages } from './strategy/api-call';
 export type { ApiGetOptions, ApiPage, ApiQueryValue, CollectPagesOptions } from './strategy/api-call';
 export type { JsonOf, JsonResponse, JsonShape } from './http/classify';
-export { endpointUnder, parseBaseURL, resolveEndpoints } from './strategy/endpoints';
+export { assertTokenStaysOnIssuer, endpointUnder, parseBaseURL, resolveEndpoints } from './strategy/endpoints';
 export { singleHostEndpoints, type EndpointChoice, type ResolvedEndpoint } from './strategy/endpoints';
 export type { TokenParams, TokenSet } from './oauth/token-set';
 export { ProviderTokenError } from './errors/provider-token-error';

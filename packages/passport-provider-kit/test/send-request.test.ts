@@ -4,10 +4,11 @@ import { Agent } from 'undici';
 import { send, TransportFailure } from '../src/http/send';
 import { get, rejectionOf, useTestServer } from './support/local';
 
-/** sendRequest against a real server on 127.0.0.1, so sockets, chunks and deadlines are real. */
+/** The send step (`send`) against a real server on 127.0.0.1, so sockets, chunks and deadlines are real. */
 const local = useTestServer();
 
-function sendRequestTo(url: URL) {
+/** A GET of `url` through the send step, on the test server's dispatcher. */
+function sendTo(url: URL) {
   return send(
     { method: 'GET', url: url.href, headers: {} },
     { timeoutMs: 1000, maxBodyBytes: 1024, dispatcher: local.dispatcher() },
@@ -234,7 +235,7 @@ describe('send: the request it sends', () => {
     const url = new URL(local.server().url('/with-user'));
     url.username = 'id';
     url.password = 'se cret';
-    await sendRequestTo(url);
+    await sendTo(url);
     const [seen] = local.server().requests;
     expect(seen.url).toBe('/with-user');
     expect(seen.headers.authorization).toBe(`Basic ${Buffer.from('id:se cret').toString('base64')}`);
@@ -244,10 +245,10 @@ describe('send: the request it sends', () => {
     local.server().reply(200, {});
     const url = new URL(local.server().url('/first?x=1'));
     await get(url.href, local.dispatcher());
-    await sendRequestTo(url);
+    await sendTo(url);
     url.pathname = '/second';
     url.search = '?y=2';
-    await sendRequestTo(url);
+    await sendTo(url);
     expect(local.server().requests.map((request) => request.url)).toEqual(['/first?x=1', '/first?x=1', '/second?y=2']);
   });
 

@@ -36,7 +36,7 @@ export function resolveEndpoints<Name extends string>(
   return Object.fromEntries(entries) as Record<Name, ResolvedEndpoint>;
 }
 
-/** The authorize, token and user endpoints at `paths` under `baseURL` (or `defaultBaseURL`), each option overriding one; the user endpoint must stay on the token endpoint's origin unless the app named both. */
+/** The authorize, token and user endpoints at `paths` under `baseURL` (or `defaultBaseURL`), each option overriding one; the user endpoint stays on the token endpoint's origin ({@link assertTokenStaysOnIssuer}). */
 export function singleHostEndpoints(
   who: string,
   options: Partial<Record<URLOption, string>>,
@@ -44,24 +44,24 @@ export function singleHostEndpoints(
   paths: { authorize: string; token: string; user: string },
 ): Record<'authorize' | 'token' | 'user', ResolvedEndpoint> {
   const base = parseBaseURL(who, 'baseURL', options.baseURL ?? defaultBaseURL);
-  const choice = (option: URLOption, path: string) => ({
-    option,
-    explicit: options[option],
-    derived: endpointUnder(base, path),
-  });
+  const under = (path: string) => endpointUnder(base, path);
   const endpoints = resolveEndpoints(who, {
-    authorize: choice('authorizationURL', paths.authorize),
-    token: choice('tokenURL', paths.token),
-    user: choice('userProfileURL', paths.user),
+    authorize: { option: 'authorizationURL', explicit: options.authorizationURL, derived: under(paths.authorize) },
+    token: { option: 'tokenURL', explicit: options.tokenURL, derived: under(paths.token) },
+    user: { option: 'userProfileURL', explicit: options.userProfileURL, derived: under(paths.user) },
   });
-  const { token, user } = endpoints;
-  const at = (e: ResolvedEndpoint) => `${e.option} ${e.explicit ? '' : '(default) '}is on ${new URL(e.url).origin}`;
-  if (new URL(user.url).origin !== new URL(token.url).origin && !(token.explicit && user.explicit))
-    throw new TypeError(
-      `${who}: ${at(token)} but ${at(user)}, so the access token would go to another host. ` +
-        'Set baseURL to move every endpoint together, or name tokenURL and userProfileURL both if the mix is intended.',
-    );
+  assertTokenStaysOnIssuer(who, 'baseURL', endpoints.token, endpoints.user);
   return endpoints;
+}
+
+/** A TypeError when `bearer`, an endpoint the access token goes to, is off the token endpoint's origin, unless the app named both (`base`: the option that moves both). */
+export function assertTokenStaysOnIssuer(who: string, base: string, token: ResolvedEndpoint, bearer: ResolvedEndpoint) {
+  const at = (e: ResolvedEndpoint) => `${e.option} ${e.explicit ? '' : '(default) '}is on ${new URL(e.url).origin}`;
+  if (new URL(bearer.url).origin === new URL(token.url).origin || (token.explicit && bearer.explicit)) return;
+  throw new TypeError(
+    `${who}: ${at(token)} but ${at(bearer)}, so the access token would go to another host. ` +
+      `Set ${base} to move every endpoint together, or name ${token.option} and ${bearer.option} both if the mix is intended.`,
+  );
 }
 
 /** True for a loopback host: `localhost` and its subdomains (RFC 6761 §6.3), 127.0.0.0/8 and `[::1]` (as URL parses them). */
