@@ -134,26 +134,22 @@ describe('singleHostEndpoints: authorize, token and user under one base URL, the
 
 describe('assertTokenStaysOnIssuer: no access token to a host other than the token endpoint', () => {
   const at = (url: string, explicit: boolean, option: string) => ({ url, explicit, option });
+  type Endpoint = ReturnType<typeof at>;
+  /** The check of `bearer` against `token`, to run inside expect(). */
+  const check =
+    (token: Endpoint, bearer: Endpoint, base = 'baseURL') =>
+    () =>
+      assertTokenStaysOnIssuer(WHO, base, token, bearer);
 
   it('passes when the bearer endpoint shares the token endpoint origin', () => {
-    expect(() =>
-      assertTokenStaysOnIssuer(
-        WHO,
-        'baseURL',
-        at('https://a.example/token', true, 'tokenURL'),
-        at('https://a.example/user', false, 'userProfileURL'),
-      ),
+    expect(
+      check(at('https://a.example/token', true, 'tokenURL'), at('https://a.example/user', false, 'userProfileURL')),
     ).not.toThrow();
   });
 
   it('refuses an explicit tokenURL on another host than a default user endpoint, naming both and baseURL', () => {
-    expect(() =>
-      assertTokenStaysOnIssuer(
-        WHO,
-        'baseURL',
-        at('https://b.example/token', true, 'tokenURL'),
-        at('https://a.example/user', false, 'userProfileURL'),
-      ),
+    expect(
+      check(at('https://b.example/token', true, 'tokenURL'), at('https://a.example/user', false, 'userProfileURL')),
     ).toThrow(
       new TypeError(
         'Acme strategy: tokenURL is on https://b.example but userProfileURL (default) is on https://a.example, so the access token would go to another host. ' +
@@ -163,45 +159,29 @@ describe('assertTokenStaysOnIssuer: no access token to a host other than the tok
   });
 
   it('refuses an explicit user endpoint on another host than the default token endpoint', () => {
-    expect(() =>
-      assertTokenStaysOnIssuer(
-        WHO,
-        'baseURL',
-        at('https://a.example/token', false, 'tokenURL'),
-        at('https://b.example/user', true, 'userProfileURL'),
-      ),
+    expect(
+      check(at('https://a.example/token', false, 'tokenURL'), at('https://b.example/user', true, 'userProfileURL')),
     ).toThrow(/tokenURL \(default\) is on https:\/\/a\.example but userProfileURL is on https:\/\/b\.example/);
   });
 
   it('treats another port or scheme as another host', () => {
-    expect(() =>
-      assertTokenStaysOnIssuer(
-        WHO,
-        'baseURL',
-        at('https://a.example/token', false, 'tokenURL'),
-        at('http://a.example/user', false, 'userProfileURL'),
-      ),
+    expect(
+      check(at('https://a.example/token', false, 'tokenURL'), at('http://a.example/user', false, 'userProfileURL')),
     ).toThrow(TypeError);
   });
 
   it('allows the mix when the user named both URLs', () => {
-    expect(() =>
-      assertTokenStaysOnIssuer(
-        WHO,
-        'baseURL',
-        at('https://b.example/token', true, 'tokenURL'),
-        at('https://a.example/user', true, 'userProfileURL'),
-      ),
+    expect(
+      check(at('https://b.example/token', true, 'tokenURL'), at('https://a.example/user', true, 'userProfileURL')),
     ).not.toThrow();
   });
 
   it("names the option that moves both and the bearer endpoint's own option", () => {
-    expect(() =>
-      assertTokenStaysOnIssuer(
-        WHO,
-        'siteURL',
+    expect(
+      check(
         at('https://a.example/token', false, 'tokenURL'),
         at('https://b.example/revoke', true, 'revocationURL'),
+        'siteURL',
       ),
     ).toThrow(
       'Set siteURL to move every endpoint together, or name tokenURL and revocationURL both if the mix is intended.',
